@@ -1,0 +1,47 @@
+#include "grammar/ast.hpp"
+
+namespace afterflow::ast {
+
+const char* spelling(binary_op op) {
+  switch (op) {
+    case binary_op::logical_or: return "or";
+    case binary_op::logical_and: return "and";
+    case binary_op::equal: return "==";
+    case binary_op::not_equal: return "!=";
+    case binary_op::less: return "<";
+    case binary_op::less_equal: return "<=";
+    case binary_op::greater: return ">";
+    case binary_op::greater_equal: return ">=";
+    case binary_op::in: return "in";
+    case binary_op::not_in: return "not in";
+    case binary_op::add: return "+";
+    case binary_op::subtract: return "-";
+    case binary_op::multiply: return "*";
+    case binary_op::divide: return "/";
+    case binary_op::remainder: return "%";
+  }
+  return "?";
+}
+
+const char* spelling(unary_op op) {
+  switch (op) {
+    case unary_op::logical_not: return "not";
+    case unary_op::negate: return "-";
+  }
+  return "?";
+}
+
+const char* spelling(weekday day) {
+  switch (day) {
+    case weekday::mon: return "mon";
+    case weekday::tue: return "tue";
+    case weekday::wed: return "wed";
+    case weekday::thu: return "thu";
+    case weekday::fri: return "fri";
+    case weekday::sat: return "sat";
+    case weekday::sun: return "sun";
+  }
+  return "?";
+}
+
+}  // namespace afterflow::ast

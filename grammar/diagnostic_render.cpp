@@ -1,0 +1,167 @@
+#include "grammar/diagnostic_render.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "grammar/json_writer.hpp"
+
+namespace afterflow {
+
+namespace {
+
+struct palette {
+  std::string_view error, warning, note, help, blue, bold, reset;
+};
+
+palette make_palette(bool color) {
+  if (!color) return {};
+  return {"\x1b[1;31m", "\x1b[1;33m", "\x1b[1;32m", "\x1b[1;36m", "\x1b[1;34m", "\x1b[1m", "\x1b[0m"};
+}
+
+std::string_view level_name(severity s) { return s == severity::error ? "error" : "warning"; }
+
+// Expands tabs to four spaces; returns the display text.
+std::string expand_tabs(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  for (const char c : line) {
+    if (c == '\t') out += "    ";
+    else out.push_back(c);
+  }
+  return out;
+}
+
+// Display width of a line prefix in columns (code points, tabs as four).
+std::size_t display_width(std::string_view bytes) {
+  std::size_t width = 0;
+  for (const unsigned char c : bytes) {
+    if (c == '\t') width += 4;
+    else if ((c & 0xC0) != 0x80) ++width;
+  }
+  return width;
+}
+
+// Renders the `--> file:line:col` header and the source snippet with a
+// marker run (`^` for the primary span, `-` for notes) under the span.
+void render_snippet(std::string& out, const source_set& sources, span where, char marker,
+                    std::string_view label, const palette& p, std::string_view marker_color) {
+  if (where.file >= sources.size()) return;
+  const auto& file = sources.file(where.file);
+  const auto begin = file.position(where.begin);
+  const auto end = file.position(std::max(where.begin, where.end));
+  const auto gutter = std::string(fmt::format("{}", begin.line).size(), ' ');
+  out += fmt::format("{}{}-->{} {}:{}:{}\n", gutter, p.blue, p.reset, file.name(), begin.line,
+                     begin.column);
+  const auto line = file.line_text(begin.line);
+  out += fmt::format("{} {}|{}\n", gutter, p.blue, p.reset);
+  out += fmt::format("{}{} |{} {}\n", p.blue, begin.line, p.reset, expand_tabs(line));
+
+  const auto line_start = file.line_start(begin.line);
+  const auto start_byte = std::min<std::size_t>(where.begin - line_start, line.size());
+  std::size_t end_byte = line.size();  // a span running past this line is cut at its end
+  if (end.line == begin.line) end_byte = std::min<std::size_t>(where.end - line_start, line.size());
+  const auto pad = display_width(line.substr(0, start_byte));
+  auto width = display_width(line.substr(start_byte, end_byte - start_byte));
+  if (width == 0) width = 1;  // an empty span (end of input) still gets one marker
+  out += fmt::format("{} {}|{} {}{}{}", gutter, p.blue, p.reset, std::string(pad, ' '),
+                     marker_color, std::string(width, marker));
+  if (!label.empty()) out += fmt::format(" {}", label);
+  out += fmt::format("{}\n", p.reset);
+}
+
+}  // namespace
+
+std::string render_text(const diagnostic& d, const source_set& sources, const render_options& options) {
+  const auto p = make_palette(options.color);
+  const auto level_color = d.level == severity::error ? p.error : p.warning;
+  std::string out;
+  out += fmt::format("{}{}[{}]{}{}: {}{}\n", level_color, level_name(d.level), d.code, p.reset,
+                     p.bold, d.message, p.reset);
+  render_snippet(out, sources, d.where, '^', d.label, p, level_color);
+
+  std::string gutter = " ";
+  if (d.where.file < sources.size()) {
+    const auto line = sources.file(d.where.file).position(d.where.begin).line;
+    gutter = std::string(fmt::format("{}", line).size(), ' ');
+  }
+  for (const auto& note : d.notes) {
+    if (note.where) {
+      out += fmt::format("{}note{}: {}\n", p.note, p.reset, note.message);
+      render_snippet(out, sources, *note.where, '-', "", p, p.blue);
+    } else {
+      out += fmt::format("{} {}={} {}note{}: {}\n", gutter, p.blue, p.reset, p.note, p.reset,
+                         note.message);
+    }
+  }
+  if (!d.help.empty()) {
+    out += fmt::format("{} {}={} {}help{}: {}\n", gutter, p.blue, p.reset, p.help, p.reset, d.help);
+  }
+  return out;
+}
+
+std::string render_text(const diagnostic_list& list, const source_set& sources,
+                        const render_options& options) {
+  std::string out;
+  for (const auto& d : list.items()) {
+    out += render_text(d, sources, options);
+    out += '\n';
+  }
+  const auto errors = list.error_count();
+  const auto warnings = list.warning_count();
+  if (errors > 0 || warnings > 0) {
+    const auto p = make_palette(options.color);
+    const auto plural = [](std::size_t n, std::string_view word) {
+      return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+    };
+    std::string counts;
+    if (errors > 0) counts = plural(errors, "error");
+    if (warnings > 0) counts += fmt::format("{}{}", errors > 0 ? " and " : "", plural(warnings, "warning"));
+    out += fmt::format("{}{}{}: {}{} emitted{}\n", errors > 0 ? p.error : p.warning,
+                       errors > 0 ? "error" : "warning", p.reset, p.bold, counts, p.reset);
+  }
+  return out;
+}
+
+std::string render_json(const diagnostic_list& list, const source_set& sources) {
+  std::string out;
+  json_writer w(out);
+  const auto write_location = [&](span s) {
+    if (s.file >= sources.size()) return;
+    const auto& file = sources.file(s.file);
+    const auto b = file.position(s.begin);
+    const auto e = file.position(std::max(s.begin, s.end));
+    w.key("file").string(file.name());
+    w.key("line").integer(b.line).key("column").integer(b.column);
+    w.key("end_line").integer(e.line).key("end_column").integer(e.column);
+    w.key("byte_begin").integer(s.begin).key("byte_end").integer(s.end);
+  };
+  w.begin_object().key("diagnostics").begin_array();
+  for (const auto& d : list.items()) {
+    w.begin_object();
+    w.key("severity").string(level_name(d.level));
+    w.key("code").string(d.code);
+    w.key("message").string(d.message);
+    write_location(d.where);
+    if (!d.label.empty()) w.key("label").string(d.label);
+    if (!d.help.empty()) w.key("help").string(d.help);
+    if (!d.notes.empty()) {
+      w.key("notes").begin_array();
+      for (const auto& note : d.notes) {
+        w.begin_object().key("message").string(note.message);
+        if (note.where) write_location(*note.where);
+        w.end_object();
+      }
+      w.end_array();
+    }
+    w.end_object();
+  }
+  w.end_array();
+  w.key("errors").integer(static_cast<std::int64_t>(list.error_count()));
+  w.key("warnings").integer(static_cast<std::int64_t>(list.warning_count()));
+  w.end_object();
+  out += '\n';
+  return out;
+}
+
+}  // namespace afterflow

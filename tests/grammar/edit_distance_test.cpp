@@ -1,0 +1,38 @@
+#include "grammar/edit_distance.hpp"
+
+#include <array>
+
+#include <gtest/gtest.h>
+
+namespace afterflow {
+namespace {
+
+TEST(EditDistance, CountsSingleEdits) {
+  EXPECT_EQ(edit_distance("total", "total"), 0u);
+  EXPECT_EQ(edit_distance("totl", "total"), 1u);
+  EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);
+  EXPECT_EQ(edit_distance("", "abc"), 3u);
+}
+
+TEST(EditDistance, StopsEarlyPastTheLimit) {
+  EXPECT_EQ(edit_distance("abcdef", "uvwxyz", 2), 3u);
+  EXPECT_EQ(edit_distance("a", "abcdefgh", 2), 3u);
+}
+
+TEST(ClosestMatch, SuggestsOnlyCloseNames) {
+  constexpr std::array<std::string_view, 4> names{"order_placed", "order_paid", "order_shipped",
+                                                  "review_submitted"};
+  EXPECT_EQ(closest_match("order_plaed", names), "order_placed");
+  EXPECT_EQ(closest_match("reveiw_submitted", names), "review_submitted");
+  EXPECT_EQ(closest_match("banana", names), std::nullopt);
+  constexpr std::array<std::string_view, 1> self{"order_placed"};
+  EXPECT_EQ(closest_match("order_placed", self), std::nullopt);  // a name is not its own suggestion
+}
+
+TEST(ClosestMatch, TiesGoToTheFirstCandidate) {
+  constexpr std::array<std::string_view, 2> names{"vip", "vap"};
+  EXPECT_EQ(closest_match("vxp", names), "vip");
+}
+
+}  // namespace
+}  // namespace afterflow
