@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "grammar/source.hpp"
@@ -17,6 +18,15 @@
 namespace afterflow {
 
 enum class severity : unsigned char { error, warning };
+
+/// The documentation of one diagnostic code, as listed in the code tables
+/// (grammar/syntax_codes.hpp, interpreter/check_codes.hpp) and in
+/// docs/language.md.
+struct code_info {
+  std::string_view code;         ///< "E0102"
+  std::string_view title;        ///< short, lowercase: "unknown property"
+  std::string_view explanation;  ///< a few sentences: what is wrong and how to fix it
+};
 
 /// A secondary message, optionally pointing at its own span
 /// ("first defined here").

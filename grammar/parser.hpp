@@ -10,6 +10,8 @@
 // of independent declarations; the declarations that parsed are returned.
 #pragma once
 
+#include <cstddef>
+
 #include "grammar/ast.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/source.hpp"
@@ -22,6 +24,8 @@ struct parse_limits {
   std::size_t max_nesting = 200;
   /// Syntax errors reported per file before giving up on it.
   std::size_t max_errors = 20;
+  /// Largest file accepted, in bytes (E0008 beyond).
+  std::size_t max_file_bytes = 64 * 1024 * 1024;
 };
 
 /// Parses one file of `sources`. Always returns a file; it holds every

@@ -1,0 +1,70 @@
+// What a replay produces: one `action` per send attempt.
+//
+// Actions are handed to an `action_sink` synchronously, as they happen;
+// their string views and values point into the simulator's state and are
+// valid only during the call. A sink that keeps actions copies them
+// (`owned_action`). The JSON form and its fixed key order live in
+// action_writer.hpp.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "interpreter/record.hpp"
+#include "interpreter/value.hpp"
+
+namespace afterflow::interpreter {
+
+enum class send_status : unsigned char { sent, suppressed };
+
+struct split_choice {
+  std::string_view split;  ///< the split's name as hashed
+  std::string_view arm;    ///< the arm's label
+};
+
+struct action {
+  std::int64_t time = 0;  ///< when it was delivered (or suppressed), UTC micros
+  std::string_view customer;
+  std::string_view flow;
+  std::string_view run;       ///< the run's stable id
+  std::string_view step;      ///< "file.flow:12"
+  std::string_view channel;
+  std::string_view template_name;
+  std::span<const property_entry> params;  ///< in the order written in the flow
+  send_status status = send_status::sent;
+  std::string_view reason;    ///< why it was suppressed; empty when sent
+  std::optional<std::int64_t> deferred_from;  ///< the time quiet hours moved it from
+  std::span<const split_choice> splits;       ///< variants the run took, in order
+};
+
+/// Receives actions as they happen.
+class action_sink {
+ public:
+  virtual ~action_sink() = default;
+  virtual void on_action(const action& a, const symbol_table& symbols) = 0;
+};
+
+/// An action that owns its data, for sinks that keep what they receive.
+struct owned_action {
+  std::int64_t time = 0;
+  std::string customer;
+  std::string flow;
+  std::string run;
+  std::string step;
+  std::string channel;
+  std::string template_name;
+  std::vector<std::string> param_names;
+  record params;  ///< the values, same order as param_names
+  send_status status = send_status::sent;
+  std::string reason;
+  std::optional<std::int64_t> deferred_from;
+  std::vector<std::pair<std::string, std::string>> splits;
+
+  [[nodiscard]] static owned_action copy_of(const action& a, const symbol_table& symbols);
+};
+
+}  // namespace afterflow::interpreter

@@ -1,0 +1,33 @@
+#include "interpreter/code_catalog.hpp"
+
+#include <algorithm>
+
+#include "grammar/syntax_codes.hpp"
+#include "interpreter/check_codes.hpp"
+#include "interpreter/log_codes.hpp"
+#include "interpreter/runtime_codes.hpp"
+
+namespace afterflow::interpreter {
+
+std::vector<code_info> all_codes() {
+  std::vector<code_info> out(syntax_codes.begin(), syntax_codes.end());
+  const auto check = check_code_table();
+  out.insert(out.end(), check.begin(), check.end());
+  const auto log = log_code_table();
+  out.insert(out.end(), log.begin(), log.end());
+  out.insert(out.end(), runtime_codes::table.begin(), runtime_codes::table.end());
+  std::stable_sort(out.begin(), out.end(), [](const code_info& a, const code_info& b) {
+    // Errors before warnings, then by number.
+    return a.code < b.code;
+  });
+  return out;
+}
+
+std::optional<code_info> find_code(std::string_view code) {
+  for (const auto& info : all_codes()) {
+    if (info.code == code) return info;
+  }
+  return std::nullopt;
+}
+
+}  // namespace afterflow::interpreter

@@ -1,0 +1,18 @@
+// Every diagnostic code afterflow can print, from every stage, in code
+// order: syntax (grammar/syntax_codes.hpp), loading and checking
+// (check_codes.hpp), event logs (log_codes.hpp) and run time
+// (runtime_codes.hpp). Used by `afterflow check --explain` and by the test
+// that keeps docs/language.md's table of codes complete.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "grammar/diagnostic.hpp"
+
+namespace afterflow::interpreter {
+
+[[nodiscard]] std::vector<code_info> all_codes();
+[[nodiscard]] std::optional<code_info> find_code(std::string_view code);
+
+}  // namespace afterflow::interpreter

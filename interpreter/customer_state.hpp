@@ -1,0 +1,55 @@
+// What the simulator keeps per customer.
+//
+// Kept small on purpose (docs/design/runtime.md, "Memory"): a customer with no
+// live run costs this struct plus its id in the customer table and its
+// history block. Everything that only some customers need (tags, active
+// runs, re-entry records, cap buffers) is an empty vector until used.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "interpreter/local_time.hpp"
+#include "interpreter/record.hpp"
+#include "interpreter/symbol_table.hpp"
+
+namespace afterflow::interpreter {
+
+/// Re-entry bookkeeping for one (flow, key) group of a customer.
+struct key_record {
+  std::uint32_t flow = 0;
+  std::string key;              ///< the key as text; the customer id for the default key
+  std::int64_t last_start = 0;  ///< when the group's newest run started
+  std::uint32_t active = 0;     ///< active runs of the group
+};
+
+/// Send times of one capped channel, newest last; at most the largest
+/// `limit` count of the channel is kept.
+struct cap_history {
+  symbol channel = no_symbol;
+  std::vector<std::int64_t> sent;
+};
+
+/// Everything a customer only has once flows have touched them.
+struct customer_extras {
+  std::vector<symbol> tags;         ///< in the order added
+  std::vector<std::uint32_t> runs;  ///< active runs, in creation order
+  std::vector<key_record> keys;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> run_counts;  ///< (flow, runs started)
+  std::vector<cap_history> caps;
+};
+
+struct customer_state {
+  record attributes;
+  const time_zone* zone = nullptr;  ///< from the `timezone` attribute; null: none
+  std::unique_ptr<customer_extras> extras;
+
+  customer_extras& more() {
+    if (!extras) extras = std::make_unique<customer_extras>();
+    return *extras;
+  }
+};
+
+}  // namespace afterflow::interpreter

@@ -1,0 +1,100 @@
+#include "interpreter/customer_table.hpp"
+
+#include <cstring>
+
+namespace afterflow::interpreter {
+
+namespace {
+
+constexpr std::size_t arena_block = 64 * 1024;
+
+// FNV-1a, 64 bits, folded: stable across platforms (not that it matters for
+// output, but it keeps replays reproducible under a debugger too).
+std::uint64_t hash_id(std::string_view s) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (const unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h ^ (h >> 32);
+}
+
+}  // namespace
+
+std::string_view customer_table::store(std::string_view id) {
+  if (id.size() > arena_block / 4) {
+    // A very long id gets a block of its own.
+    blocks_.push_back(std::make_unique<char[]>(id.size()));
+    std::memcpy(blocks_.back().get(), id.data(), id.size());
+    const std::string_view stored(blocks_.back().get(), id.size());
+    // Keep filling the previous block afterwards.
+    if (blocks_.size() >= 2) std::swap(blocks_[blocks_.size() - 1], blocks_[blocks_.size() - 2]);
+    return stored;
+  }
+  if (blocks_.empty() || block_used_ + id.size() > block_size_) {
+    blocks_.push_back(std::make_unique<char[]>(arena_block));
+    block_used_ = 0;
+    block_size_ = arena_block;
+  }
+  char* out = blocks_.back().get() + block_used_;
+  if (!id.empty()) std::memcpy(out, id.data(), id.size());
+  block_used_ += id.size();
+  return {out, id.size()};
+}
+
+void customer_table::grow() {
+  const std::size_t capacity = slots_.empty() ? 1024 : slots_.size() * 2;
+  std::vector<std::uint64_t> slots(capacity, 0);
+  const std::size_t mask = capacity - 1;
+  for (const auto slot : slots_) {
+    if (slot == 0) continue;
+    std::size_t i = (slot >> 32) & mask;
+    while (slots[i] != 0) i = (i + 1) & mask;
+    slots[i] = slot;
+  }
+  slots_ = std::move(slots);
+}
+
+customer_index customer_table::find(std::string_view id) const {
+  if (slots_.empty()) return no_customer;
+  const auto h = static_cast<std::uint32_t>(hash_id(id));
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const auto slot = slots_[i];
+    if (slot == 0) return no_customer;
+    if ((slot >> 32) == h) {
+      const auto index = static_cast<customer_index>((slot & 0xFFFFFFFFU) - 1);
+      if (ids_[index] == id) return index;
+    }
+  }
+}
+
+customer_index customer_table::find_or_add(std::string_view id, bool& added) {
+  if ((ids_.size() + 1) * 2 > slots_.size()) grow();
+  const auto h = static_cast<std::uint32_t>(hash_id(id));
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = h & mask;
+  for (;; i = (i + 1) & mask) {
+    const auto slot = slots_[i];
+    if (slot == 0) break;
+    if ((slot >> 32) == h) {
+      const auto index = static_cast<customer_index>((slot & 0xFFFFFFFFU) - 1);
+      if (ids_[index] == id) {
+        added = false;
+        return index;
+      }
+    }
+  }
+  const auto index = static_cast<customer_index>(ids_.size());
+  ids_.push_back(store(id));
+  slots_[i] = (static_cast<std::uint64_t>(h) << 32) | (static_cast<std::uint64_t>(index) + 1);
+  added = true;
+  return index;
+}
+
+std::size_t customer_table::heap_bytes() const {
+  return ids_.capacity() * sizeof(std::string_view) + slots_.capacity() * sizeof(std::uint64_t) +
+         blocks_.size() * arena_block;
+}
+
+}  // namespace afterflow::interpreter

@@ -1,0 +1,43 @@
+// Customer ids to dense indices.
+//
+// Replays touch millions of customers, so the table is built for memory:
+// ids live back to back in 64 KiB arena blocks (no per-id allocation, and
+// the string_views handed out stay valid forever), and the index is open
+// addressing over 8-byte slots holding a 32-bit hash fragment and the
+// customer's index. About 40 bytes per customer plus the id itself.
+// Indices are assigned in first-seen order and never reused; the hash table
+// is only probed, never iterated, so nothing about it reaches output.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace afterflow::interpreter {
+
+using customer_index = std::uint32_t;
+inline constexpr customer_index no_customer = 0xFFFFFFFFU;
+
+class customer_table {
+ public:
+  /// The index of `id`, adding it when new (`added` tells which).
+  customer_index find_or_add(std::string_view id, bool& added);
+  [[nodiscard]] customer_index find(std::string_view id) const;
+  [[nodiscard]] std::string_view id(customer_index index) const { return ids_[index]; }
+  [[nodiscard]] std::size_t size() const { return ids_.size(); }
+  /// Heap bytes held, for memory accounting.
+  [[nodiscard]] std::size_t heap_bytes() const;
+
+ private:
+  [[nodiscard]] std::string_view store(std::string_view id);
+  void grow();
+
+  std::vector<std::string_view> ids_;
+  std::vector<std::uint64_t> slots_;  // (hash32 << 32) | (index + 1); 0 = empty
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::size_t block_used_ = 0;
+  std::size_t block_size_ = 0;
+};
+
+}  // namespace afterflow::interpreter

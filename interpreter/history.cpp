@@ -1,0 +1,289 @@
+#include "interpreter/history.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <deque>
+#include <limits>
+#include <new>
+
+namespace afterflow::interpreter {
+
+namespace {
+
+using stdlib::builtin_id;
+
+struct counter_state {
+  std::uint64_t count;
+};
+struct total_state {
+  double sum;
+  std::uint64_t count;
+};
+struct extreme_state {
+  double value;
+  std::uint64_t count;
+};
+
+// Entries inside a window, oldest first; `head` skips pruned ones so that
+// pruning is amortised O(1).
+struct window_state {
+  std::vector<std::int64_t> times;
+  std::vector<double> values;
+  std::size_t head = 0;
+
+  void prune(std::int64_t oldest_kept_after) {
+    while (head < times.size() && times[head] <= oldest_kept_after) ++head;
+    if (head > 32 && head * 2 > times.size()) {
+      times.erase(times.begin(), times.begin() + static_cast<std::ptrdiff_t>(head));
+      if (!values.empty()) values.erase(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(head));
+      head = 0;
+    }
+  }
+};
+
+struct window_events_state {
+  std::deque<stored_event> events;
+};
+
+// Slots are 16 bytes, pointer-aligned; out-of-line state hangs off a pointer.
+constexpr std::size_t slot_bytes = 16;
+
+slot_kind kind_of(const history_slot& s) {
+  const bool windowed = s.window.has_value();
+  switch (s.function) {
+    case builtin_id::count:
+    case builtin_id::exists: return windowed ? slot_kind::window_times : slot_kind::counter;
+    case builtin_id::sum:
+    case builtin_id::avg: return windowed ? slot_kind::window_values : slot_kind::total;
+    case builtin_id::min:
+    case builtin_id::max: return windowed ? slot_kind::window_values : slot_kind::extreme;
+    case builtin_id::first: return windowed ? slot_kind::window_events : slot_kind::first_event;
+    case builtin_id::last: return slot_kind::last_event;
+    default: return slot_kind::counter;
+  }
+}
+
+template <typename T>
+T*& pointer_at(std::byte* p) {
+  return *std::launder(reinterpret_cast<T**>(p));
+}
+template <typename T>
+T* const& pointer_at(const std::byte* p) {
+  return *std::launder(reinterpret_cast<T* const*>(p));
+}
+template <typename T>
+T& state_at(std::byte* p) {
+  return *std::launder(reinterpret_cast<T*>(p));
+}
+template <typename T>
+const T& state_at(const std::byte* p) {
+  return *std::launder(reinterpret_cast<const T*>(p));
+}
+
+double number_of(const value& v) { return v.as_number(); }
+
+}  // namespace
+
+history_layout::history_layout(const program& p) {
+  for (const auto& s : p.history) {
+    slots_.push_back({kind_of(s), block_size_});
+    block_size_ += slot_bytes;
+  }
+}
+
+history_store::~history_store() {
+  for (auto& b : blocks_) {
+    if (b) destroy_block(b.get());
+  }
+}
+
+void history_store::destroy_block(std::byte* b) {
+  for (std::uint32_t slot = 0; slot < layout_.slot_count(); ++slot) {
+    std::byte* p = b + layout_.offset(slot);
+    switch (layout_.kind(slot)) {
+      case slot_kind::window_times:
+      case slot_kind::window_values: delete pointer_at<window_state>(p); break;
+      case slot_kind::first_event:
+      case slot_kind::last_event: delete pointer_at<stored_event>(p); break;
+      case slot_kind::window_events: delete pointer_at<window_events_state>(p); break;
+      default: break;
+    }
+  }
+}
+
+std::byte* history_store::block(std::uint32_t customer) {
+  if (customer >= blocks_.size()) blocks_.resize(customer + 1);
+  auto& b = blocks_[customer];
+  if (!b) {
+    // Zeroed: counters start at 0, pointers at null.
+    b = std::make_unique<std::byte[]>(layout_.block_size());
+    std::memset(b.get(), 0, layout_.block_size());
+  }
+  return b.get();
+}
+
+const std::byte* history_store::find_block(std::uint32_t customer) const {
+  return customer < blocks_.size() ? blocks_[customer].get() : nullptr;
+}
+
+void history_store::add(std::uint32_t customer, std::uint32_t slot, const event_view& e) {
+  const auto& s = program_.history[slot];
+  std::byte* p = block(customer) + layout_.offset(slot);
+  value v;
+  if (s.property != no_symbol) {
+    v = e.get(s.property);
+    if (!v.is(value_kind::number)) return;  // sum/avg/min/max skip non-numbers and nulls
+  }
+  switch (layout_.kind(slot)) {
+    case slot_kind::counter: ++state_at<counter_state>(p).count; break;
+    case slot_kind::total: {
+      auto& t = state_at<total_state>(p);
+      t.sum += number_of(v);
+      ++t.count;
+      break;
+    }
+    case slot_kind::extreme: {
+      auto& x = state_at<extreme_state>(p);
+      const double n = number_of(v);
+      const bool better = s.function == builtin_id::min ? n < x.value : n > x.value;
+      if (x.count == 0 || better) x.value = n;
+      ++x.count;
+      break;
+    }
+    case slot_kind::window_times:
+    case slot_kind::window_values: {
+      auto*& w = pointer_at<window_state>(p);
+      if (w == nullptr) w = new window_state();
+      w->prune(e.time - *s.window);
+      w->times.push_back(e.time);
+      if (layout_.kind(slot) == slot_kind::window_values) w->values.push_back(number_of(v));
+      break;
+    }
+    case slot_kind::first_event: {
+      auto*& ev = pointer_at<stored_event>(p);
+      if (ev == nullptr) ev = new stored_event(stored_event::copy_of(e));
+      break;
+    }
+    case slot_kind::last_event: {
+      auto*& ev = pointer_at<stored_event>(p);
+      if (ev == nullptr) ev = new stored_event(stored_event::copy_of(e));
+      else *ev = stored_event::copy_of(e);
+      break;
+    }
+    case slot_kind::window_events: {
+      auto*& w = pointer_at<window_events_state>(p);
+      if (w == nullptr) w = new window_events_state();
+      while (!w->events.empty() && w->events.front().view().time <= e.time - *s.window) {
+        w->events.pop_front();
+      }
+      w->events.push_back(stored_event::copy_of(e));
+      break;
+    }
+  }
+}
+
+value history_store::read(std::uint32_t customer, std::uint32_t slot, std::int64_t now) const {
+  const auto& s = program_.history[slot];
+  const bool is_exists = s.function == builtin_id::exists;
+  const std::byte* b = find_block(customer);
+  const auto empty_result = [&] {
+    if (s.function == builtin_id::count) return value::number(0);
+    if (is_exists) return value::boolean(false);
+    return value::null();
+  };
+  if (b == nullptr) return empty_result();
+  const std::byte* p = b + layout_.offset(slot);
+  switch (layout_.kind(slot)) {
+    case slot_kind::counter: {
+      const auto n = state_at<counter_state>(p).count;
+      return is_exists ? value::boolean(n > 0) : value::number(static_cast<double>(n));
+    }
+    case slot_kind::total: {
+      const auto& t = state_at<total_state>(p);
+      if (t.count == 0) return value::null();
+      return value::number(s.function == builtin_id::avg ? t.sum / static_cast<double>(t.count) : t.sum);
+    }
+    case slot_kind::extreme: {
+      const auto& x = state_at<extreme_state>(p);
+      return x.count == 0 ? value::null() : value::number(x.value);
+    }
+    case slot_kind::window_times:
+    case slot_kind::window_values: {
+      const auto* w = pointer_at<window_state>(p);
+      if (w == nullptr) return empty_result();
+      const auto oldest_excluded = now - *s.window;
+      // Entries are in time order: find the first inside (now - d, now].
+      const auto begin = std::upper_bound(w->times.begin() + static_cast<std::ptrdiff_t>(w->head),
+                                          w->times.end(), oldest_excluded);
+      const auto end = std::upper_bound(begin, w->times.end(), now);
+      const auto n = static_cast<std::size_t>(end - begin);
+      if (s.function == builtin_id::count) return value::number(static_cast<double>(n));
+      if (is_exists) return value::boolean(n > 0);
+      if (n == 0) return value::null();
+      const auto first = static_cast<std::size_t>(begin - w->times.begin());
+      double acc = s.function == builtin_id::min ? std::numeric_limits<double>::infinity()
+                 : s.function == builtin_id::max ? -std::numeric_limits<double>::infinity()
+                                                 : 0.0;
+      for (std::size_t i = first; i < first + n; ++i) {
+        const double x = w->values[i];
+        if (s.function == builtin_id::min) acc = std::min(acc, x);
+        else if (s.function == builtin_id::max) acc = std::max(acc, x);
+        else acc += x;
+      }
+      if (s.function == builtin_id::avg) acc /= static_cast<double>(n);
+      return value::number(acc);
+    }
+    case slot_kind::first_event: {
+      const auto* ev = pointer_at<stored_event>(p);
+      return ev == nullptr ? value::null() : value::event(&ev->view());
+    }
+    case slot_kind::last_event: {
+      const auto* ev = pointer_at<stored_event>(p);
+      if (ev == nullptr || ev->view().time > now) return value::null();
+      if (s.window && ev->view().time <= now - *s.window) return value::null();
+      return value::event(&ev->view());
+    }
+    case slot_kind::window_events: {
+      const auto* w = pointer_at<window_events_state>(p);
+      if (w == nullptr) return value::null();
+      for (const auto& ev : w->events) {
+        if (ev.view().time > now - *s.window && ev.view().time <= now) return value::event(&ev.view());
+      }
+      return value::null();
+    }
+  }
+  return value::null();
+}
+
+std::size_t history_store::heap_bytes() const {
+  std::size_t bytes = blocks_.capacity() * sizeof(void*);
+  for (const auto& b : blocks_) {
+    if (!b) continue;
+    bytes += layout_.block_size();
+    for (std::uint32_t slot = 0; slot < layout_.slot_count(); ++slot) {
+      const std::byte* p = b.get() + layout_.offset(slot);
+      switch (layout_.kind(slot)) {
+        case slot_kind::window_times:
+        case slot_kind::window_values:
+          if (const auto* w = pointer_at<window_state>(p)) {
+            bytes += sizeof(window_state) + w->times.capacity() * 8 + w->values.capacity() * 8;
+          }
+          break;
+        case slot_kind::first_event:
+        case slot_kind::last_event:
+          if (const auto* ev = pointer_at<stored_event>(p)) bytes += sizeof(stored_event) + ev->heap_bytes();
+          break;
+        case slot_kind::window_events:
+          if (const auto* w = pointer_at<window_events_state>(p)) {
+            bytes += sizeof(window_events_state);
+            for (const auto& ev : w->events) bytes += sizeof(stored_event) + ev.heap_bytes();
+          }
+          break;
+        default: break;
+      }
+    }
+  }
+  return bytes;
+}
+
+}  // namespace afterflow::interpreter

@@ -1,0 +1,86 @@
+// What the program remembers of each customer's past.
+//
+// Flows ask about history through aggregates (`count(order_placed) >= 2`,
+// `sum(order_placed.total, within: 365d)`, `last(nps_submitted).score`).
+// Instead of keeping every event, each distinct aggregate is a slot that is
+// updated once, when an event of its type arrives, and read in O(1) or
+// O(entries in its window):
+//
+//   count / exists                a counter
+//   sum / avg / min / max         a running total and count (or min/max)
+//   ... with `within:`            the (time, value) entries inside the window
+//   first / last                  one stored event
+//   first ... with `within:`      the stored events inside the window
+//
+// A customer's slots share one heap block, allocated the first time one of
+// the customer's events feeds a slot; windowed entries live out of line and
+// are pruned as time moves. A window is the interval (now − d, now].
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "interpreter/program.hpp"
+#include "interpreter/record.hpp"
+#include "interpreter/value.hpp"
+
+namespace afterflow::interpreter {
+
+enum class slot_kind : unsigned char {
+  counter,         ///< count/exists without a window
+  total,           ///< sum/avg without a window
+  extreme,         ///< min/max without a window
+  window_times,    ///< count/exists with a window
+  window_values,   ///< sum/avg/min/max with a window
+  first_event,     ///< first without a window
+  last_event,      ///< last, with or without a window
+  window_events,   ///< first with a window
+};
+
+/// Where each slot lives in a customer's block; computed once per program.
+class history_layout {
+ public:
+  explicit history_layout(const program& p);
+  [[nodiscard]] std::size_t block_size() const { return block_size_; }
+  [[nodiscard]] slot_kind kind(std::uint32_t slot) const { return slots_[slot].kind; }
+  [[nodiscard]] std::size_t offset(std::uint32_t slot) const { return slots_[slot].offset; }
+  [[nodiscard]] std::size_t slot_count() const { return slots_.size(); }
+
+ private:
+  struct slot_place {
+    slot_kind kind;
+    std::size_t offset;
+  };
+  std::vector<slot_place> slots_;
+  std::size_t block_size_ = 0;
+};
+
+/// The history slots of every customer, indexed by customer.
+class history_store {
+ public:
+  history_store(const program& p, const history_layout& layout) : program_(p), layout_(layout) {}
+  ~history_store();
+  history_store(const history_store&) = delete;
+  history_store& operator=(const history_store&) = delete;
+
+  /// Feeds slot `slot` of `customer` with event `e` (its filter, if any,
+  /// already passed). `e.time` is the current time.
+  void add(std::uint32_t customer, std::uint32_t slot, const event_view& e);
+  /// The aggregate's value at `now`.
+  [[nodiscard]] value read(std::uint32_t customer, std::uint32_t slot, std::int64_t now) const;
+
+  /// Heap bytes held, for memory accounting.
+  [[nodiscard]] std::size_t heap_bytes() const;
+
+ private:
+  std::byte* block(std::uint32_t customer);
+  [[nodiscard]] const std::byte* find_block(std::uint32_t customer) const;
+  void destroy_block(std::byte* block);
+
+  const program& program_;
+  const history_layout& layout_;
+  std::vector<std::unique_ptr<std::byte[]>> blocks_;
+};
+
+}  // namespace afterflow::interpreter

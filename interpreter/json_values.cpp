@@ -1,0 +1,247 @@
+#include "interpreter/json_values.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <variant>
+
+#include "grammar/parse_literals.hpp"
+#include "grammar/timestamp.hpp"
+#include "interpreter/byte_scan.hpp"
+
+namespace afterflow::interpreter::json_input {
+
+namespace {
+
+constexpr std::size_t kChunk = 256;
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+}  // namespace
+
+value* value_arena::allocate(std::size_t n) {
+  while (current_ < chunks_.size()) {
+    auto& c = chunks_[current_];
+    if (c.size - c.used >= n) {
+      value* out = c.items.get() + c.used;
+      c.used += n;
+      return out;
+    }
+    ++current_;
+  }
+  const auto size = std::max(kChunk, n);
+  chunks_.push_back({std::make_unique<value[]>(size), size, n});
+  current_ = chunks_.size() - 1;
+  return chunks_.back().items.get();
+}
+
+void value_arena::reset() {
+  for (std::size_t i = 0; i <= current_ && i < chunks_.size(); ++i) chunks_[i].used = 0;
+  current_ = 0;
+}
+
+std::size_t value_arena::capacity_bytes() const {
+  std::size_t n = 0;
+  for (const auto& c : chunks_) n += c.size * sizeof(value);
+  return n;
+}
+
+std::string_view describe(od::json_type t, bool boolean_value) {
+  switch (t) {
+    case od::json_type::array: return "an array";
+    case od::json_type::object: return "an object";
+    case od::json_type::number: return "a number";
+    case od::json_type::string: return "a string";
+    case od::json_type::boolean: return boolean_value ? "`true`" : "`false`";
+    case od::json_type::null: return "`null`";
+  }
+  return "a value";
+}
+
+std::string_view token_of(od::value& v) {
+  auto token = v.raw_json_token();
+  while (!token.empty() && is_space(token.back())) token.remove_suffix(1);
+  return token;
+}
+
+od::json_type type_of_token(std::string_view token) {
+  switch (token.empty() ? 'n' : token.front()) {
+    case '"': return od::json_type::string;
+    case '{': return od::json_type::object;
+    case '[': return od::json_type::array;
+    case 't':
+    case 'f': return od::json_type::boolean;
+    case 'n': return od::json_type::null;
+    default: return od::json_type::number;
+  }
+}
+
+std::size_t converter::capacity_bytes() const {
+  return arena_.capacity_bytes() + stack_.capacity() * sizeof(value);
+}
+
+outcome converter::unescaped_string(od::value& v, std::string_view& out) {
+  if (auto e = v.get_string().get(out)) return fail(e);
+  return outcome::ok;
+}
+
+outcome converter::unescaped_key(od::field& f, std::string_view& out) {
+  if (auto e = f.unescaped_key().get(out)) return fail(e);
+  return outcome::ok;
+}
+
+outcome converter::convert(od::value v, value& out) { return convert(v, v.raw_json_token(), out); }
+
+outcome converter::convert(od::value v, std::string_view token, value& out) {
+  switch (type_of_token(token)) {
+    case od::json_type::string: {
+      std::string_view s;
+      if (const auto r = string(v, token, s); r != outcome::ok) return r;
+      out = value::string(s);
+      return outcome::ok;
+    }
+    case od::json_type::number: {
+      double d = 0;
+      if (auto e = v.get_double().get(d)) return fail(e);
+      out = value::number(d);
+      return outcome::ok;
+    }
+    case od::json_type::boolean: {
+      bool b = false;
+      if (auto e = v.get_bool().get(b)) return fail(e);
+      out = value::boolean(b);
+      return outcome::ok;
+    }
+    case od::json_type::null: {
+      bool is_null = false;
+      if (auto e = v.is_null().get(is_null)) return fail(e);
+      if (!is_null) return fail(simdjson::N_ATOM_ERROR);
+      out = value::null();
+      return outcome::ok;
+    }
+    case od::json_type::array: {
+      od::array a;
+      if (auto e = v.get_array().get(a)) return fail(e);
+      return convert_array(a, out);
+    }
+    case od::json_type::object: {
+      out = value::null();
+      return skip(v, token);
+    }
+  }
+  return fail(simdjson::INCORRECT_TYPE);
+}
+
+outcome converter::convert_array(od::array a, value& out) {
+  const auto base = stack_.size();
+  for (auto element : a) {
+    od::value item;
+    if (auto e = std::move(element).get(item)) {
+      stack_.resize(base);
+      return fail(e);
+    }
+    value converted;
+    if (const auto r = convert(item, converted); r != outcome::ok) {
+      stack_.resize(base);
+      return r;
+    }
+    stack_.push_back(converted);
+  }
+  const auto n = stack_.size() - base;
+  value* items = n == 0 ? nullptr : arena_.allocate(n);
+  std::copy(stack_.begin() + static_cast<std::ptrdiff_t>(base), stack_.end(), items);
+  stack_.resize(base);
+  out = value::list({items, n});
+  return outcome::ok;
+}
+
+outcome narrow(const value& general, od::json_type json, stdlib::type_kind declared, value& out) {
+  using stdlib::type_kind;
+  out = general;
+  if (json == od::json_type::null) return outcome::ok;
+  switch (declared) {
+    case type_kind::boolean:
+      return json == od::json_type::boolean ? outcome::ok : outcome::wrong_type;
+    case type_kind::number:
+      return json == od::json_type::number ? outcome::ok : outcome::wrong_type;
+    case type_kind::string:
+      return json == od::json_type::string ? outcome::ok : outcome::wrong_type;
+    case type_kind::list:
+      return json == od::json_type::array ? outcome::ok : outcome::wrong_type;
+    case type_kind::time: {
+      if (json != od::json_type::string) return outcome::wrong_type;
+      const auto t = parse_timestamp(general.as_string());
+      if (!t) return outcome::bad_timestamp;
+      out = value::time(*t);
+      return outcome::ok;
+    }
+    case type_kind::duration: {
+      if (json == od::json_type::number) {
+        const double micros = std::round(general.as_number() * 1e6);
+        if (!(std::abs(micros) < 9.2e18)) return outcome::bad_text;
+        out = value::duration(static_cast<std::int64_t>(micros));
+        return outcome::ok;
+      }
+      if (json != od::json_type::string) return outcome::wrong_type;
+      auto s = general.as_string();
+      const bool negative = !s.empty() && s.front() == '-';
+      if (negative) s.remove_prefix(1);
+      if (s.empty()) return outcome::bad_text;
+      const auto parsed = parsing::duration_seconds(s);
+      const auto* seconds = std::get_if<std::int64_t>(&parsed);
+      if (seconds == nullptr || *seconds > 9'000'000'000'000) return outcome::bad_text;
+      out = value::duration((negative ? -*seconds : *seconds) * 1'000'000);
+      return outcome::ok;
+    }
+    case type_kind::time_of_day: {
+      if (json != od::json_type::string) return outcome::wrong_type;
+      const auto parsed = parsing::time_of_day_seconds(general.as_string());
+      const auto* seconds = std::get_if<std::int32_t>(&parsed);
+      if (seconds == nullptr) return outcome::bad_text;
+      out = value::time_of_day(*seconds);
+      return outcome::ok;
+    }
+    default:
+      return outcome::ok;
+  }
+}
+
+outcome converter::skip(od::value v) { return skip(v, v.raw_json_token()); }
+
+outcome converter::skip(od::value v, std::string_view token) {
+  switch (type_of_token(token)) {
+    case od::json_type::object: {
+      od::object o;
+      if (auto e = v.get_object().get(o)) return fail(e);
+      for (auto field : o) {
+        od::field f;
+        if (auto e = std::move(field).get(f)) return fail(e);
+        std::string_view name;
+        if (const auto r = key(f, name); r != outcome::ok) return r;
+        if (const auto r = skip(f.value()); r != outcome::ok) return r;
+      }
+      return outcome::ok;
+    }
+    case od::json_type::array: {
+      od::array a;
+      if (auto e = v.get_array().get(a)) return fail(e);
+      for (auto element : a) {
+        od::value item;
+        if (auto e = std::move(element).get(item)) return fail(e);
+        if (const auto r = skip(item); r != outcome::ok) return r;
+      }
+      return outcome::ok;
+    }
+    case od::json_type::string: {
+      // Stage 1 has checked the quotes and UTF-8; only escapes remain.
+      std::string_view ignored;
+      return string(v, token, ignored);
+    }
+    default: {
+      value ignored;
+      return convert(v, token, ignored);
+    }
+  }
+}
+
+}  // namespace afterflow::interpreter::json_input

@@ -1,0 +1,71 @@
+// Local wall-clock arithmetic on the OS time-zone database.
+//
+// Everything the runtime does with local time goes through here: the next
+// `10:00 on mon..fri` in a customer's zone, whether an instant falls inside
+// quiet hours, the local hour or weekday of an instant. Howard Hinnant's
+// date/tz answers the offset questions; this file adds afterflow's rules:
+//
+// - a local time that does not exist (inside a spring-forward gap) is moved
+//   forward by the length of the gap: 02:30 becomes 03:30;
+// - a local time that happens twice (in a fall-back overlap) means the first
+//   occurrence;
+// - "next" means the earliest such instant at or after `now`.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace date {
+class time_zone;
+}
+
+namespace afterflow::interpreter {
+
+using time_zone = date::time_zone;
+
+/// Bit d (0 = Monday … 6 = Sunday) set when day d is allowed.
+using weekday_mask = std::uint8_t;
+inline constexpr weekday_mask every_day = 0x7F;
+
+/// Resolves zone names once and remembers them. Not thread-safe; one per
+/// simulator.
+class zone_cache {
+ public:
+  /// The zone called `name`, or null when the tz database has no such zone.
+  [[nodiscard]] const time_zone* find(std::string_view name);
+
+ private:
+  std::map<std::string, const time_zone*, std::less<>> zones_;
+};
+
+/// The zone called "UTC" (never null).
+[[nodiscard]] const time_zone* utc_zone();
+
+/// Offset from UTC in effect at `instant`, in microseconds.
+[[nodiscard]] std::int64_t utc_offset(const time_zone* zone, std::int64_t instant);
+
+/// The instant of local date `days` (days since 1970-01-01) at
+/// `seconds_of_day`, under the gap and overlap rules above.
+[[nodiscard]] std::int64_t local_to_instant(const time_zone* zone, std::int64_t days,
+                                            std::int32_t seconds_of_day);
+
+/// The earliest instant at or after `now` whose local time is
+/// `seconds_of_day` on an allowed weekday. `days` must not be 0.
+[[nodiscard]] std::int64_t next_local_time(const time_zone* zone, std::int64_t now,
+                                           std::int32_t seconds_of_day, weekday_mask days);
+
+/// Local seconds since midnight and weekday (0 = Monday) of an instant.
+struct local_clock {
+  std::int64_t days = 0;  ///< local date, days since 1970-01-01
+  std::int32_t seconds_of_day = 0;
+  int weekday = 0;
+};
+[[nodiscard]] local_clock to_local(const time_zone* zone, std::int64_t instant);
+
+/// Whether a local time of day lies in the window [from, to): a window with
+/// from > to crosses midnight; from == to is empty.
+[[nodiscard]] bool in_window(std::int32_t seconds_of_day, std::int32_t from, std::int32_t to);
+
+}  // namespace afterflow::interpreter

@@ -1,0 +1,62 @@
+#include "grammar/timestamp.hpp"
+
+#include <gtest/gtest.h>
+
+namespace afterflow {
+namespace {
+
+constexpr std::int64_t s = micros_per_second;
+
+TEST(Timestamp, ParsesUtcAndOffsets) {
+  EXPECT_EQ(parse_timestamp("1970-01-01T00:00:00Z"), 0);
+  EXPECT_EQ(parse_timestamp("2026-03-01T09:00:00Z"), 1772355600 * s);
+  EXPECT_EQ(parse_timestamp("2026-03-01T10:00:00+01:00"), 1772355600 * s);
+  EXPECT_EQ(parse_timestamp("2026-03-01T04:00:00-05:00"), 1772355600 * s);
+  EXPECT_EQ(parse_timestamp("2026-03-01t09:00:00z"), 1772355600 * s);
+  EXPECT_EQ(parse_timestamp("2026-03-01 09:00:00Z"), 1772355600 * s);
+  EXPECT_EQ(parse_timestamp("2026-03-01T09:00Z"), 1772355600 * s);
+}
+
+TEST(Timestamp, ParsesFractions) {
+  EXPECT_EQ(parse_timestamp("1970-01-01T00:00:00.5Z"), 500000);
+  EXPECT_EQ(parse_timestamp("1970-01-01T00:00:00.000001Z"), 1);
+  EXPECT_EQ(parse_timestamp("1970-01-01T00:00:00.1234567Z"), 123456);  // truncated
+  EXPECT_EQ(parse_timestamp("1970-01-01T00:00:00.Z"), std::nullopt);
+}
+
+TEST(Timestamp, RejectsOutOfRangeFields) {
+  for (const auto* bad : {"2026-13-01T00:00:00Z", "2026-02-29T00:00:00Z", "2026-04-31T00:00:00Z",
+                          "2026-01-01T24:00:00Z", "2026-01-01T00:60:00Z", "2026-01-01T00:00:60Z",
+                          "2026-01-01T00:00:00", "2026-01-01T00:00:00+0100", "2026-1-01T00:00:00Z",
+                          "2026-01-01T00:00:00Zjunk", "", "not a time", "2026-01-01"}) {
+    EXPECT_EQ(parse_timestamp(bad), std::nullopt) << bad;
+  }
+  EXPECT_TRUE(parse_timestamp("2024-02-29T00:00:00Z").has_value());  // leap year
+  EXPECT_TRUE(parse_timestamp("2000-02-29T00:00:00Z").has_value());
+  EXPECT_FALSE(parse_timestamp("1900-02-29T00:00:00Z").has_value());
+}
+
+TEST(Timestamp, FormatsOneCanonicalForm) {
+  EXPECT_EQ(format_timestamp(0), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(format_timestamp(1772355600 * s), "2026-03-01T09:00:00Z");
+  EXPECT_EQ(format_timestamp(1772355600 * s + 250000), "2026-03-01T09:00:00.250Z");
+  EXPECT_EQ(format_timestamp(1772355600 * s + 1), "2026-03-01T09:00:00.000001Z");
+  EXPECT_EQ(format_timestamp(-1), "1969-12-31T23:59:59.999999Z");
+}
+
+TEST(Timestamp, RoundTripsOverEveryFourDigitYear) {
+  for (std::int64_t days = days_from_civil(1, 1, 1); days <= days_from_civil(9999, 12, 31); days += 997) {
+    const auto t = days * micros_per_day + 3723 * s;
+    EXPECT_EQ(parse_timestamp(format_timestamp(t)), t) << format_timestamp(t);
+  }
+}
+
+TEST(Timestamp, CivilConversionsAreInverse) {
+  for (std::int64_t d = -1000; d < 1000; ++d) {
+    const auto c = civil_from_days(d);
+    EXPECT_EQ(days_from_civil(c.year, c.month, c.day), d);
+  }
+}
+
+}  // namespace
+}  // namespace afterflow

@@ -1,0 +1,40 @@
+#include "interpreter/timer_queue.hpp"
+
+#include <gtest/gtest.h>
+
+namespace afterflow::interpreter {
+namespace {
+
+TEST(TimerQueue, EarliestFirstThenCreationOrder) {
+  timer_queue q;
+  q.push(30, 1, 0);
+  q.push(10, 2, 0);
+  q.push(30, 3, 0);
+  q.push(10, 4, 0);
+  q.push(20, 5, 0);
+  std::vector<std::uint32_t> order;
+  while (!q.empty()) {
+    order.push_back(q.top().run);
+    q.pop();
+  }
+  EXPECT_EQ(order, (std::vector<std::uint32_t>{2, 4, 5, 1, 3}));
+}
+
+TEST(TimerQueue, ManySameInstantTimersKeepCreationOrder) {
+  timer_queue q;
+  for (std::uint32_t i = 0; i < 1000; ++i) q.push(5, i, 0);
+  for (std::uint32_t i = 0; i < 1000; ++i) {
+    ASSERT_EQ(q.top().run, i);
+    q.pop();
+  }
+}
+
+TEST(TimerQueue, CarriesGeneration) {
+  timer_queue q;
+  const auto seq = q.push(1, 7, 42);
+  EXPECT_EQ(q.top().generation, 42u);
+  EXPECT_EQ(q.top().seq, seq);
+}
+
+}  // namespace
+}  // namespace afterflow::interpreter
