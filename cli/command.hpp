@@ -26,5 +26,7 @@ struct command {
 
 int run_check(std::span<char*> args);
 int run_fmt(std::span<char*> args);
+int run_run(std::span<char*> args);
+int run_explain(std::span<char*> args);
 
 }  // namespace afterflow::cli

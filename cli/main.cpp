@@ -24,6 +24,8 @@ int run_version(std::span<char*>) {
 constexpr std::array commands{
     command{"check", "check flow files and report every problem", run_check},
     command{"fmt", "print flow files in the canonical layout", run_fmt},
+    command{"run", "replay an event log through flows and print the actions", run_run},
+    command{"explain", "one customer's timeline in plain words", run_explain},
     command{"help", "show this help, or `afterflow help <command>`", run_help},
     command{"version", "print the version", run_version},
 };

@@ -1,0 +1,72 @@
+// `afterflow explain`: one customer's timeline in plain words.
+#include <fmt/format.h>
+
+#include "cli/command.hpp"
+#include "cli/replay_setup.hpp"
+#include "interpreter/action.hpp"
+#include "interpreter/explain.hpp"
+#include "interpreter/replay.hpp"
+
+namespace afterflow::cli {
+
+namespace {
+
+class discard_actions final : public interpreter::action_sink {
+ public:
+  void on_action(const interpreter::action&, const interpreter::symbol_table&) override {}
+};
+
+}  // namespace
+
+int run_explain(std::span<char*> raw) {
+  CLI::App app{"Explain one customer's timeline: every event, every run started or refused,\n"
+               "every condition with the values it saw, every wait, send, suppression and exit."};
+  replay_arguments args;
+  std::string customer;
+  add_replay_options(app, args);
+  app.add_option("--customer,-c", customer, "the customer to explain")->required();
+  if (auto status = parse_arguments(app, raw)) return *status;
+
+  const auto until = parse_until(args.until);
+  if (!until) return exit_usage;
+  auto compiled = compile_flows(args);
+  if (!compiled) return exit_failure;
+  auto& program = *compiled->program;
+
+  discard_actions actions;
+  interpreter::simulator_options options;
+  options.until = *until;
+  interpreter::simulator sim(program, actions, options);
+  interpreter::trace_recorder recorder;
+  sim.set_trace(&recorder, customer);
+  const bool color = use_color(args.color, stderr);
+
+  if (!args.profiles.empty()) {
+    auto profiles = interpreter::profile_reader::open(args.profiles, program, {bad_event_policy_of(args)});
+    if (const auto error = interpreter::load_profiles(profiles, sim)) {
+      fmt::print(stderr, "{}", render_text(*error, {color}));
+      return exit_failure;
+    }
+  }
+  interpreter::event_log_options log_options;
+  log_options.on_bad_event = bad_event_policy_of(args);
+  log_options.sort = args.sort;
+  auto log = interpreter::event_log_reader::open(args.events, program, log_options);
+  interpreter::replay_options replay_options;
+  replay_options.until = *until;
+  const auto result = interpreter::replay(log, sim, replay_options);
+  if (result.error) {
+    fmt::print(stderr, "{}", render_text(*result.error, {color}));
+    return exit_failure;
+  }
+  if (recorder.entries().empty()) {
+    fmt::print(stderr, "note: customer `{}` has no events in {}\n", customer, args.events);
+  }
+  fmt::print("{}", interpreter::render_timeline(recorder.entries()));
+  for (const auto& w : sim.waiting_runs()) {
+    if (w.customer == customer) fmt::print("{:<20}  {}: run {} still waiting: {}\n", "(end)", w.flow, w.run, w.waiting_for);
+  }
+  return print_runtime_errors(sim, color) > 0 ? exit_failure : exit_ok;
+}
+
+}  // namespace afterflow::cli

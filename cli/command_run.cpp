@@ -1,0 +1,129 @@
+// `afterflow run`: replay an event log through flows; print the actions
+// (JSON Lines) or, with --summary, the summary.
+#include <chrono>
+#include <cstdio>
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "cli/command.hpp"
+#include "cli/replay_setup.hpp"
+#include "grammar/timestamp.hpp"
+#include "interpreter/action_writer.hpp"
+#include "interpreter/replay.hpp"
+#include "interpreter/summary.hpp"
+
+namespace afterflow::cli {
+
+namespace {
+
+// A progress line on a terminal, at most twice a second, once the replay
+// has taken more than a second. The wall clock only ever reaches stderr.
+class progress_line {
+ public:
+  progress_line() : enabled_(isatty(fileno(stderr)) != 0), start_(clock::now()), last_(start_) {}
+  void update(const interpreter::replay_progress& p) {
+    if (!enabled_) return;
+    const auto now = clock::now();
+    if (now - start_ < std::chrono::seconds(1) || now - last_ < std::chrono::milliseconds(500)) return;
+    last_ = now;
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    fmt::print(stderr, "\r{} events, {:.2f} M events/s, {:.0f} MB/s, at {}   ", p.events,
+               static_cast<double>(p.events) / seconds / 1e6, static_cast<double>(p.bytes) / seconds / 1e6,
+               format_timestamp(p.now));
+    shown_ = true;
+  }
+  ~progress_line() {
+    if (shown_) fmt::print(stderr, "\r\x1b[K");
+  }
+
+ private:
+  using clock = std::chrono::steady_clock;
+  bool enabled_;
+  bool shown_ = false;
+  clock::time_point start_;
+  clock::time_point last_;
+};
+
+}  // namespace
+
+int run_run(std::span<char*> raw) {
+  CLI::App app{"Replay an event log through flows on a simulated clock.\n"
+               "Writes one JSON line per send attempt (to --out, else stdout); with --summary,\n"
+               "stdout carries the summary instead and actions go only to --out.\n"
+               "Exit status: 0 ok, 1 errors in flows or input or at run time, 2 usage."};
+  replay_arguments args;
+  std::string out_path;
+  bool summary = false;
+  std::string format = "text";
+  add_replay_options(app, args);
+  app.add_option("--out,-o", out_path, "write actions to this file");
+  app.add_flag("--summary", summary, "print per-flow counts when the replay ends");
+  app.add_option("--format", format, "summary format: text or json")->check(CLI::IsMember({"text", "json"}));
+  if (auto status = parse_arguments(app, raw)) return *status;
+
+  const auto until = parse_until(args.until);
+  if (!until) return exit_usage;
+  auto compiled = compile_flows(args);
+  if (!compiled) return exit_failure;
+  auto& program = *compiled->program;
+
+  std::FILE* out = nullptr;
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> out_file(nullptr, &std::fclose);
+  if (!out_path.empty()) {
+    out_file.reset(std::fopen(out_path.c_str(), "wb"));
+    if (!out_file) {
+      fmt::print(stderr, "error: cannot write `{}`\n", out_path);
+      return exit_usage;
+    }
+    out = out_file.get();
+  } else if (!summary) {
+    out = stdout;
+  } else {
+    out = std::fopen("/dev/null", "wb");
+    out_file.reset(out);
+  }
+  interpreter::action_writer writer(out);
+  interpreter::simulator_options options;
+  options.until = *until;
+  interpreter::simulator sim(program, writer, options);
+  const bool color = use_color(args.color, stderr);
+
+  if (!args.profiles.empty()) {
+    auto profiles = interpreter::profile_reader::open(args.profiles, program, {bad_event_policy_of(args)});
+    if (const auto error = interpreter::load_profiles(profiles, sim)) {
+      fmt::print(stderr, "{}", render_text(*error, {color}));
+      return exit_failure;
+    }
+  }
+  interpreter::event_log_options log_options;
+  log_options.on_bad_event = bad_event_policy_of(args);
+  log_options.sort = args.sort;
+  auto log = interpreter::event_log_reader::open(args.events, program, log_options);
+  progress_line progress;
+  interpreter::replay_options replay_options;
+  replay_options.until = *until;
+  replay_options.on_progress = [&](const interpreter::replay_progress& p) { progress.update(p); };
+  const auto result = interpreter::replay(log, sim, replay_options);
+  const bool flushed = writer.flush();
+  if (result.error) {
+    fmt::print(stderr, "{}", render_text(*result.error, {color}));
+    return exit_failure;
+  }
+  for (const auto& e : log.counts().skipped.examples) fmt::print(stderr, "{}", render_text(e, {color}));
+  if (log.counts().skipped.total() > log.counts().skipped.examples.size()) {
+    fmt::print(stderr, "note: {} bad lines skipped in all (see the summary)\n", log.counts().skipped.total());
+  }
+  const auto errors = print_runtime_errors(sim, color);
+  if (summary) {
+    const auto s = interpreter::summarize(program, sim, log.counts(), result.after_until, writer.count());
+    fmt::print("{}", format == "json" ? interpreter::render_summary_json(s) : interpreter::render_summary_text(s));
+  }
+  if (!flushed) {
+    fmt::print(stderr, "error: writing the actions failed\n");
+    return exit_failure;
+  }
+  return errors > 0 ? exit_failure : exit_ok;
+}
+
+}  // namespace afterflow::cli

@@ -1,0 +1,66 @@
+#include "cli/replay_setup.hpp"
+
+#include <fmt/format.h>
+
+#include "grammar/diagnostic_render.hpp"
+#include "grammar/timestamp.hpp"
+#include "interpreter/checker.hpp"
+#include "interpreter/compiler.hpp"
+
+namespace afterflow::cli {
+
+void add_replay_options(CLI::App& app, replay_arguments& args) {
+  app.add_option("flows", args.flows, "flow files or directories")->required();
+  app.add_option("--events,-e", args.events, "the event log (JSON Lines, .gz read directly, - for stdin)")->required();
+  app.add_option("--profiles", args.profiles, "customer profiles (JSON Lines: id, timezone, attributes)");
+  app.add_option("--until", args.until, "stop the clock at this RFC 3339 instant");
+  app.add_flag("--sort", args.sort, "sort the log by time first (reads it all into memory)");
+  app.add_option("--on-bad-event", args.on_bad_event, "fail (default) or skip bad lines, counting them")
+      ->check(CLI::IsMember({"fail", "skip"}));
+  add_color_option(app, args.color);
+}
+
+std::optional<compiled_flows> compile_flows(const replay_arguments& args) {
+  const auto files = expand_flow_paths(args.flows);
+  if (!files) return std::nullopt;
+  if (files->empty()) {
+    fmt::print(stderr, "error: no `.flow` files in {}\n", fmt::join(args.flows, ", "));
+    return std::nullopt;
+  }
+  diagnostic_list diagnostics;
+  auto checked = std::make_unique<interpreter::checked_program>(
+      interpreter::load_and_check(*files, interpreter::disk_file_reader(), diagnostics));
+  diagnostics.sort();
+  if (!diagnostics.empty()) {
+    fmt::print(stderr, "{}", render_text(diagnostics, checked->sources, {use_color(args.color, stderr)}));
+  }
+  if (diagnostics.has_errors()) return std::nullopt;
+  compiled_flows out;
+  out.program = std::make_unique<interpreter::program>(interpreter::compile(*checked));
+  out.checked = std::move(checked);
+  return out;
+}
+
+std::optional<std::int64_t> parse_until(const std::string& text) {
+  if (text.empty()) return std::numeric_limits<std::int64_t>::max();
+  const auto t = parse_timestamp(text);
+  if (!t) fmt::print(stderr, "error: `--until {}` is not an RFC 3339 instant such as 2026-03-01T00:00:00Z\n", text);
+  return t;
+}
+
+interpreter::bad_event_policy bad_event_policy_of(const replay_arguments& args) {
+  return args.on_bad_event == "skip" ? interpreter::bad_event_policy::skip : interpreter::bad_event_policy::fail;
+}
+
+std::size_t print_runtime_errors(const interpreter::simulator& sim, bool color) {
+  const auto& errors = sim.errors();
+  const std::string_view red = color ? "\x1b[1;31m" : "";
+  const std::string_view reset = color ? "\x1b[0m" : "";
+  for (const auto& e : errors) {
+    fmt::print(stderr, "{}error[{}]{}: {}\n  --> {}\n   = note: flow `{}`, customer `{}`, at {}\n\n", red, e.code, reset,
+               e.message, e.step, e.flow, e.customer, format_timestamp(e.time));
+  }
+  return errors.size();
+}
+
+}  // namespace afterflow::cli

@@ -1,0 +1,52 @@
+// The front half shared by `run` and `explain`: flows are loaded, checked
+// and compiled, and the input options are parsed the same way.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/cli_support.hpp"
+#include "interpreter/checked_program.hpp"
+#include "interpreter/program.hpp"
+#include "interpreter/simulator.hpp"
+#include "interpreter/skipped_lines.hpp"
+
+namespace afterflow::cli {
+
+struct replay_arguments {
+  std::vector<std::string> flows;
+  std::string events;
+  std::string profiles;
+  std::string until;
+  bool sort = false;
+  std::string on_bad_event = "fail";
+  color_mode color = color_mode::automatic;
+};
+
+/// Adds the options both commands share.
+void add_replay_options(CLI::App& app, replay_arguments& args);
+
+struct compiled_flows {
+  std::unique_ptr<interpreter::checked_program> checked;
+  std::unique_ptr<interpreter::program> program;
+};
+
+/// Loads, checks and compiles; prints diagnostics (warnings too) on stderr.
+/// nullopt when the flows have errors.
+[[nodiscard]] std::optional<compiled_flows> compile_flows(const replay_arguments& args);
+
+/// `--until` as an instant (max when absent); nullopt (with a message) when malformed.
+[[nodiscard]] std::optional<std::int64_t> parse_until(const std::string& text);
+
+[[nodiscard]] interpreter::bad_event_policy bad_event_policy_of(const replay_arguments& args);
+
+/// Prints the simulator's run-time errors on stderr; returns how many.
+std::size_t print_runtime_errors(const interpreter::simulator& sim, bool color);
+
+}  // namespace afterflow::cli
