@@ -178,9 +178,6 @@ constexpr std::array table{
 
     code_info{missing_trigger, "flow without a trigger",
               "Every flow needs at least one `trigger` line naming the event that starts a run."},
-    code_info{pointless_exit, "exit or goal repeats the trigger",
-              "An `exit on` or `goal` with the same event and condition as a trigger matches "
-              "exactly the events that start runs; relate it to the run with a `where`."},
     code_info{split_total, "split does not add up to 100%",
               "The percentages of a split's arms must add up to 100, so every customer lands in "
               "exactly one arm."},

@@ -95,7 +95,7 @@ inline constexpr std::string_view backward_day_range = "E0507";
 
 // Flows (checker_flows.cpp)
 inline constexpr std::string_view missing_trigger = "E0600";
-inline constexpr std::string_view pointless_exit = "E0601";
+// E0601 is retired: an `exit on` the trigger's own event is legitimate.
 inline constexpr std::string_view split_total = "E0602";
 inline constexpr std::string_view split_percent = "E0603";
 inline constexpr std::string_view repeat_without_wait = "E0604";

@@ -225,6 +225,7 @@ struct limit_entry {
 /// `quiet_hours` entry replaces the all-channel one for that channel.
 struct program_policy {
   std::optional<std::string> time_zone;  ///< validated against the tz database
+  span time_zone_where;                  ///< where `time_zone` was set
   std::optional<quiet_hours_entry> quiet_hours;   ///< for every channel
   std::vector<quiet_hours_entry> channel_quiet_hours;  ///< declaration order
   std::vector<limit_entry> limits;                      ///< declaration order

@@ -396,6 +396,7 @@ void checker::check_policy(file_index file, const ast::policy_decl& policy) {
               }
               if (!merged.time_zone) {
                 merged.time_zone = tz.zone.value;
+                merged.time_zone_where = tz.zone.where;
                 time_zone_where_ = tz.zone.where;
               }
             },

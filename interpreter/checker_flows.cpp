@@ -1,7 +1,6 @@
 // Flows: header clauses and steps.
 //
-// Rules: E0600 no trigger, E0601 an `exit on`/`goal` that repeats a
-// trigger, E0417 key type, E0602/E0603/E0306/E0308 splits, E0604 `repeat`
+// Rules: E0600 no trigger, E0417 key type, E0602/E0603/E0306/E0308 splits, E0604 `repeat`
 // without a wait on every path, E0504 repeat counts, E0605 steps after
 // `stop`, E0507 backward day ranges, E0415 `set` targets, E0414 `emit`
 // without a required field; W0104 constant `when` conditions. Binding
@@ -20,69 +19,6 @@ namespace {
 
 using stdlib::type;
 using stdlib::type_kind;
-
-bool same_expr(const ast::expr& a, const ast::expr& b);
-
-bool same_ptr(const ast::expr_ptr& a, const ast::expr_ptr& b) {
-  if (!a || !b) return !a && !b;
-  return same_expr(*a, *b);
-}
-
-// Structural equality, ignoring spans and spelling (`1.0` equals `1`).
-bool same_expr(const ast::expr& a, const ast::expr& b) {
-  if (a.node.index() != b.node.index()) return false;
-  return std::visit(
-      [&](const auto& x) -> bool {
-        using T = std::decay_t<decltype(x)>;
-        const auto& y = std::get<T>(b.node);
-        if constexpr (std::is_same_v<T, ast::null_literal>) {
-          return true;
-        } else if constexpr (std::is_same_v<T, ast::bool_literal> ||
-                             std::is_same_v<T, ast::number_literal> ||
-                             std::is_same_v<T, ast::string_value>) {
-          return x.value == y.value;
-        } else if constexpr (std::is_same_v<T, ast::duration_literal> ||
-                             std::is_same_v<T, ast::time_of_day_literal>) {
-          return x.seconds == y.seconds;
-        } else if constexpr (std::is_same_v<T, ast::timestamp_literal>) {
-          return x.micros == y.micros;
-        } else if constexpr (std::is_same_v<T, ast::list_expr>) {
-          if (x.items.size() != y.items.size()) return false;
-          for (std::size_t i = 0; i < x.items.size(); ++i) {
-            if (!same_expr(x.items[i], y.items[i])) return false;
-          }
-          return true;
-        } else if constexpr (std::is_same_v<T, ast::name_expr>) {
-          return x.name.name == y.name.name;
-        } else if constexpr (std::is_same_v<T, ast::member_expr>) {
-          return x.member.name == y.member.name && same_ptr(x.object, y.object);
-        } else if constexpr (std::is_same_v<T, ast::unary_expr>) {
-          return x.op == y.op && same_ptr(x.operand, y.operand);
-        } else if constexpr (std::is_same_v<T, ast::binary_expr>) {
-          return x.op == y.op && same_ptr(x.lhs, y.lhs) && same_ptr(x.rhs, y.rhs);
-        } else if constexpr (std::is_same_v<T, ast::call_expr>) {
-          if (x.callee.name != y.callee.name || x.arguments.size() != y.arguments.size()) {
-            return false;
-          }
-          for (std::size_t i = 0; i < x.arguments.size(); ++i) {
-            const auto& p = x.arguments[i];
-            const auto& q = y.arguments[i];
-            if (p.name.has_value() != q.name.has_value()) return false;
-            if (p.name && p.name->name != q.name->name) return false;
-            if (!same_ptr(p.value, q.value)) return false;
-          }
-          return same_ptr(x.filter, y.filter);
-        } else {
-          return same_ptr(x.inner, y.inner);
-        }
-      },
-      a.node);
-}
-
-bool same_condition(const std::optional<ast::expr>& a, const std::optional<ast::expr>& b) {
-  if (!a || !b) return !a && !b;
-  return same_expr(*a, *b);
-}
 
 std::string day_range_text(ast::weekday first, ast::weekday last) {
   if (first == last) return ast::spelling(first);
@@ -196,7 +132,9 @@ void checker::check_flow(flow_index f) {
   current_flow_ = no_index;
 }
 
-// `trigger`, `exit on` and `goal` patterns, and E0601.
+// `trigger`, `exit on` and `goal` patterns. An `exit on` the trigger's own
+// event is legitimate (docs/semantics.md: a win-back flow restarts on every
+// new order), so it is not reported.
 void checker::check_patterns(const flow_entry& flow, const expr_context& base) {
   const auto& decl = *flow.decl;
   for (const auto& t : decl.triggers) {
@@ -206,25 +144,16 @@ void checker::check_patterns(const flow_entry& flow, const expr_context& base) {
     ctx.event = type::event_of(t.event.name);
     check_condition(*t.condition, ctx);
   }
-  const auto check_clause = [&](const ast::event_pattern& p, std::string_view clause) {
+  const auto check_clause = [&](const ast::event_pattern& p) {
     note_event_use(flow.file, p.event);
     if (p.condition) {
       auto ctx = base;
       ctx.event = type::event_of(p.event.name);
       check_condition(*p.condition, ctx);
     }
-    for (const auto& t : decl.triggers) {
-      if (t.event.name != p.event.name || !same_condition(t.condition, p.condition)) continue;
-      error(codes::pointless_exit, p.where,
-            fmt::format("this `{}` matches exactly the events that trigger the flow", clause))
-          .with_note("the trigger is here", t.where)
-          .with_help("relate it to the run with a `where`, such as "
-                     "`where event.order_id == trigger.order_id`");
-      break;
-    }
   };
-  for (const auto& p : decl.exits) check_clause(p, "exit on");
-  for (const auto& p : decl.goals) check_clause(p, "goal");
+  for (const auto& p : decl.exits) check_clause(p);
+  for (const auto& p : decl.goals) check_clause(p);
 }
 
 bool checker::check_block(const ast::block& b, const expr_context& outer) {

@@ -19,7 +19,7 @@ constexpr std::int64_t micros_per_s = 1'000'000;
 
 class compiler {
  public:
-  explicit compiler(const checked_program& checked) : checked_(checked) {}
+  compiler(const checked_program& checked, const compile_scope* scope) : checked_(checked), scope_(scope) {}
 
   program run();
 
@@ -50,10 +50,12 @@ class compiler {
   void indexes();
   void policy();
 
+  [[nodiscard]] bool policy_applies(span where) const;
+
   const checked_program& checked_;
+  const compile_scope* scope_;
   program out_;
   flow_program* flow_ = nullptr;
-  std::uint32_t flow_index_ = 0;
   const flow_entry* flow_entry_ = nullptr;
   std::uint32_t split_counter_ = 0;
   std::uint32_t current_location_ = 0;
@@ -304,7 +306,7 @@ std::uint32_t compiler::emit(instr code, std::uint32_t a, std::uint32_t b, std::
 }
 
 pattern compiler::compile_pattern(const ast::event_pattern& p) {
-  return {out_.symbols.intern(p.event.name), p.condition ? expr(*p.condition) : no_node};
+  return {out_.symbols.intern(p.event.name), p.condition ? expr(*p.condition) : no_node, location(p.where)};
 }
 
 std::vector<property_program> compiler::properties(const std::vector<ast::property>& props) {
@@ -341,7 +343,8 @@ void compiler::step(const ast::step& s) {
           emit(instr::wait_until, expr(n.time_of_day), mask, n.time_zone ? expr(*n.time_zone) : no_node);
         } else if constexpr (std::is_same_v<T, ast::wait_for_step>) {
           wait_for_program w;
-          w.awaited = {out_.symbols.intern(n.event.name), n.condition ? expr(*n.condition) : no_node};
+          w.awaited = {out_.symbols.intern(n.event.name), n.condition ? expr(*n.condition) : no_node,
+                       current_location_};
           w.within = expr(n.within);
           const auto binding = checked_.binding_of(n);
           if (binding != no_index) {
@@ -435,7 +438,10 @@ void compiler::flow(const flow_entry& entry) {
   current_location_ = flow_->location;
 
   for (const auto& t : decl.triggers) flow_->triggers.push_back(compile_pattern(t));
-  for (const auto& w : decl.filters) flow_->filters.push_back(expr(w));
+  for (const auto& w : decl.filters) {
+    flow_->filters.push_back(expr(w));
+    flow_->filter_locations.push_back(location(w.where));
+  }
   for (const auto& x : decl.exits) flow_->exits.push_back(compile_pattern(x));
   for (const auto& g : decl.goals) flow_->goals.push_back(compile_pattern(g));
   if (decl.reentry) {
@@ -457,15 +463,25 @@ void compiler::flow(const flow_entry& entry) {
   emit(instr::finish);
 }
 
+bool compiler::policy_applies(span where) const {
+  if (scope_ == nullptr) return true;
+  const auto& files = scope_->policy_files;
+  return std::find(files.begin(), files.end(), where.file) != files.end();
+}
+
 void compiler::policy() {
   const auto& p = checked_.policy;
-  if (p.time_zone) out_.policy.time_zone = *p.time_zone;
-  if (p.quiet_hours) out_.policy.quiet_hours = quiet_hours_program{p.quiet_hours->from, p.quiet_hours->to};
+  if (p.time_zone && policy_applies(p.time_zone_where)) out_.policy.time_zone = *p.time_zone;
+  if (p.quiet_hours && policy_applies(p.quiet_hours->where)) {
+    out_.policy.quiet_hours = quiet_hours_program{p.quiet_hours->from, p.quiet_hours->to};
+  }
   for (const auto& q : p.channel_quiet_hours) {
+    if (!policy_applies(q.where)) continue;
     out_.policy.channel_quiet_hours.emplace_back(out_.symbols.intern(q.channel),
                                                  quiet_hours_program{q.from, q.to});
   }
   for (const auto& l : p.limits) {
+    if (!policy_applies(l.where)) continue;
     out_.policy.limits.push_back({out_.symbols.intern(l.channel), static_cast<std::uint32_t>(l.count),
                                   l.window * micros_per_s});
   }
@@ -514,11 +530,14 @@ program compiler::run() {
   for (std::size_t i = 0; i < checked_.segments.size(); ++i) {
     out_.segments[i].condition = expr(checked_.segments[i].decl->condition);
   }
-  out_.flows.reserve(checked_.flows.size());
-  for (std::uint32_t i = 0; i < checked_.flows.size(); ++i) {
-    flow_index_ = i;
-    flow(checked_.flows[i]);
+  std::vector<flow_index> flows;
+  if (scope_ != nullptr) {
+    flows = scope_->flows;
+  } else {
+    for (flow_index i = 0; i < checked_.flows.size(); ++i) flows.push_back(i);
   }
+  out_.flows.reserve(flows.size());
+  for (const auto i : flows) flow(checked_.flows[i]);
   flow_ = nullptr;
   flow_entry_ = nullptr;
   for (const auto& m : checked_.mappings) {
@@ -533,6 +552,10 @@ program compiler::run() {
 
 }  // namespace
 
-program compile(const checked_program& checked) { return compiler(checked).run(); }
+program compile(const checked_program& checked) { return compiler(checked, nullptr).run(); }
+
+program compile(const checked_program& checked, const compile_scope& scope) {
+  return compiler(checked, &scope).run();
+}
 
 }  // namespace afterflow::interpreter

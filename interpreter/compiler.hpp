@@ -13,6 +13,15 @@
 
 namespace afterflow::interpreter {
 
+/// What a test sees: only some flows, and the policy of some files.
+struct compile_scope {
+  std::vector<flow_index> flows;      ///< in run order
+  std::vector<file_id> policy_files;  ///< files whose `policy` blocks apply
+};
+
+/// Compiles every flow with the whole program's policy.
 [[nodiscard]] program compile(const checked_program& checked);
+/// Compiles only what `scope` names (for a campaign test).
+[[nodiscard]] program compile(const checked_program& checked, const compile_scope& scope);
 
 }  // namespace afterflow::interpreter

@@ -64,18 +64,6 @@ std::string_view token_of(od::value& v) {
   return token;
 }
 
-od::json_type type_of_token(std::string_view token) {
-  switch (token.empty() ? 'n' : token.front()) {
-    case '"': return od::json_type::string;
-    case '{': return od::json_type::object;
-    case '[': return od::json_type::array;
-    case 't':
-    case 'f': return od::json_type::boolean;
-    case 'n': return od::json_type::null;
-    default: return od::json_type::number;
-  }
-}
-
 std::size_t converter::capacity_bytes() const {
   return arena_.capacity_bytes() + stack_.capacity() * sizeof(value);
 }

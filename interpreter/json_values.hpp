@@ -131,7 +131,17 @@ class converter {
 
 /// The JSON type of a value, from the first character of its token (stage 1
 /// has checked the structure; the rest is checked when the value is read).
-[[nodiscard]] od::json_type type_of_token(std::string_view token);
+[[nodiscard]] inline od::json_type type_of_token(std::string_view token) {
+  switch (token.empty() ? 'n' : token.front()) {
+    case '"': return od::json_type::string;
+    case '{': return od::json_type::object;
+    case '[': return od::json_type::array;
+    case 't':
+    case 'f': return od::json_type::boolean;
+    case 'n': return od::json_type::null;
+    default: return od::json_type::number;
+  }
+}
 
 /// The raw text of a value's token (the whole of a scalar, the opening
 /// bracket of a container) without trailing whitespace, for error positions.

@@ -34,7 +34,8 @@ std::optional<std::string_view> line_reader::next() {
     }
     scanned_ = end_ - begin_;
     if (eof_) {
-      if (begin_ == end_) return std::nullopt;
+      // After a read error the unfinished line is not a line.
+      if (begin_ == end_ || source_->error()) return std::nullopt;
       const std::string_view line(buffer_.get() + begin_, end_ - begin_);
       begin_ = end_;
       scanned_ = 0;

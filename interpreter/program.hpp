@@ -116,6 +116,7 @@ struct history_slot {
 struct pattern {
   symbol event = no_symbol;
   node_index condition = no_node;  ///< no_node: always
+  std::uint32_t location = 0;      ///< the clause's line, for `explain`
 };
 
 enum class reentry_mode : unsigned char {
@@ -195,6 +196,7 @@ struct flow_program {
   std::uint32_t location = 0;  ///< the `flow` line
   std::vector<pattern> triggers;
   std::vector<node_index> filters;  ///< `when`: all must hold
+  std::vector<std::uint32_t> filter_locations;  ///< each `when` line, for `explain`
   std::vector<pattern> exits;
   std::vector<pattern> goals;
   reentry_mode reentry = reentry_mode::single;

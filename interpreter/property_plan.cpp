@@ -28,6 +28,20 @@ std::string_view expected_text(type_kind k) {
   }
 }
 
+// Whether JSON of type `json` is already a value of the declared kind, with
+// nothing to convert (the common case, decided without a call).
+bool natural(type_kind declared, od::json_type json) {
+  switch (json) {
+    case od::json_type::string: return declared == type_kind::string || declared == type_kind::any;
+    case od::json_type::number: return declared == type_kind::number || declared == type_kind::any;
+    case od::json_type::boolean: return declared == type_kind::boolean || declared == type_kind::any;
+    case od::json_type::array: return declared == type_kind::list || declared == type_kind::any;
+    case od::json_type::null: return true;
+    case od::json_type::object: return declared == type_kind::any;
+  }
+  return false;
+}
+
 }  // namespace
 
 log_error to_log_error(const problem& p, std::string_view file, std::uint64_t line_number,
@@ -51,12 +65,19 @@ std::string describe_at(const place& at, std::string_view line) {
   return std::string(describe(at.type, is_true));
 }
 
-const plan_field* event_plan::find(std::string_view json_name) const {
+void event_plan::index() {
+  slots_.fill(no_slot);
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const auto name = fields[i].json_name;
+    if (name.empty()) continue;
+    auto& slot = slots_[slot_of(name)];
+    slot = slot == no_slot && i < shared_slot ? static_cast<std::uint8_t>(i) : shared_slot;
+  }
+}
+
+const plan_field* event_plan::find_linear(std::string_view json_name) const {
   for (const auto& f : fields) {
-    if (f.json_name.size() == json_name.size() && !json_name.empty() && f.json_name[0] == json_name[0] &&
-        std::memcmp(f.json_name.data(), json_name.data(), json_name.size()) == 0) {
-      return &f;
-    }
+    if (f.json_name == json_name) return &f;
   }
   return nullptr;
 }
@@ -101,6 +122,7 @@ const event_plan& property_plans::for_event(symbol event) {
       }
     }
   }
+  slot->index();
   return *slot;
 }
 
@@ -124,18 +146,16 @@ const event_plan& property_plans::for_mapping(std::uint32_t mapping) {
       plan->fields.push_back({external, external_symbol, target, type_kind::any, false, wanted, false});
     }
   }
+  plan->index();
   for (const auto& [target, external] : m.renames) {
     const auto own = program_.symbols.name(target);
     if (plan->find(own) == nullptr) {
       plan->fields.push_back({own, target, target, type_kind::any, false, false, true});
+      plan->index();
     }
   }
   slot = std::move(plan);
   return *slot;
-}
-
-place place_of(std::string_view token, std::string_view line) {
-  return {static_cast<std::size_t>(token.data() - line.data()), type_of_token(token)};
 }
 
 std::size_t token_length(std::string_view line, std::size_t offset) {
@@ -194,9 +214,9 @@ outcome property_set::read(od::object object, converter& c, property_plans& plan
         const auto where = place_of(token, line);
         value general;
         if (const auto r = c.convert(v, token, general); r != outcome::ok) return r;
-        value narrowed;
-        if (f->is_declared && !check(*f, general, where, narrowed)) continue;
-        if (f->wanted) put(f->target, f->is_declared ? narrowed : general, where);
+        value narrowed = general;
+        if (f->is_declared && !natural(f->declared, where.type) && !check(*f, general, where, narrowed)) continue;
+        if (f->wanted) put(f->target, narrowed, where);
         continue;
       }
       if (f != nullptr || !plan->keep_others) {

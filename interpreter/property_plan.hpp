@@ -15,6 +15,7 @@
 // kept whole and filtered through the plan afterwards.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -71,8 +72,29 @@ struct event_plan {
   bool keep_others = false;  ///< `reads_all_properties`: keep unknown keys under their names
   std::vector<plan_field> fields;
 
-  [[nodiscard]] const plan_field* find(std::string_view json_name) const;
+  /// Builds the lookup table; call once `fields` is complete.
+  void index();
+  [[nodiscard]] const plan_field* find(std::string_view json_name) const {
+    if (json_name.empty()) return find_linear(json_name);
+    const auto slot = slots_[slot_of(json_name)];
+    if (slot == no_slot) return nullptr;
+    if (slot == shared_slot) return find_linear(json_name);
+    const auto& f = fields[slot];
+    return f.json_name == json_name ? &f : nullptr;
+  }
   [[nodiscard]] const plan_field* find(symbol json_symbol) const;
+
+ private:
+  // A key's slot mixes its length and its first and last bytes: the few
+  // keys of one event rarely share one, and a shared slot falls back to a scan.
+  static constexpr std::uint8_t no_slot = 0xFF;
+  static constexpr std::uint8_t shared_slot = 0xFE;
+  static std::size_t slot_of(std::string_view key) {
+    return (key.size() * 7 + static_cast<unsigned char>(key.front()) * 31 + static_cast<unsigned char>(key.back())) & 63;
+  }
+  [[nodiscard]] const plan_field* find_linear(std::string_view json_name) const;
+
+  std::array<std::uint8_t, 64> slots_{};
 };
 
 inline constexpr std::uint32_t no_mapping = 0xFFFFFFFFU;
@@ -97,7 +119,9 @@ class property_plans {
 };
 
 /// The place of a value with raw token `token` in `line` (which holds it).
-[[nodiscard]] place place_of(std::string_view token, std::string_view line);
+[[nodiscard]] inline place place_of(std::string_view token, std::string_view line) {
+  return {static_cast<std::size_t>(token.data() - line.data()), type_of_token(token)};
+}
 /// The length of the JSON token at `offset` of `line`: a whole string,
 /// number or literal, or the opening bracket of a container.
 [[nodiscard]] std::size_t token_length(std::string_view line, std::size_t offset);

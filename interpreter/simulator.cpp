@@ -238,7 +238,7 @@ void simulator::impl::process_emitted() {
 // Events
 
 bool simulator::impl::matches(const pattern& p, const event_view& e, const run_state* run,
-                              customer_index c, std::string_view what) {
+                              customer_index c, std::uint32_t flow) {
   if (p.event != e.name) return false;
   if (p.condition == no_node) return true;
   const auto view = view_of(c);
@@ -246,11 +246,7 @@ bool simulator::impl::matches(const pattern& p, const event_view& e, const run_s
   frame.event = &e;
   if (run == nullptr) frame.trigger = nullptr;
   const bool result = eval_.holds(p.condition, frame);
-  if (tracing(c)) {
-    trace_condition(c, run, p.condition, frame, result,
-                    run != nullptr ? program_.flows[run->flow].location : no_location);
-    (void)what;
-  }
+  if (tracing(c)) trace_condition(c, run, p.condition, frame, result, p.location, flow);
   return result;
 }
 
@@ -302,7 +298,7 @@ void simulator::impl::offer_to_runs(customer_index c, const event_view& e,
     // Exit first: it wins over everything.
     bool ended = false;
     for (const auto& x : f.exits) {
-      if (matches(x, e, run, c, "exit")) {
+      if (matches(x, e, run, c, run->flow)) {
         end_run(slot, name(x.event));
         ended = true;
         break;
@@ -311,7 +307,7 @@ void simulator::impl::offer_to_runs(customer_index c, const event_view& e,
     if (ended) continue;
     bool goal = false;
     for (const auto& g : f.goals) {
-      if (matches(g, e, run, c, "goal")) {
+      if (matches(g, e, run, c, run->flow)) {
         goal = true;
         break;
       }
@@ -330,7 +326,7 @@ void simulator::impl::offer_to_runs(customer_index c, const event_view& e,
           frame.event = &e;
           frame.bindings = bindings;
           received = eval_.holds(w.awaited.condition, frame);
-          if (tracing(c)) trace_condition(c, run, w.awaited.condition, frame, received, f.location);
+          if (tracing(c)) trace_condition(c, run, w.awaited.condition, frame, received, w.awaited.location);
         }
         if (received) {
           run->waiting = wait_kind::none;
@@ -360,15 +356,16 @@ void simulator::impl::try_triggers(customer_index c, const event_view& e) {
   for (const auto& [flow, trigger] : program_.triggers_by_event[e.name]) {
     if (flow == last_flow) continue;  // one run per flow per event
     const auto& f = program_.flows[flow];
-    if (!matches(f.triggers[trigger], e, nullptr, c, "trigger")) continue;
+    if (!matches(f.triggers[trigger], e, nullptr, c, flow)) continue;
     last_flow = flow;
     auto& stats = stats_of(flow);
     const auto view = view_of(c);
     eval_frame frame{owner.now_, &view, nullptr, &e, {}};
     bool admitted = true;
-    for (const auto filter : f.filters) {
+    for (std::size_t i = 0; i < f.filters.size(); ++i) {
+      const auto filter = f.filters[i];
       const bool ok = eval_.holds(filter, frame);
-      if (tracing(c)) trace_condition(c, nullptr, filter, frame, ok, f.location);
+      if (tracing(c)) trace_condition(c, nullptr, filter, frame, ok, f.filter_locations[i], flow);
       if (!ok) {
         admitted = false;
         break;

@@ -70,8 +70,9 @@ struct simulator::impl {
   void fire(const timer& t);
   void process_emitted();
   void after_input();
-  bool matches(const pattern& p, const event_view& e, const run_state* run, customer_index c,
-               std::string_view what);
+  /// Whether `e` matches `p`; `run` is the run offered the event, or null
+  /// for a trigger of flow `flow`.
+  bool matches(const pattern& p, const event_view& e, const run_state* run, customer_index c, std::uint32_t flow);
   eval_frame frame_for(const run_state& run, const customer_view& customer) const;
   void error(const run_state* run, std::string code, std::string message);
   flow_stats& stats_of(std::uint32_t flow) { return owner.stats_[flow]; }
@@ -95,12 +96,13 @@ struct simulator::impl {
   [[nodiscard]] bool tracing(customer_index c) const;
   void trace(customer_index c, const run_state* run, trace_kind kind, std::string subject,
              std::string detail = {}, std::vector<std::pair<std::string, std::string>> values = {},
-             std::uint32_t location = no_location);
+             std::uint32_t location = no_location, std::uint32_t flow = no_flow);
   void trace_condition(customer_index c, const run_state* run, node_index condition,
-                       const eval_frame& frame, bool result, std::uint32_t location);
+                       const eval_frame& frame, bool result, std::uint32_t location, std::uint32_t flow = no_flow);
   std::vector<std::pair<std::string, std::string>> operand_values(node_index n, const eval_frame& frame);
 
   static constexpr std::uint32_t no_location = 0xFFFFFFFFU;
+  static constexpr std::uint32_t no_flow = 0xFFFFFFFFU;
 
   simulator& owner;
   program& program_;

@@ -14,7 +14,7 @@ bool simulator::impl::tracing(customer_index c) const {
 
 void simulator::impl::trace(customer_index c, const run_state* run, trace_kind kind, std::string subject,
                             std::string detail, std::vector<std::pair<std::string, std::string>> values,
-                            std::uint32_t location) {
+                            std::uint32_t location, std::uint32_t flow) {
   if (!tracing(c)) return;
   trace_entry t;
   t.kind = kind;
@@ -26,6 +26,7 @@ void simulator::impl::trace(customer_index c, const run_state* run, trace_kind k
     t.run = run->id;
     if (location == no_location) location = f.code[std::min<std::size_t>(run->pc, f.code.size() - 1)].location;
   }
+  if (run == nullptr && flow != no_flow) t.flow = program_.flows[flow].name;
   if (location != no_location) t.step = program_.locations[location];
   t.subject = std::move(subject);
   t.detail = std::move(detail);
@@ -63,10 +64,11 @@ std::vector<std::pair<std::string, std::string>> simulator::impl::operand_values
 }
 
 void simulator::impl::trace_condition(customer_index c, const run_state* run, node_index condition,
-                                      const eval_frame& frame, bool result, std::uint32_t location) {
+                                      const eval_frame& frame, bool result, std::uint32_t location,
+                                      std::uint32_t flow) {
   if (!tracing(c)) return;
   trace(c, run, trace_kind::condition, program_.node_source[condition], result ? "true" : "false",
-        operand_values(condition, frame), location);
+        operand_values(condition, frame), location, flow);
 }
 
 }  // namespace afterflow::interpreter

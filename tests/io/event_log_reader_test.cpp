@@ -183,7 +183,7 @@ TEST(EventLogReader, ConvertsJsonValues) {
   ASSERT_EQ(r.error, "");
   EXPECT_EQ(r.records[0].properties,
             (strings{"s=\"a\\\"b\u00e9\"", "n=-150", "t=true", "f=false", "z=null", "l=[1,\"x\",[true,[]],null]",
-                     "o=null", "big=12345678901234567000"}));
+                     "o=null", "big=1.2345678901234567e+19"}));
 }
 
 TEST(EventLogReader, ConvertsDeclaredFieldTypes) {

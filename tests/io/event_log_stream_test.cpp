@@ -41,10 +41,11 @@ TEST(EventLogStream, ReadsAGzipFile) {
 TEST(EventLogStream, DetectsGzipByItsBytesNotItsName) {
   test_program t;
   temp_file file(".jsonl");
-  file.write(gzip(log_text) + gzip(log_text));  // two members, as `cat a.gz b.gz` makes
+  const std::string later = R"({"time":"2026-03-01T09:00:02Z","customer":"c3","event":"order_placed"})" "\n";
+  file.write(gzip(log_text) + gzip(later));  // two members, as `cat a.gz b.gz` makes
   const auto r = read_all(event_log_reader::open(file.path(), t.p), t.p.symbols);
   ASSERT_EQ(r.error, "");
-  EXPECT_EQ(r.records.size(), 4U);
+  EXPECT_EQ(r.records.size(), 3U);
 }
 
 TEST(EventLogStream, ReportsCutOffGzipData) {

@@ -34,7 +34,7 @@ TEST(JsonSyntax, FindsTheFirstProblem) {
       {R"({"a":1e})", "E1001", 5, 2, "invalid number `1e`"},
       {R"({"a":007})", "E1001", 5, 3, "invalid number `007`"},
       {R"({"a":12ab})", "E1001", 5, 4, "invalid number `12ab`"},
-      {R"({"a":"x)", "E1001", 5, 3, "unterminated string"},
+      {R"({"a":"x)", "E1001", 5, 2, "unterminated string"},
       {R"({"a":"\x"})", "E1001", 6, 2, "invalid escape `\\x` in a string"},
       {R"({"a":"\u12g4"})", "E1001", 6, 5, "invalid escape `\\u12g` in a string"},
       {"{\"a\":\"tab\there\"}", "E1001", 9, 1, "unescaped control character in a string"},

@@ -32,7 +32,7 @@ TEST(LogError, CutsALongLineAroundTheProblem) {
 
 TEST(LogError, CountsColumnsInCodePointsAndExpandsTabs) {
   const auto e = make_log_error("E1002", "m", "f", 1, "\t\"é\":x", 6, 1);
-  EXPECT_EQ(e.column, 5U);  // tab, quote, é, quote, colon, then x
+  EXPECT_EQ(e.column, 6U);  // tab, quote, é, quote, colon, then x
   EXPECT_EQ(e.excerpt, "    \"é\":x");
   EXPECT_EQ(e.caret_begin, 8U);
 }
@@ -56,7 +56,7 @@ TEST(LogError, RendersFileErrorsAndJson) {
   const auto e = make_file_error("E1020", "cannot open `x`: No such file or directory", "x");
   EXPECT_EQ(render_text(e), "error[E1020]: cannot open `x`: No such file or directory\n --> x\n");
   const auto at_line = make_file_error("E1032", "bad quantity `x`", "data.csv", 12);
-  EXPECT_EQ(render_text(at_line), "error[E1032]: bad quantity `x`\n  --> data.csv:12\n");
+  EXPECT_EQ(render_text(at_line), "error[E1032]: bad quantity `x`\n --> data.csv:12\n");
   auto j = make_log_error("E1002", "bad timestamp `x`", "e.jsonl", 4, "{\"time\":\"x\"}", 8, 3);
   j.help = "h";
   EXPECT_EQ(render_json(j),

@@ -45,8 +45,8 @@ TEST(LogGenerator, SameOptionsSameBytes) {
 TEST(LogGenerator, OutputIsPinned) {
   const auto text = generate_log_text(small(200, 7));
   EXPECT_EQ(text.substr(0, text.find('\n')),
-            R"({"time":"2026-01-01T00:09:52Z","customer":"c000123","traits":{"timezone":"Asia/Tokyo","email":"c000123@example.com","first_name":"Lucas","marketing_opt_in":true}})");
-  EXPECT_EQ(fnv1a(text), 0x0ULL) << std::hex << fnv1a(text);
+            R"({"time":"2026-01-01T19:42:33Z","customer":"c000100","traits":{"timezone":"Europe/Paris","email":"c000100@example.com","first_name":"Lukas","marketing_opt_in":true}})");
+  EXPECT_EQ(fnv1a(text), 0xab0a9ee76ddd830cULL) << std::hex << fnv1a(text);
 }
 
 TEST(LogGenerator, ChunksAreWholeLines) {
@@ -102,7 +102,7 @@ TEST(LogGenerator, ReadsBackInTimeOrderWithEcommerceEventsOnly) {
   // Rates, with generous margins (3000 customers).
   const auto placed = static_cast<double>(events["order_placed"]);
   const auto delivered = static_cast<double>(events["order_delivered"]);
-  EXPECT_NEAR(placed / 3000.0, 2.2, 0.3);                                  // 1-6 orders, mostly 1-2
+  EXPECT_NEAR(placed / 3000.0, 1.85, 0.2);  // 1-6 orders, fewer when the year ends first
   EXPECT_NEAR(static_cast<double>(events["order_cancelled"]) / placed, 0.03, 0.015);
   EXPECT_NEAR(static_cast<double>(events["order_returned"]) / delivered, 0.08, 0.025);
   EXPECT_NEAR(static_cast<double>(events["review_submitted"]) / delivered, 0.40, 0.05);
