@@ -35,6 +35,7 @@ class compiler {
   node_index binary(const ast::binary_expr& b);
   std::uint32_t slot_for(const ast::call_expr& c, const aggregate_info& a, builtin_id fn);
   void note_property(const stdlib::type& object_type, symbol property);
+  [[nodiscard]] bool reads_more_than_event(node_index n) const;
 
   // Flows and steps.
   void flow(const flow_entry& entry);
@@ -261,12 +262,57 @@ std::uint32_t compiler::slot_for(const ast::call_expr& c, const aggregate_info& 
     slot.property = out_.symbols.intern(a.property);
     properties_read_.emplace(slot.event, slot.property);
   }
-  if (c.filter) slot.filter = expr(*c.filter);
+  if (c.filter) {
+    slot.filter = expr(*c.filter);
+    slot.filter_at_read = reads_more_than_event(slot.filter);
+  }
   if (a.window) slot.window = *a.window * micros_per_s;
   const auto index = static_cast<std::uint32_t>(out_.history.size());
   out_.history.push_back(slot);
   history_keys_.emplace(key, index);
   return index;
+}
+
+// Whether an aggregate filter depends on anything but the candidate event
+// and constants, i.e. on what may differ between the moment the event
+// arrives and the moment the aggregate is read.
+bool compiler::reads_more_than_event(node_index n) const {
+  const auto& nd = out_.nodes[n];
+  const auto operands = [&](std::uint32_t first, std::uint32_t count) {
+    for (std::uint32_t i = 0; i < count; ++i) {
+      if (reads_more_than_event(out_.arguments[first + i])) return true;
+    }
+    return false;
+  };
+  switch (nd.code) {
+    case op::constant:
+    case op::event: return false;
+    case op::event_property:
+    case op::event_time:
+    case op::event_customer:
+    case op::logical_not:
+    case op::is_null:
+    case op::is_not_null:
+    case op::negate: return reads_more_than_event(nd.a);
+    case op::logical_and:
+    case op::logical_or:
+    case op::binary: return reads_more_than_event(nd.a) || reads_more_than_event(nd.b);
+    case op::list: return operands(nd.a, nd.c);
+    case op::call:
+      switch (static_cast<builtin_id>(nd.b)) {
+        case builtin_id::days_since:
+        case builtin_id::hours_since:
+        case builtin_id::minutes_since:
+        case builtin_id::has_tag: return true;  // read `now` or the customer
+        case builtin_id::local_hour:
+        case builtin_id::weekday:
+        case builtin_id::date_of:
+          if (nd.c < 2) return true;  // the customer's zone
+          return operands(nd.a, nd.c);
+        default: return operands(nd.a, nd.c);
+      }
+    default: return true;  // now, trigger, bindings, customer, segments, aggregates
+  }
 }
 
 node_index compiler::call(const ast::expr&, const ast::call_expr& c, const expr_info& info) {
@@ -301,7 +347,7 @@ std::uint32_t compiler::text(std::string_view s) {
 }
 
 std::uint32_t compiler::emit(instr code, std::uint32_t a, std::uint32_t b, std::uint32_t c) {
-  flow_->code.push_back({code, a, b, c, current_location_});
+  flow_->code.push_back({.code = code, .a = a, .b = b, .c = c, .location = current_location_});
   return pc() - 1;
 }
 
@@ -322,6 +368,7 @@ void compiler::block(const ast::block& b) {
 void compiler::step(const ast::step& s) {
   const auto saved_location = current_location_;
   current_location_ = location(s.where);
+  const auto first = pc();
   std::visit(
       [&](const auto& n) {
         using T = std::decay_t<decltype(n)>;
@@ -422,6 +469,7 @@ void compiler::step(const ast::step& s) {
         }
       },
       s.node);
+  if (pc() > first) flow_->code[first].starts_step = true;
   current_location_ = saved_location;
 }
 

@@ -1,5 +1,6 @@
 #include "interpreter/evaluator.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace afterflow::interpreter {
@@ -107,7 +108,9 @@ value evaluator::eval(node_index index, const eval_frame& frame) {
       const eval_frame segment_frame{frame.now, frame.customer, nullptr, nullptr, {}};
       return value::boolean(holds(program_.segments[n.a].condition, segment_frame));
     }
-    case op::aggregate: return history_.read(frame.customer->index, n.a, frame.now);
+    case op::aggregate:
+      if (program_.history[n.a].filter_at_read) return filtered_aggregate(n.a, frame);
+      return history_.read(frame.customer->index, n.a, frame.now);
     case op::call: return eval_call(n, frame);
     case op::list: {
       std::vector<value> items;
@@ -130,6 +133,56 @@ value evaluator::eval(node_index index, const eval_frame& frame) {
     case op::binary: return eval_binary(n, frame);
   }
   return value::null();
+}
+
+// An aggregate whose filter reads the trigger, the customer, `now`... (see
+// history_slot::filter_at_read): filter the stored events now, with `event`
+// bound to each in turn and everything else as the reader sees it.
+value evaluator::filtered_aggregate(std::uint32_t slot, const eval_frame& frame) {
+  using stdlib::builtin_id;
+  const auto& s = program_.history[slot];
+  const event_view* first = nullptr;
+  const event_view* last = nullptr;
+  std::uint64_t matched = 0;  // events that passed the filter
+  std::uint64_t numbers = 0;  // ... and carry a number in `s.property`
+  double sum = 0;
+  double least = 0;
+  double most = 0;
+  if (const auto* events = history_.events(frame.customer->index, slot)) {
+    eval_frame inner = frame;
+    for (const auto& stored : *events) {
+      const auto& e = stored.view();
+      if (e.time > frame.now || (s.window && e.time <= frame.now - *s.window)) continue;
+      inner.event = &e;
+      if (!holds(s.filter, inner)) continue;
+      ++matched;
+      if (first == nullptr) first = &e;
+      last = &e;
+      if (s.property == no_symbol) continue;
+      const auto v = e.get(s.property);
+      if (!v.is(value_kind::number)) continue;
+      const double x = v.as_number();
+      least = numbers == 0 ? x : std::min(least, x);
+      most = numbers == 0 ? x : std::max(most, x);
+      sum += x;
+      ++numbers;
+    }
+  }
+  switch (s.function) {
+    case builtin_id::count: return value::number(static_cast<double>(matched));
+    case builtin_id::exists: return value::boolean(matched > 0);
+    case builtin_id::first: return value::event(first);
+    case builtin_id::last: return value::event(last);
+    default: break;
+  }
+  if (numbers == 0) return value::null();
+  switch (s.function) {
+    case builtin_id::sum: return value::number(sum);
+    case builtin_id::avg: return value::number(sum / static_cast<double>(numbers));
+    case builtin_id::min: return value::number(least);
+    case builtin_id::max: return value::number(most);
+    default: return value::null();
+  }
 }
 
 value evaluator::eval_binary(const node& n, const eval_frame& frame) {

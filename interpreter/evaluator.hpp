@@ -59,6 +59,7 @@ class evaluator {
  private:
   value eval_binary(const node& n, const eval_frame& frame);
   value eval_call(const node& n, const eval_frame& frame);
+  value filtered_aggregate(std::uint32_t slot, const eval_frame& frame);
   value arithmetic(binary_op op, const value& a, const value& b);
   value make_string(std::string s);
   const time_zone* zone_argument(std::span<const value> args, std::size_t index, const eval_frame& frame);

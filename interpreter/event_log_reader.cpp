@@ -79,6 +79,8 @@ class event_log_reader::impl {
   const event_log_counts& counts() const { return counts_; }
 
   std::size_t buffer_bytes() const {
+    // simdjson keeps about 6 bytes per byte of capacity: 4 of structural
+    // indexes and the string buffer.
     return lines_.capacity() + parser_.capacity() * 6 + converter_.capacity_bytes() +
            props_.capacity_bytes() + properties_.capacity_bytes() + traits_.capacity_bytes();
   }
@@ -101,6 +103,7 @@ class event_log_reader::impl {
           else ++counts_.identifies;
           last_time_ = record_.time;
           last_line_ = record_.line;
+          counts_.bytes = lines_.bytes_read();
           return record_;
         case line_kind::blank: ++counts_.blank; break;
         case line_kind::ignored: break;
@@ -183,7 +186,9 @@ class event_log_reader::impl {
     props_.clear();
     properties_.clear();
     traits_.clear();
-    time_ = customer_ = event_ = type_ = user_id_ = anonymous_id_ = timestamp_ = {};
+    // Only the flags: a field's other members are read only when present.
+    time_.present = customer_.present = event_.present = type_.present = false;
+    user_id_.present = anonymous_id_.present = timestamp_.present = false;
 
     od::document doc;
     if (auto e = parser_.iterate(line.data(), line.size(), line.size() + simdjson::SIMDJSON_PADDING).get(doc)) {
@@ -195,19 +200,18 @@ class event_log_reader::impl {
       return json_failure(e);
     }
     for (auto field_result : object) {
-      od::field field;
-      if (auto e = std::move(field_result).get(field)) return json_failure(e);
-      std::string_view key;
-      if (converter_.key(field, key) != outcome::ok) return json_failure(converter_.last_error());
-      od::value v = field.value();
-      if (!read_field(key, v)) return line_kind::bad;
+      if (field_result.error()) return json_failure(field_result.error());
+      auto& field = field_result.value_unsafe();
+      const auto key = converter_.key(field);
+      if (!converter_.ok()) return json_failure(converter_.last_error());
+      if (!read_field(key, field.value())) return line_kind::bad;
     }
     if (!doc.current_location().error()) return json_failure(simdjson::TRAILING_CONTENT);
     return type_.present ? assemble_segment(check_order) : assemble_afterflow(check_order);
   }
 
   // Dispatches on the key's length first: one comparison per field.
-  bool read_field(std::string_view key, od::value v) {
+  bool read_field(std::string_view key, od::value& v) {
     switch (key.size()) {
       case 4:
         if (is(key, "time")) return read_scalar(v, time_, key);
@@ -244,8 +248,8 @@ class event_log_reader::impl {
   }
 
   // Reads through a value nobody needs; false when the line is malformed.
-  bool skip(od::value v) {
-    if (converter_.skip(v) == outcome::ok) return true;
+  bool skip(od::value& v) {
+    if (converter_.skip(v)) return true;
     json_failure(converter_.last_error());
     return false;
   }
@@ -255,19 +259,18 @@ class event_log_reader::impl {
     return false;
   }
 
-  bool read_scalar(od::value v, scalar_field& f, std::string_view key) {
+  bool read_scalar(od::value& v, scalar_field& f, std::string_view key) {
     const auto token = v.raw_json_token();
     if (f.present) return duplicate(key, token);
     f.present = true;
     f.at = place_of(token, line_);
     f.text = {};
     if (f.at.type == od::json_type::string) {
-      if (converter_.string(v, token, f.text) == outcome::ok) return true;
-      return json_error(converter_.last_error());
+      f.text = converter_.string(v, token);
+      return converter_.ok() || json_error(converter_.last_error());
     }
     if (f.at.type == od::json_type::number) f.text = token_of(v);
-    if (converter_.skip(v, token) == outcome::ok) return true;
-    return json_error(converter_.last_error());
+    return converter_.skip(v, token) || json_error(converter_.last_error());
   }
 
   // A record-level key given twice is ambiguous (which event is it?).
@@ -280,23 +283,19 @@ class event_log_reader::impl {
   // name came first, the plan for it applies while reading; otherwise every
   // property is kept and the plan applies once the name is known.
   // `traits` are always read whole (plan == false).
-  bool read_properties(od::value v, property_set& set, std::string_view key, bool segment, bool plan = true) {
+  bool read_properties(od::value& v, property_set& set, std::string_view key, bool segment, bool plan = true) {
     const auto token = v.raw_json_token();
     if (set.present) return duplicate(key, token);
     set.present = true;
     set.at = place_of(token, line_);
-    if (set.at.type != od::json_type::object) {
-      if (converter_.skip(v, token) == outcome::ok) return true;
-      return json_error(converter_.last_error());
-    }
+    if (set.at.type != od::json_type::object) return converter_.skip(v, token) || json_error(converter_.last_error());
     od::object object;
     if (auto e = v.get_object().get(object)) return json_error(e);
     if (plan && event_.present && event_.at.type == od::json_type::string) {
       set.plan = &plan_for(event_.text, segment);
       set.event_name = event_.text;
     }
-    if (set.read(object, converter_, plans_, line_) == outcome::ok) return true;
-    return json_error(converter_.last_error());
+    return set.read(object, converter_, plans_, line_) || json_error(converter_.last_error());
   }
 
   // The plan of an event name; Segment names go through the maps first.
@@ -554,11 +553,7 @@ class event_log_reader::impl {
 
 event_log_reader event_log_reader::open(const std::string& path, program& p, event_log_options options) {
   auto opened = open_input(path);
-  if (opened.error) {
-    event_log_reader r(memory_input(path, {}), p, options);
-    r.impl_ = std::make_unique<impl>(std::move(*opened.error), p);
-    return r;
-  }
+  if (opened.error) return event_log_reader(std::make_unique<impl>(std::move(*opened.error), p));
   return event_log_reader(std::move(opened.source), p, options);
 }
 
@@ -569,6 +564,8 @@ event_log_reader event_log_reader::from_text(std::string name, std::string_view 
 
 event_log_reader::event_log_reader(std::unique_ptr<byte_source> source, program& p, event_log_options options)
     : impl_(std::make_unique<impl>(std::move(source), p, options)) {}
+
+event_log_reader::event_log_reader(std::unique_ptr<impl> i) : impl_(std::move(i)) {}
 
 event_log_reader::~event_log_reader() = default;
 event_log_reader::event_log_reader(event_log_reader&&) noexcept = default;

@@ -118,6 +118,7 @@ class event_log_reader {
 
  private:
   class impl;
+  explicit event_log_reader(std::unique_ptr<impl> i);
   std::unique_ptr<impl> impl_;
 };
 

@@ -49,6 +49,7 @@ struct window_events_state {
 constexpr std::size_t slot_bytes = 16;
 
 slot_kind kind_of(const history_slot& s) {
+  if (s.filter_at_read) return slot_kind::stored_events;
   const bool windowed = s.window.has_value();
   switch (s.function) {
     case builtin_id::count:
@@ -105,7 +106,8 @@ void history_store::destroy_block(std::byte* b) {
       case slot_kind::window_values: delete pointer_at<window_state>(p); break;
       case slot_kind::first_event:
       case slot_kind::last_event: delete pointer_at<stored_event>(p); break;
-      case slot_kind::window_events: delete pointer_at<window_events_state>(p); break;
+      case slot_kind::window_events:
+      case slot_kind::stored_events: delete pointer_at<window_events_state>(p); break;
       default: break;
     }
   }
@@ -170,16 +172,24 @@ void history_store::add(std::uint32_t customer, std::uint32_t slot, const event_
       else *ev = stored_event::copy_of(e);
       break;
     }
-    case slot_kind::window_events: {
+    case slot_kind::window_events:
+    case slot_kind::stored_events: {
       auto*& w = pointer_at<window_events_state>(p);
       if (w == nullptr) w = new window_events_state();
-      while (!w->events.empty() && w->events.front().view().time <= e.time - *s.window) {
+      while (s.window && !w->events.empty() && w->events.front().view().time <= e.time - *s.window) {
         w->events.pop_front();
       }
       w->events.push_back(stored_event::copy_of(e));
       break;
     }
   }
+}
+
+const std::deque<stored_event>* history_store::events(std::uint32_t customer, std::uint32_t slot) const {
+  const std::byte* b = find_block(customer);
+  if (b == nullptr || layout_.kind(slot) != slot_kind::stored_events) return nullptr;
+  const auto* w = pointer_at<window_events_state>(b + layout_.offset(slot));
+  return w == nullptr ? nullptr : &w->events;
 }
 
 value history_store::read(std::uint32_t customer, std::uint32_t slot, std::int64_t now) const {
@@ -251,6 +261,7 @@ value history_store::read(std::uint32_t customer, std::uint32_t slot, std::int64
       }
       return value::null();
     }
+    case slot_kind::stored_events: return value::null();  // read by the evaluator
   }
   return value::null();
 }
@@ -274,6 +285,7 @@ std::size_t history_store::heap_bytes() const {
           if (const auto* ev = pointer_at<stored_event>(p)) bytes += sizeof(stored_event) + ev->heap_bytes();
           break;
         case slot_kind::window_events:
+        case slot_kind::stored_events:
           if (const auto* w = pointer_at<window_events_state>(p)) {
             bytes += sizeof(window_events_state);
             for (const auto& ev : w->events) bytes += sizeof(stored_event) + ev.heap_bytes();

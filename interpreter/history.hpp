@@ -11,6 +11,9 @@
 //   ... with `within:`            the (time, value) entries inside the window
 //   first / last                  one stored event
 //   first ... with `within:`      the stored events inside the window
+//   any, when the `where` filter  the stored events (inside the window, if
+//   reads more than `event`       any); the evaluator filters and
+//                                 aggregates them when it reads the slot
 //
 // A customer's slots share one heap block, allocated the first time one of
 // the customer's events feeds a slot; windowed entries live out of line and
@@ -18,6 +21,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <vector>
 
@@ -36,6 +40,7 @@ enum class slot_kind : unsigned char {
   first_event,     ///< first without a window
   last_event,      ///< last, with or without a window
   window_events,   ///< first with a window
+  stored_events,   ///< a filter evaluated at read time (history_slot::filter_at_read)
 };
 
 /// Where each slot lives in a customer's block; computed once per program.
@@ -67,8 +72,11 @@ class history_store {
   /// Feeds slot `slot` of `customer` with event `e` (its filter, if any,
   /// already passed). `e.time` is the current time.
   void add(std::uint32_t customer, std::uint32_t slot, const event_view& e);
-  /// The aggregate's value at `now`.
+  /// The aggregate's value at `now`; not for `stored_events` slots.
   [[nodiscard]] value read(std::uint32_t customer, std::uint32_t slot, std::int64_t now) const;
+  /// The events a `stored_events` slot holds, oldest first (null when none
+  /// arrived yet); they may include events that have left the window.
+  [[nodiscard]] const std::deque<stored_event>* events(std::uint32_t customer, std::uint32_t slot) const;
 
   /// Heap bytes held, for memory accounting.
   [[nodiscard]] std::size_t heap_bytes() const;

@@ -68,79 +68,66 @@ std::size_t converter::capacity_bytes() const {
   return arena_.capacity_bytes() + stack_.capacity() * sizeof(value);
 }
 
-outcome converter::unescaped_string(od::value& v, std::string_view& out) {
-  if (auto e = v.get_string().get(out)) return fail(e);
-  return outcome::ok;
+std::string_view converter::unescaped_string(od::value& v) {
+  std::string_view out;
+  if (auto e = v.get_string().get(out)) fail(e);
+  return out;
 }
 
-outcome converter::unescaped_key(od::field& f, std::string_view& out) {
-  if (auto e = f.unescaped_key().get(out)) return fail(e);
-  return outcome::ok;
+std::string_view converter::unescaped_key(od::field& f) {
+  std::string_view out;
+  if (auto e = f.unescaped_key().get(out)) fail(e);
+  return out;
 }
 
-outcome converter::convert(od::value v, value& out) { return convert(v, v.raw_json_token(), out); }
-
-outcome converter::convert(od::value v, std::string_view token, value& out) {
+value converter::convert_other(od::value& v, std::string_view token) {
   switch (type_of_token(token)) {
-    case od::json_type::string: {
-      std::string_view s;
-      if (const auto r = string(v, token, s); r != outcome::ok) return r;
-      out = value::string(s);
-      return outcome::ok;
-    }
-    case od::json_type::number: {
-      double d = 0;
-      if (auto e = v.get_double().get(d)) return fail(e);
-      out = value::number(d);
-      return outcome::ok;
-    }
     case od::json_type::boolean: {
       bool b = false;
       if (auto e = v.get_bool().get(b)) return fail(e);
-      out = value::boolean(b);
-      return outcome::ok;
+      return value::boolean(b);
     }
     case od::json_type::null: {
       bool is_null = false;
       if (auto e = v.is_null().get(is_null)) return fail(e);
       if (!is_null) return fail(simdjson::N_ATOM_ERROR);
-      out = value::null();
-      return outcome::ok;
+      return value::null();
     }
     case od::json_type::array: {
       od::array a;
       if (auto e = v.get_array().get(a)) return fail(e);
-      return convert_array(a, out);
+      return convert_array(a);
     }
-    case od::json_type::object: {
-      out = value::null();
-      return skip(v, token);
+    case od::json_type::object:
+      (void)skip(v, token);
+      return value::null();
+    default: {
+      double d = 0;
+      if (auto e = v.get_double().get(d)) return fail(e);
+      return value::number(d);
     }
   }
-  return fail(simdjson::INCORRECT_TYPE);
 }
 
-outcome converter::convert_array(od::array a, value& out) {
+value converter::convert_array(od::array a) {
   const auto base = stack_.size();
   for (auto element : a) {
-    od::value item;
-    if (auto e = std::move(element).get(item)) {
+    if (element.error()) {
       stack_.resize(base);
-      return fail(e);
+      return fail(element.error());
     }
-    value converted;
-    if (const auto r = convert(item, converted); r != outcome::ok) {
+    const auto item = convert(element.value_unsafe());
+    if (!ok()) {
       stack_.resize(base);
-      return r;
+      return value::null();
     }
-    stack_.push_back(converted);
+    stack_.push_back(item);
   }
   const auto n = stack_.size() - base;
   value* items = n == 0 ? nullptr : arena_.allocate(n);
   std::copy(stack_.begin() + static_cast<std::ptrdiff_t>(base), stack_.end(), items);
   stack_.resize(base);
-  out = value::list({items, n});
-  return outcome::ok;
+  return value::list({items, n});
 }
 
 outcome narrow(const value& general, od::json_type json, stdlib::type_kind declared, value& out) {
@@ -194,41 +181,35 @@ outcome narrow(const value& general, od::json_type json, stdlib::type_kind decla
   }
 }
 
-outcome converter::skip(od::value v) { return skip(v, v.raw_json_token()); }
-
-outcome converter::skip(od::value v, std::string_view token) {
+bool converter::skip(od::value& v, std::string_view token) {
   switch (type_of_token(token)) {
     case od::json_type::object: {
       od::object o;
-      if (auto e = v.get_object().get(o)) return fail(e);
+      if (auto e = v.get_object().get(o)) return failed(e);
       for (auto field : o) {
-        od::field f;
-        if (auto e = std::move(field).get(f)) return fail(e);
-        std::string_view name;
-        if (const auto r = key(f, name); r != outcome::ok) return r;
-        if (const auto r = skip(f.value()); r != outcome::ok) return r;
+        if (field.error()) return failed(field.error());
+        auto& f = field.value_unsafe();
+        (void)key(f);
+        if (!ok() || !skip(f.value())) return false;
       }
-      return outcome::ok;
+      return true;
     }
     case od::json_type::array: {
       od::array a;
-      if (auto e = v.get_array().get(a)) return fail(e);
+      if (auto e = v.get_array().get(a)) return failed(e);
       for (auto element : a) {
-        od::value item;
-        if (auto e = std::move(element).get(item)) return fail(e);
-        if (const auto r = skip(item); r != outcome::ok) return r;
+        if (element.error()) return failed(element.error());
+        if (!skip(element.value_unsafe())) return false;
       }
-      return outcome::ok;
+      return true;
     }
-    case od::json_type::string: {
+    case od::json_type::string:
       // Stage 1 has checked the quotes and UTF-8; only escapes remain.
-      std::string_view ignored;
-      return string(v, token, ignored);
-    }
-    default: {
-      value ignored;
-      return convert(v, token, ignored);
-    }
+      (void)string(v, token);
+      return ok();
+    default:
+      (void)convert(v, token);
+      return ok();
   }
 }
 

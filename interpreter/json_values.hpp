@@ -2,10 +2,11 @@
 // simdjson, which no public header may).
 //
 // A converter turns a simdjson on-demand value into a `value` view without
-// allocating in steady state: strings point into the parser's string
-// buffer, list items go to a chunked arena whose chunks are kept and reused
-// from line to line, and nested arrays are built on a reusable stack. Views
-// stay valid until the parser reads the next line or the arena is reset.
+// allocating in steady state: strings point into the line itself (into the
+// parser's string buffer when they hold escapes), list items go to a
+// chunked arena whose chunks are kept and reused from line to line, and
+// nested arrays are built on a reusable stack. Views stay valid until the
+// next line is read.
 //
 // JSON maps to values as: string → string, number → number, true/false →
 // boolean, null → null, array → list (nested arrays allowed), object → null
@@ -50,10 +51,9 @@ class value_arena {
   std::size_t current_ = 0;
 };
 
-/// Why a value was refused.
+/// Whether a value fits a declared type (`narrow`).
 enum class outcome : unsigned char {
   ok,
-  json_error,     ///< simdjson reported a problem: the line is malformed
   wrong_type,     ///< the JSON type does not fit the declared type
   bad_timestamp,  ///< a `time` field's text is not RFC 3339
   bad_text,       ///< a `duration` / `time_of_day` field's text does not parse
@@ -62,60 +62,77 @@ enum class outcome : unsigned char {
 /// "a string", "an array", "true"... for messages.
 [[nodiscard]] std::string_view describe(od::json_type t, bool boolean_value = false);
 
+// Values come back in registers and errors in a flag (`ok`): a value
+// written through an out-parameter and read back at once stalls the CPU's
+// store forwarding, which on this path costs more than the conversion.
 class converter {
  public:
-  /// Any JSON value, as described above.
-  [[nodiscard]] outcome convert(od::value v, value& out);
-  /// The same, given the value's `raw_json_token()` (when the caller has it).
-  [[nodiscard]] outcome convert(od::value v, std::string_view token, value& out);
-  /// Reads through a value the program does not need.
-  [[nodiscard]] outcome skip(od::value v);
-  [[nodiscard]] outcome skip(od::value v, std::string_view token);
+  /// Any JSON value, as described above. On malformed JSON: null, and
+  /// `ok()` turns false.
+  [[nodiscard]] value convert(od::value& v) { return convert(v, v.raw_json_token()); }
+  /// The same, given the value's `raw_json_token()`. Strings and numbers,
+  /// most of a log, are converted inline.
+  [[nodiscard]] value convert(od::value& v, std::string_view token) {
+    const char first = token.empty() ? 'n' : token.front();
+    if (first == '"') return value::string(string(v, token));
+    if (first == '-' || (first >= '0' && first <= '9')) {
+      double d = 0;
+      if (auto e = v.get_double().get(d)) return fail(e);
+      return value::number(d);
+    }
+    return convert_other(v, token);
+  }
+  /// Reads through a value the program does not need; false when malformed.
+  [[nodiscard]] bool skip(od::value& v) { return skip(v, v.raw_json_token()); }
+  [[nodiscard]] bool skip(od::value& v, std::string_view token);
   /// A string value: a view into the line itself when it has no escapes
   /// (no copy), else into the parser's string buffer.
-  [[nodiscard]] outcome string(od::value& v, std::string_view token, std::string_view& out) {
+  [[nodiscard]] std::string_view string(od::value& v, std::string_view token) {
     // The token runs from the opening quote to the next structural
     // character: the closing quote, maybe followed by whitespace. Stage 1
     // has checked quotes and UTF-8; without a backslash nothing is escaped.
     if (!has_backslash(token.data(), token.size())) {
       while (token.size() > 2 && token.back() != '"') token.remove_suffix(1);
-      out = token.substr(1, token.size() - 2);
-      return outcome::ok;
+      return token.substr(1, token.size() - 2);
     }
-    return unescaped_string(v, out);
+    return unescaped_string(v);
   }
   /// A field's key, without copying when it has no escapes.
-  [[nodiscard]] outcome key(od::field& f, std::string_view& out) {
+  [[nodiscard]] std::string_view key(od::field& f) {
     const char* raw = reinterpret_cast<const char*>(f.key().raw());
     const char* hit = find_quote_or_backslash(raw, line_end_);
-    if (hit < line_end_ && *hit == '"') {
-      out = std::string_view(raw, static_cast<std::size_t>(hit - raw));
-      return outcome::ok;
-    }
-    return unescaped_key(f, out);
+    if (hit < line_end_ && *hit == '"') return {raw, static_cast<std::size_t>(hit - raw)};
+    return unescaped_key(f);
   }
-  /// The simdjson error of the last `json_error` outcome.
+
+  /// False once something was malformed since `reset`.
+  [[nodiscard]] bool ok() const { return error_ == simdjson::SUCCESS; }
+  /// The simdjson error that made `ok()` false.
   [[nodiscard]] simdjson::error_code last_error() const { return error_; }
+  /// Records a simdjson error met by the caller; returns false.
+  bool failed(simdjson::error_code e) {
+    fail(e);
+    return false;
+  }
 
-  /// Records a simdjson error met by the caller.
-  [[nodiscard]] outcome failed(simdjson::error_code e) { return fail(e); }
-
-  /// Starts a new line (which simdjson is parsing): forgets the lists of
-  /// the previous one.
+  /// Starts a new line (which simdjson is parsing): forgets the lists and
+  /// the error of the previous one.
   void reset(std::string_view line) {
     arena_.reset();
     line_end_ = line.data() + line.size();
+    error_ = simdjson::SUCCESS;
   }
   [[nodiscard]] std::size_t capacity_bytes() const;
 
  private:
-  outcome fail(simdjson::error_code e) {
-    error_ = e;
-    return outcome::json_error;
+  value fail(simdjson::error_code e) {
+    if (error_ == simdjson::SUCCESS) error_ = e;
+    return value::null();
   }
-  outcome convert_array(od::array a, value& out);
-  outcome unescaped_string(od::value& v, std::string_view& out);
-  outcome unescaped_key(od::field& f, std::string_view& out);
+  value convert_other(od::value& v, std::string_view token);
+  value convert_array(od::array a);
+  std::string_view unescaped_string(od::value& v);
+  std::string_view unescaped_key(od::field& f);
 
   value_arena arena_;
   std::vector<value> stack_;

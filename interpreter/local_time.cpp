@@ -74,6 +74,21 @@ std::int64_t next_local_time(const time_zone* zone, std::int64_t now, std::int32
   return now;  // unreachable for a valid zone and mask
 }
 
+std::int64_t quiet_window_end(const time_zone* zone, std::int64_t now, std::int32_t to) {
+  const auto today = to_local(zone, now).days;
+  for (std::int64_t d = today; d <= today + 2; ++d) {
+    const auto local_seconds = d * 86400 + to;
+    const auto info = zone->get_info(date::local_seconds{std::chrono::seconds{local_seconds}});
+    const auto first = (local_seconds - info.first.offset.count()) * micros_per_s;
+    if (first > now) return first;
+    if (info.result == date::local_info::ambiguous) {
+      const auto second = (local_seconds - info.second.offset.count()) * micros_per_s;
+      if (second > now) return second;
+    }
+  }
+  return now + micros_per_s;  // unreachable for a window that contains `now`
+}
+
 bool in_window(std::int32_t seconds_of_day, std::int32_t from, std::int32_t to) {
   if (from == to) return false;
   if (from < to) return seconds_of_day >= from && seconds_of_day < to;

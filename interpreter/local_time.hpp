@@ -56,6 +56,13 @@ class zone_cache {
 [[nodiscard]] std::int64_t next_local_time(const time_zone* zone, std::int64_t now,
                                            std::int32_t seconds_of_day, weekday_mask days);
 
+/// The end of a quiet-hours window that `now` lies in: the first instant
+/// after `now` whose local time is `to`. A `to` inside a DST gap is moved
+/// forward by the gap; on a night whose hour repeats, the second occurrence
+/// of `to` counts too (a window entered again after the clocks went back
+/// ends at the next `to`, not a day later).
+[[nodiscard]] std::int64_t quiet_window_end(const time_zone* zone, std::int64_t now, std::int32_t to);
+
 /// Local seconds since midnight and weekday (0 = Monday) of an instant.
 struct local_clock {
   std::int64_t days = 0;  ///< local date, days since 1970-01-01

@@ -28,11 +28,11 @@ constexpr std::string_view kShapeHelp =
 class profile_reader::impl {
  public:
   impl(std::unique_ptr<byte_source> source, program& p, profile_options options)
-      : program_(p), options_(options), plans_(p), lines_(std::move(source), options.block_size) {
+      : options_(options), plans_(p), lines_(std::move(source), options.block_size) {
     timezone_symbol_ = p.timezone_symbol != no_symbol ? p.timezone_symbol : p.symbols.intern("timezone");
   }
 
-  impl(log_error open_failure, program& p) : program_(p), plans_(p), lines_(memory_input("", {}), 4096) {
+  impl(log_error open_failure, program& p) : plans_(p), lines_(memory_input("", {}), 4096) {
     error_ = std::move(open_failure);
   }
 
@@ -97,11 +97,11 @@ class profile_reader::impl {
       return json_failure(e);
     }
     for (auto field_result : object) {
-      od::field field;
-      if (auto e = std::move(field_result).get(field)) return json_failure(e);
-      std::string_view key;
-      if (converter_.key(field, key) != outcome::ok) return json_failure(converter_.last_error());
-      od::value v = field.value();
+      if (field_result.error()) return json_failure(field_result.error());
+      auto& field = field_result.value_unsafe();
+      const auto key = converter_.key(field);
+      if (!converter_.ok()) return json_failure(converter_.last_error());
+      auto& v = field.value();
       const auto token = v.raw_json_token();
       const auto at = place_of(token, line);
       if (key == "id" || key == "timezone") {
@@ -113,10 +113,11 @@ class profile_reader::impl {
         (is_id ? id_at : zone_at) = at;
         auto& text = is_id ? id : zone;
         if (at.type == od::json_type::string) {
-          if (converter_.string(v, token, text) != outcome::ok) return json_failure(converter_.last_error());
+          text = converter_.string(v, token);
+          if (!converter_.ok()) return json_failure(converter_.last_error());
         } else {
           if (at.type == od::json_type::number && is_id) text = token_of(v);
-          if (converter_.skip(v, token) != outcome::ok) return json_failure(converter_.last_error());
+          if (!converter_.skip(v, token)) return json_failure(converter_.last_error());
         }
       } else if (key == "attributes") {
         if (attributes_.present) return fail(log_codes::wrong_field_type, at, "`attributes` appears twice");
@@ -125,10 +126,8 @@ class profile_reader::impl {
         if (at.type == od::json_type::object) {
           od::object attributes;
           if (auto e = v.get_object().get(attributes)) return json_failure(e);
-          if (attributes_.read(attributes, converter_, plans_, line) != outcome::ok) {
-            return json_failure(converter_.last_error());
-          }
-        } else if (converter_.skip(v, token) != outcome::ok) {
+          if (!attributes_.read(attributes, converter_, plans_, line)) return json_failure(converter_.last_error());
+        } else if (!converter_.skip(v, token)) {
           return json_failure(converter_.last_error());
         }
       } else {
@@ -216,7 +215,6 @@ class profile_reader::impl {
     return false;
   }
 
-  program& program_;
   profile_options options_;
   property_plans plans_;
   line_reader lines_;
@@ -235,11 +233,7 @@ class profile_reader::impl {
 
 profile_reader profile_reader::open(const std::string& path, program& p, profile_options options) {
   auto opened = open_input(path);
-  if (opened.error) {
-    profile_reader r(memory_input(path, {}), p, options);
-    r.impl_ = std::make_unique<impl>(std::move(*opened.error), p);
-    return r;
-  }
+  if (opened.error) return profile_reader(std::make_unique<impl>(std::move(*opened.error), p));
   return profile_reader(std::move(opened.source), p, options);
 }
 
@@ -250,6 +244,8 @@ profile_reader profile_reader::from_text(std::string name, std::string_view text
 
 profile_reader::profile_reader(std::unique_ptr<byte_source> source, program& p, profile_options options)
     : impl_(std::make_unique<impl>(std::move(source), p, options)) {}
+
+profile_reader::profile_reader(std::unique_ptr<impl> i) : impl_(std::move(i)) {}
 
 profile_reader::~profile_reader() = default;
 profile_reader::profile_reader(profile_reader&&) noexcept = default;

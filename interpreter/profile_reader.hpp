@@ -71,6 +71,7 @@ class profile_reader {
 
  private:
   class impl;
+  explicit profile_reader(std::unique_ptr<impl> i);
   std::unique_ptr<impl> impl_;
 };
 

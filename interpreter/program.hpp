@@ -51,7 +51,7 @@ enum class op : unsigned char {
   event_customer,      ///< `.customer` of the event node a
   customer_attribute,  ///< customer attribute symbol a
   customer_id,         ///< `customer.id`
-  customer_timezone,   ///< `customer.timezone` (the attribute, else the policy zone name, else null)
+  customer_timezone,   ///< `customer.timezone`: the attribute, null when absent
   customer_tags,       ///< `customer.tags`: the customer's tags, a list of strings
   segment,             ///< segments[a]
   aggregate,           ///< history slot a
@@ -106,7 +106,14 @@ struct history_slot {
   stdlib::builtin_id function = stdlib::builtin_id::count;
   symbol event = no_symbol;
   symbol property = no_symbol;  ///< sum/avg/min/max: the property; else no_symbol
-  node_index filter = no_node;  ///< evaluated with `event` = the arriving event; only reads `event` and constants
+  node_index filter = no_node;
+  /// False: the filter reads only `event` and constants, so it is evaluated
+  /// once, when an event arrives, and the slot keeps a running result. True:
+  /// it also reads what changes after the event arrived (`trigger`,
+  /// `customer`, `now`, an `as` name, a segment, another aggregate), so the
+  /// slot keeps the events themselves and the filter is evaluated when the
+  /// aggregate is read.
+  bool filter_at_read = false;
   std::optional<std::int64_t> window;  ///< `within:`, microseconds
 };
 
@@ -147,6 +154,9 @@ enum class instr : unsigned char {
 
 struct instruction {
   instr code = instr::finish;
+  /// The first instruction of a step (the step limit counts these; jumps,
+  /// loop ends, `else if` tests and `finish` are not steps).
+  bool starts_step = false;
   std::uint32_t a = 0;
   std::uint32_t b = 0;
   std::uint32_t c = 0;

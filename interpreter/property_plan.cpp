@@ -133,10 +133,12 @@ const event_plan& property_plans::for_mapping(std::uint32_t mapping) {
   const auto event = m.event != no_symbol ? m.event : program_.symbols.intern(m.external_name);
   auto plan = std::make_unique<event_plan>(for_event(event));
   const auto* read = event < program_.properties_by_event.size() ? &program_.properties_by_event[event] : nullptr;
-  for (const auto& [target, external] : m.renames) {
+  for (const auto& rename : m.renames) {
+    const auto target = rename.first;
+    const std::string_view external = rename.second;
     const auto external_symbol = program_.symbols.intern(external);
     auto it = std::find_if(plan->fields.begin(), plan->fields.end(),
-                           [&](const plan_field& f) { return f.target == target; });
+                           [target](const plan_field& f) { return f.target == target; });
     if (it != plan->fields.end()) {
       it->json_name = external;
       it->json_symbol = external_symbol;
@@ -200,37 +202,46 @@ void property_set::put(symbol name, value v, const place& where) {
   places.push_back(where);
 }
 
-outcome property_set::read(od::object object, converter& c, property_plans& plans, std::string_view line) {
+void property_set::put_planned(symbol name, value v) {
+  for (auto& e : entries) {
+    if (e.name == name) {  // a repeated key: the last one wins
+      e.data = v;
+      return;
+    }
+  }
+  entries.push_back({name, v});
+}
+
+bool property_set::read(od::object& object, converter& c, property_plans& plans, std::string_view line) {
   for (auto field_result : object) {
-    od::field field;
-    if (auto e = std::move(field_result).get(field)) return c.failed(e);
-    std::string_view key;
-    if (const auto r = c.key(field, key); r != outcome::ok) return r;
-    od::value v = field.value();
+    if (field_result.error()) return c.failed(field_result.error());
+    auto& field = field_result.value_unsafe();
+    const auto key = c.key(field);
+    if (!c.ok()) return false;
+    auto& v = field.value();
+    const auto token = v.raw_json_token();
     if (plan != nullptr) {
       const auto* f = plan->find(key);
       if (f != nullptr && (f->wanted || f->is_declared) && !f->shadowed) {
-        const auto token = v.raw_json_token();
         const auto where = place_of(token, line);
-        value general;
-        if (const auto r = c.convert(v, token, general); r != outcome::ok) return r;
+        const auto general = c.convert(v, token);
+        if (!c.ok()) return false;
         value narrowed = general;
         if (f->is_declared && !natural(f->declared, where.type) && !check(*f, general, where, narrowed)) continue;
-        if (f->wanted) put(f->target, narrowed, where);
+        if (f->wanted) put_planned(f->target, narrowed);
         continue;
       }
       if (f != nullptr || !plan->keep_others) {
-        if (const auto r = c.skip(v); r != outcome::ok) return r;
+        if (!c.skip(v, token)) return false;
         continue;
       }
     }
-    const auto token = v.raw_json_token();
-    const auto where = place_of(token, line);
-    value general;
-    if (const auto r = c.convert(v, token, general); r != outcome::ok) return r;
-    put(plans.symbols().intern(key), general, where);
+    const auto general = c.convert(v, token);
+    if (!c.ok()) return false;
+    if (plan != nullptr) put_planned(plans.symbols().intern(key), general);
+    else put(plans.symbols().intern(key), general, place_of(token, line));
   }
-  return outcome::ok;
+  return true;
 }
 
 void property_set::apply(const event_plan& p) {

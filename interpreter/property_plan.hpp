@@ -133,18 +133,21 @@ class property_set {
   const event_plan* plan = nullptr;   ///< set before `read` to filter while reading
   std::string_view event_name;        ///< as written in the line, for messages
   std::vector<property_entry> entries;
-  std::vector<place> places;          ///< parallel to `entries`
+  std::vector<place> places;          ///< parallel to `entries` when read without a plan
   std::optional<problem> issue;       ///< the first badly typed declared property
 
   void clear();
-  /// Reads the object's properties; json_error when the line is malformed.
-  [[nodiscard]] outcome read(od::object object, converter& c, property_plans& plans, std::string_view line);
+  /// Reads the object's properties; false when the line is malformed
+  /// (the converter has the error).
+  [[nodiscard]] bool read(od::object& object, converter& c, property_plans& plans, std::string_view line);
   /// Filters properties read without a plan through `plan`.
   void apply(const event_plan& plan);
   [[nodiscard]] std::size_t capacity_bytes() const;
 
  private:
   void put(symbol name, value v, const place& at);
+  // Under a plan: positions are not kept (an issue records its own).
+  void put_planned(symbol name, value v);
   // Narrows `general` to the field's declared type; records an issue if it cannot.
   bool check(const plan_field& f, const value& general, const place& at, value& out);
 };

@@ -183,6 +183,14 @@ const std::vector<runtime_error_record>& simulation::errors() const { return sta
 std::int64_t simulation::now() const { return state_->engine->now(); }
 simulator& simulation::engine() { return *state_->engine; }
 
+flow_stats simulation::stats(std::string_view flow) const {
+  const auto& flows = state_->compiled->flows;
+  for (std::size_t i = 0; i < flows.size(); ++i) {
+    if (flows[i].name == flow) return state_->engine->stats()[i];
+  }
+  throw std::invalid_argument(fmt::format("no flow called `{}`", flow));
+}
+
 bool simulation::in_segment(std::string_view customer, std::string_view segment) {
   const auto& segments = state_->compiled->segments;
   for (std::uint32_t i = 0; i < segments.size(); ++i) {

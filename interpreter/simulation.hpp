@@ -84,12 +84,14 @@ class simulation {
 
   /// Sets customer attributes (`timezone` must name a zone of the tz database).
   simulation& customer(std::string_view id, const properties& attributes);
-  /// Feeds one event; `time` is RFC 3339 and must not be before the previous event.
+  /// Feeds one event; `time` is RFC 3339 and must not be before the
+  /// simulated clock. An event after `simulator_options::until` is ignored.
   simulation& event(std::string_view time, std::string_view customer, std::string_view event,
                     const properties& props = {});
-  /// Fires every timer due at or before `time`.
+  /// Fires every timer due at or before `time` and moves the clock there.
   simulation& advance_to(std::string_view time);
-  /// Fires every remaining timer: the campaign plays out to the end.
+  /// Fires every remaining timer: the campaign plays out to the end (or to
+  /// `simulator_options::until`).
   simulation& run();
   /// Records a timeline of every customer from now on (see `timeline`).
   simulation& record_timelines();
@@ -99,6 +101,9 @@ class simulation {
   [[nodiscard]] const std::vector<interpreter::run_end>& run_ends() const;
   [[nodiscard]] std::vector<interpreter::waiting_run> waiting() const;
   [[nodiscard]] const std::vector<interpreter::runtime_error_record>& errors() const;
+  /// The summary counts of the flow called `flow` (runs started, refused,
+  /// ended, sends...); throws std::invalid_argument when there is none.
+  [[nodiscard]] interpreter::flow_stats stats(std::string_view flow) const;
   /// Whether `customer` is in `segment` now.
   [[nodiscard]] bool in_segment(std::string_view customer, std::string_view segment);
   /// One customer's timeline in plain words (needs `record_timelines()`).

@@ -20,6 +20,7 @@ simulator::impl::impl(simulator& o, program& p, action_sink& sink, simulator_opt
       history_(p, layout_),
       eval_(p, history_, zones_) {
   if (!p.policy.time_zone.empty()) policy_zone_ = zones_.find(p.policy.time_zone);
+  for (const auto& f : p.flows) sent_counts_.emplace_back(f.sends.size(), 0);
 }
 
 simulator::simulator(program& p, action_sink& sink, simulator_options options)
@@ -86,6 +87,21 @@ std::optional<std::string> simulator::update_profile(std::string_view customer,
   return std::nullopt;
 }
 
+std::vector<flow_stats> simulator::stats() const {
+  auto out = stats_;
+  // Sends are counted per send step on the hot path; named here.
+  const auto& m = *impl_;
+  for (std::size_t f = 0; f < out.size(); ++f) {
+    const auto& flow = m.program_.flows[f];
+    for (std::size_t s = 0; s < flow.sends.size(); ++s) {
+      const auto n = m.sent_counts_[f][s];
+      if (n == 0) continue;
+      out[f].sent[{std::string(m.name(flow.sends[s].channel)), std::string(m.name(flow.sends[s].template_name))}] += n;
+    }
+  }
+  return out;
+}
+
 std::size_t simulator::customer_count() const { return impl_->customers_.size(); }
 
 bool simulator::segment_holds(std::string_view customer, std::uint32_t segment) {
@@ -123,7 +139,8 @@ std::size_t simulator::state_bytes() const {
 
 void simulator::feed(const event_view& e) {
   auto& m = *impl_;
-  advance_to(e.time);
+  if (e.time > m.options_.until) return;  // beyond the end of the replay
+  m.fire_due(e.time);
   now_ = std::max(now_, e.time);
   m.current_depth_ = 0;
   m.handle_event(e, 0, std::nullopt);
@@ -133,16 +150,17 @@ void simulator::feed(const event_view& e) {
 void simulator::advance_to(std::int64_t t) {
   auto& m = *impl_;
   const auto limit = std::min(t, m.options_.until);
-  while (!m.timers_.empty() && m.timers_.top().due <= limit) {
-    const auto next = m.timers_.top();
-    m.timers_.pop();
-    m.fire(next);
-  }
+  m.fire_due(limit);
+  now_ = std::max(now_, limit);
 }
 
 void simulator::finish() {
   auto& m = *impl_;
-  advance_to(m.options_.until);
+  if (m.options_.until == std::numeric_limits<std::int64_t>::max()) {
+    m.fire_due(m.options_.until);  // the clock stays at the last input
+  } else {
+    advance_to(m.options_.until);
+  }
   for (auto& s : stats_) s.waiting = 0;
   for (const auto& r : m.runs_) {
     if (r.in_use) ++stats_[r.flow].waiting;
@@ -169,9 +187,17 @@ std::vector<waiting_run> simulator::waiting_runs() const {
       case wait_kind::deferred_send: what = fmt::format("quiet hours until {}", format_timestamp(r->due)); break;
       case wait_kind::none: what = "running"; break;
     }
-    out.push_back({f.name, std::string(m.customer_ids_.id(r->customer)), r->id, std::move(what), r->waiting_since});
+    out.push_back({f.name, std::string(m.customer_ids_.id(r->customer)), m.run_id(*r), std::move(what), r->waiting_since});
   }
   return out;
+}
+
+void simulator::impl::fire_due(std::int64_t limit) {
+  while (!timers_.empty() && timers_.top().due <= limit) {
+    const auto next = timers_.top();
+    timers_.pop();
+    fire(next);
+  }
 }
 
 void simulator::impl::after_input() {
@@ -188,7 +214,7 @@ void simulator::impl::fire(const timer& t) {
   const auto slot = t.run;
   switch (run.waiting) {
     case wait_kind::timer:
-      trace(run.customer, &run, trace_kind::woke, "timer");
+      if (tracing(run.customer)) trace(run.customer, &run, trace_kind::woke, "timer");
       run.waiting = wait_kind::none;
       ++run.generation;
       ++run.pc;
@@ -196,7 +222,7 @@ void simulator::impl::fire(const timer& t) {
       break;
     case wait_kind::event: {
       const auto& w = f.waits[run.wait_index];
-      trace(run.customer, &run, trace_kind::woke, fmt::format("timeout waiting for {}", name(w.awaited.event)));
+      if (tracing(run.customer)) trace(run.customer, &run, trace_kind::woke, fmt::format("timeout waiting for {}", name(w.awaited.event)));
       run.waiting = wait_kind::none;
       ++run.generation;
       if (w.binding < run.bindings.size()) {
@@ -264,14 +290,14 @@ void simulator::impl::handle_event(const event_view& input, std::uint32_t depth,
   if (tracing(c)) {
     std::vector<std::pair<std::string, std::string>> props;
     for (const auto& p : e.properties) props.emplace_back(name(p.name), value_text(p.data, program_.symbols));
-    trace(c, nullptr, trace_kind::event, std::string(name(e.name)), {}, std::move(props));
+    if (tracing(c)) trace(c, nullptr, trace_kind::event, std::string(name(e.name)), {}, std::move(props));
   }
 
   // 1. History: the event is part of what everyone looks at from now on.
   if (e.name < program_.history_by_event.size()) {
     for (const auto slot : program_.history_by_event[e.name]) {
       const auto filter = program_.history[slot].filter;
-      if (filter != no_node) {
+      if (filter != no_node && !program_.history[slot].filter_at_read) {
         const auto view = view_of(c);
         const eval_frame frame{owner.now_, &view, &e, nullptr, {}};
         if (!eval_.holds(filter, frame)) continue;
@@ -289,8 +315,10 @@ void simulator::impl::offer_to_runs(customer_index c, const event_view& e,
                                     std::optional<std::uint64_t> exclude_run) {
   if (!customers_[c].extras || customers_[c].extras->runs.empty()) return;
   // A snapshot: runs started or ended while offering do not disturb the walk.
-  const std::vector<std::uint32_t> snapshot = customers_[c].extras->runs;
-  for (const auto slot : snapshot) {
+  // Not re-entrant: running a run never hands an event to other runs (emitted
+  // events wait in `emitted_`), so one reused buffer is enough.
+  snapshot_.assign(customers_[c].extras->runs.begin(), customers_[c].extras->runs.end());
+  for (const auto slot : snapshot_) {
     auto* run = &runs_[slot];
     if (!run->in_use) continue;
     if (exclude_run && *exclude_run == run->seq) continue;  // never its own emitted event
@@ -335,7 +363,7 @@ void simulator::impl::offer_to_runs(customer_index c, const event_view& e,
             run->bindings[w.binding] = std::make_unique<stored_event>(stored_event::copy_of(e));
             run->binding_views[w.binding] = &run->bindings[w.binding]->view();
           }
-          trace(c, run, trace_kind::woke, std::string(name(e.name)));
+          if (tracing(c)) trace(c, run, trace_kind::woke, std::string(name(e.name)));
           run->pc = w.received_pc;
           if (goal) {
             run->goal_pending = true;
@@ -372,7 +400,7 @@ void simulator::impl::try_triggers(customer_index c, const event_view& e) {
       }
     }
     const auto refuse = [&](std::string_view reason) {
-      ++stats.refused[std::string(reason)];
+      bump(stats.refused, reason);
       if (tracing(c)) {
         trace_entry t;
         t.kind = trace_kind::run_refused;
@@ -388,10 +416,8 @@ void simulator::impl::try_triggers(customer_index c, const event_view& e) {
       refuse("filtered");
       continue;
     }
-    std::string key;
-    if (f.key == no_node) {
-      key = std::string(customer_ids_.id(c));
-    } else {
+    std::string key;  // the default key (the customer) is kept as the empty string
+    if (f.key != no_node) {
       const auto k = eval_.eval(f.key, frame);
       if (k.is_null()) {
         refuse("null_key");
@@ -463,7 +489,7 @@ void simulator::impl::start_run(std::uint32_t flow, customer_index c, const even
   run.goal_pending = false;
   run.started = owner.now_;
   run.waiting_since = owner.now_;
-  run.id = fmt::format("{}:{}:{}", f.name, customer_ids_.id(c), count->second);
+  run.number = count->second;
   run.key = std::move(key);
   run.trigger = stored_event::copy_of(e);
   run.bindings.clear();
@@ -472,7 +498,7 @@ void simulator::impl::start_run(std::uint32_t flow, customer_index c, const even
   run.counters.assign(f.counter_slots, 0);
   run.splits.clear();
   ++stats_of(flow).started;
-  trace(c, &run, trace_kind::run_started, std::string(name(e.name)), {}, {}, f.location);
+  if (tracing(c)) trace(c, &run, trace_kind::run_started, std::string(name(e.name)), {}, {}, f.location);
   execute(slot);
 }
 
@@ -486,12 +512,12 @@ void simulator::impl::end_run(std::uint32_t slot, std::string_view reason) {
     const auto why = fmt::format("run ended: {}", reason);
     write_action(run, f.sends[run.pending_send], run.pending_params, send_status::suppressed, why,
                  run.deferred_from);
-    ++stats_of(run.flow).suppressed[why];
+    bump(stats_of(run.flow).suppressed, why);
   }
-  ++stats_of(run.flow).ended[std::string(reason)];
-  trace(c, &run, trace_kind::run_ended, std::string(reason));
+  bump(stats_of(run.flow).ended, reason);
+  if (tracing(c)) trace(c, &run, trace_kind::run_ended, std::string(reason));
   if (owner.keep_run_ends_) {
-    owner.run_ends_.push_back({f.name, std::string(customer_ids_.id(c)), run.id, std::string(reason),
+    owner.run_ends_.push_back({f.name, std::string(customer_ids_.id(c)), run_id(run), std::string(reason),
                                run.started, owner.now_});
   }
   auto& extras = customers_[c].more();
@@ -513,9 +539,12 @@ void simulator::impl::end_run(std::uint32_t slot, std::string_view reason) {
   run.bindings.clear();
   run.binding_views.clear();
   run.pending_params = record();
-  run.id.clear();
   run.key.clear();
   free_runs_.push_back(slot);
+}
+
+std::string simulator::impl::run_id(const run_state& run) const {
+  return fmt::format("{}:{}:{}", program_.flows[run.flow].name, customer_ids_.id(run.customer), run.number);
 }
 
 void simulator::impl::error(const run_state* run, std::string code, std::string message) {
@@ -529,7 +558,7 @@ void simulator::impl::error(const run_state* run, std::string code, std::string 
     r.customer = std::string(customer_ids_.id(run->customer));
     const auto pc = std::min<std::size_t>(run->pc, f.code.size() - 1);
     r.step = program_.locations[f.code[pc].location];
-    trace(run->customer, run, trace_kind::error, r.message);
+    if (tracing(run->customer)) trace(run->customer, run, trace_kind::error, r.message);
   }
   owner.errors_.push_back(std::move(r));
 }

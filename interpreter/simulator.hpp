@@ -33,7 +33,8 @@
 namespace afterflow::interpreter {
 
 struct simulator_options {
-  /// Timers due after this instant do not fire; their runs stay waiting.
+  /// The end of the replay: events after it are ignored, timers due after it
+  /// do not fire (their runs stay waiting), and `finish` moves the clock to it.
   std::int64_t until = std::numeric_limits<std::int64_t>::max();
   /// Steps one activation may start before it is stopped as an error.
   std::uint32_t max_steps = 10'000;
@@ -54,14 +55,22 @@ struct runtime_error_record {
 
 /// Counts for `--summary`, per flow. Maps are ordered, so printing them is
 /// deterministic.
+using count_map = std::map<std::string, std::uint64_t, std::less<>>;
+
+/// Adds one to `counts[key]`, allocating only for a key seen the first time.
+inline void bump(count_map& counts, std::string_view key) {
+  if (const auto it = counts.find(key); it != counts.end()) ++it->second;
+  else counts.emplace(std::string(key), 1);
+}
+
 struct flow_stats {
   std::uint64_t started = 0;
-  std::map<std::string, std::uint64_t> refused;  ///< by reason
-  std::map<std::string, std::uint64_t> ended;    ///< by reason: event name, goal, finished, stop text, error
-  std::uint64_t waiting = 0;                     ///< filled by `finish`
+  count_map refused;     ///< by reason
+  count_map ended;       ///< by reason: event name, goal, finished, stop text, error
+  std::uint64_t waiting = 0;  ///< filled by `finish`
   std::map<std::pair<std::string, std::string>, std::uint64_t> sent;  ///< (channel, template)
-  std::map<std::string, std::uint64_t> suppressed;  ///< by reason
-  std::map<std::string, std::uint64_t> deferred;    ///< by window, e.g. "quiet_hours 21:00 to 08:00"
+  count_map suppressed;  ///< by reason
+  count_map deferred;    ///< by window, e.g. "quiet_hours 21:00 to 08:00"
 };
 
 /// A run that is still active (reported when the replay ends).
@@ -105,15 +114,18 @@ class simulator {
   [[nodiscard]] std::optional<std::string> update_profile(std::string_view customer,
                                                           std::span<const property_entry> attributes);
 
-  /// Handles one event at `e.time`, which must not be before `now()`.
+  /// Handles one event at `e.time`, which must not be before `now()`; an
+  /// event after `until` is ignored.
   void feed(const event_view& e);
-  /// Fires every timer due at or before `t` (and not after `until`).
+  /// Fires every timer due at or before `t` (and not after `until`), then
+  /// moves the clock to `t` (at most `until`).
   void advance_to(std::int64_t t);
-  /// Fires every remaining timer (up to `until`), then counts waiting runs.
+  /// Fires every remaining timer (up to `until`, and then the clock is at
+  /// `until`), then counts waiting runs.
   void finish();
 
   [[nodiscard]] std::int64_t now() const { return now_; }
-  [[nodiscard]] const std::vector<flow_stats>& stats() const { return stats_; }
+  [[nodiscard]] std::vector<flow_stats> stats() const;
   [[nodiscard]] const std::vector<runtime_error_record>& errors() const { return errors_; }
   [[nodiscard]] const std::vector<run_end>& run_ends() const { return run_ends_; }
   [[nodiscard]] std::vector<waiting_run> waiting_runs() const;

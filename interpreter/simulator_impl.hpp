@@ -36,7 +36,7 @@ struct run_state {
   bool goal_pending = false;      ///< a goal matched while a `wait for` received: end at block end
   std::uint32_t goal_end_pc = 0;
   std::int64_t started = 0;
-  std::string id;
+  std::uint32_t number = 0;  ///< n in the run id `<flow>:<customer>:<n>`
   std::string key;
   stored_event trigger;
   std::vector<std::unique_ptr<stored_event>> bindings;
@@ -67,6 +67,8 @@ struct simulator::impl {
   void try_triggers(customer_index c, const event_view& e);
   void start_run(std::uint32_t flow, customer_index c, const event_view& e, std::string key);
   void end_run(std::uint32_t slot, std::string_view reason);
+  /// Fires every timer due at or before `limit`, in (due, seq) order.
+  void fire_due(std::int64_t limit);
   void fire(const timer& t);
   void process_emitted();
   void after_input();
@@ -75,6 +77,8 @@ struct simulator::impl {
   bool matches(const pattern& p, const event_view& e, const run_state* run, customer_index c, std::uint32_t flow);
   eval_frame frame_for(const run_state& run, const customer_view& customer) const;
   void error(const run_state* run, std::string code, std::string message);
+  /// `<flow>:<customer>:<n>`, made when needed rather than kept per run.
+  [[nodiscard]] std::string run_id(const run_state& run) const;
   flow_stats& stats_of(std::uint32_t flow) { return owner.stats_[flow]; }
   std::string_view name(symbol s) const { return program_.symbols.name(s); }
 
@@ -123,9 +127,12 @@ struct simulator::impl {
   const time_zone* policy_zone_ = nullptr;
   trace_sink* trace_ = nullptr;
   std::string trace_customer_;
+  std::vector<std::vector<std::uint64_t>> sent_counts_;  ///< per flow, per send step
+  std::vector<std::uint32_t> snapshot_;  ///< offer_to_runs' copy of a customer's runs
   // Reused per send, to avoid allocating on the hot path.
   std::vector<property_entry> scratch_entries_;
   std::vector<split_choice> scratch_splits_;
+  std::string scratch_run_id_;
 };
 
 }  // namespace afterflow::interpreter

@@ -64,7 +64,7 @@ void simulator::impl::execute(std::uint32_t slot) {
       end_run(slot, "goal");
       return;
     }
-    if (++steps > options_.max_steps) {
+    if (in.starts_step && ++steps > options_.max_steps) {
       error(&run, std::string(runtime_codes::step_limit),
             fmt::format("flow `{}` ran {} steps without waiting", f.name, options_.max_steps));
       end_run(slot, "error");
@@ -85,7 +85,7 @@ void simulator::impl::execute(std::uint32_t slot) {
         }
         const auto due = owner.now_ + std::max<std::int64_t>(d.as_integer(), 0);
         schedule(run, due, wait_kind::timer);
-        trace(c, &run, trace_kind::waiting, fmt::format("wait {}", program_.node_source[in.a]),
+        if (tracing(c)) trace(c, &run, trace_kind::waiting, fmt::format("wait {}", program_.node_source[in.a]),
               format_timestamp(due), {}, in.location);
         return;
       }
@@ -114,7 +114,7 @@ void simulator::impl::execute(std::uint32_t slot) {
         const auto due = next_local_time(zone, owner.now_, static_cast<std::int32_t>(tod.as_integer()),
                                          static_cast<weekday_mask>(in.b));
         schedule(run, due, wait_kind::timer);
-        trace(c, &run, trace_kind::waiting, fmt::format("wait until {}", program_.node_source[in.a]),
+        if (tracing(c)) trace(c, &run, trace_kind::waiting, fmt::format("wait until {}", program_.node_source[in.a]),
               format_timestamp(due), {}, in.location);
         return;
       }
@@ -131,7 +131,7 @@ void simulator::impl::execute(std::uint32_t slot) {
         run.wait_index = in.a;
         const auto due = owner.now_ + std::max<std::int64_t>(d.as_integer(), 0);
         schedule(run, due, wait_kind::event);
-        trace(c, &run, trace_kind::waiting, fmt::format("wait for {}", name(w.awaited.event)),
+        if (tracing(c)) trace(c, &run, trace_kind::waiting, fmt::format("wait for {}", name(w.awaited.event)),
               format_timestamp(due), {}, in.location);
         return;
       }
@@ -153,7 +153,7 @@ void simulator::impl::execute(std::uint32_t slot) {
           }
         }
         run.splits.emplace_back(in.a, arm);
-        trace(c, &run, trace_kind::split, sp.name, std::string(name(sp.arms[arm].label)),
+        if (tracing(c)) trace(c, &run, trace_kind::split, sp.name, std::string(name(sp.arms[arm].label)),
               {{"bucket", fmt::format("{}", bucket)}}, in.location);
         run.pc = sp.arms[arm].pc;
         break;
@@ -171,7 +171,10 @@ void simulator::impl::execute(std::uint32_t slot) {
         if (auto problem = owner.update_profile(view.id, std::span(&entry, 1))) {
           error(&run, std::string(runtime_codes::bad_attribute),
                 fmt::format("cannot set `customer.{}`: {}", name(in.a), *problem));
-        } else if (tracing(c)) {
+          end_run(slot, "error");
+          return;
+        }
+        if (tracing(c)) {
           trace(c, &run, trace_kind::attribute, fmt::format("customer.{}", name(in.a)),
                 value_text(v, program_.symbols), {}, in.location);
         }
@@ -184,7 +187,7 @@ void simulator::impl::execute(std::uint32_t slot) {
         const auto it = std::find(tags.begin(), tags.end(), in.a);
         if (in.code == instr::tag && it == tags.end()) tags.push_back(in.a);
         if (in.code == instr::untag && it != tags.end()) tags.erase(it);
-        trace(c, &run, trace_kind::tag, std::string(name(in.a)), in.code == instr::tag ? "added" : "removed", {},
+        if (tracing(c)) trace(c, &run, trace_kind::tag, std::string(name(in.a)), in.code == instr::tag ? "added" : "removed", {},
               in.location);
         ++run.pc;
         break;
@@ -201,7 +204,7 @@ void simulator::impl::execute(std::uint32_t slot) {
         auto props = evaluate_properties(em.properties, frame);
         const event_view e{owner.now_, em.event, view.id, props.entries()};
         emitted_.push_back({stored_event::copy_of(e), current_depth_ + 1, run.seq});
-        trace(c, &run, trace_kind::emitted, std::string(name(em.event)), {}, {}, in.location);
+        if (tracing(c)) trace(c, &run, trace_kind::emitted, std::string(name(em.event)), {}, {}, in.location);
         ++run.pc;
         break;
       }
@@ -224,7 +227,7 @@ void simulator::impl::execute(std::uint32_t slot) {
         end_run(slot, in.a == no_symbol ? std::string("stop") : program_.texts[in.a]);
         return;
       case instr::log:
-        trace(c, &run, trace_kind::log, program_.texts[in.a], {}, {}, in.location);
+        if (tracing(c)) trace(c, &run, trace_kind::log, program_.texts[in.a], {}, {}, in.location);
         ++run.pc;
         break;
       case instr::finish: end_run(slot, "finished"); return;
@@ -297,33 +300,32 @@ bool simulator::impl::send(std::uint32_t slot, std::uint32_t send_index, record 
       const auto* zone = zone_of(c);
       const auto local = to_local(zone, owner.now_);
       if (in_window(local.seconds_of_day, quiet->from, quiet->to)) {
-        auto due = next_local_time(zone, owner.now_, quiet->to, every_day);
-        if (due <= owner.now_) due = owner.now_ + 1;
+        const auto due = quiet_window_end(zone, owner.now_, quiet->to);
         run.pending_send = send_index;
         run.pending_params = std::move(params);
         run.deferred_from = deferred_from.value_or(owner.now_);
         schedule(run, due, wait_kind::deferred_send);
-        ++stats.deferred[window_text(*quiet)];
-        trace(c, &run, trace_kind::deferred, fmt::format("{} \"{}\"", name(s.channel), name(s.template_name)),
+        bump(stats.deferred, window_text(*quiet));
+        if (tracing(c)) trace(c, &run, trace_kind::deferred, fmt::format("{} \"{}\"", name(s.channel), name(s.template_name)),
               format_timestamp(due), {}, f.code[run.pc].location);
         return true;
       }
     }
     if (auto reason = limit_reached(c, s.channel)) {
       write_action(run, s, params, send_status::suppressed, *reason, deferred_from);
-      ++stats.suppressed[*reason];
-      trace(c, &run, trace_kind::suppressed, fmt::format("{} \"{}\"", name(s.channel), name(s.template_name)),
+      bump(stats.suppressed, *reason);
+      if (tracing(c)) trace(c, &run, trace_kind::suppressed, fmt::format("{} \"{}\"", name(s.channel), name(s.template_name)),
             *reason, {}, f.code[run.pc].location);
       return false;
     }
     count_send(c, s.channel);
   }
   write_action(run, s, params, send_status::sent, {}, deferred_from);
-  ++stats.sent[{std::string(name(s.channel)), std::string(name(s.template_name))}];
+  ++sent_counts_[run.flow][send_index];
   if (tracing(c)) {
     std::vector<std::pair<std::string, std::string>> values;
     for (const auto& p : params.entries()) values.emplace_back(name(p.name), value_text(p.data, program_.symbols));
-    trace(c, &run, trace_kind::sent, fmt::format("{} \"{}\"", name(s.channel), name(s.template_name)), {},
+    if (tracing(c)) trace(c, &run, trace_kind::sent, fmt::format("{} \"{}\"", name(s.channel), name(s.template_name)), {},
           std::move(values), f.code[run.pc].location);
   }
   return false;
@@ -341,7 +343,9 @@ void simulator::impl::write_action(const run_state& run, const send_program& s, 
   a.time = owner.now_;
   a.customer = customer_ids_.id(run.customer);
   a.flow = f.name;
-  a.run = run.id;
+  scratch_run_id_.clear();
+  fmt::format_to(std::back_inserter(scratch_run_id_), "{}:{}:{}", f.name, a.customer, run.number);
+  a.run = scratch_run_id_;
   a.step = program_.locations[f.code[run.pc].location];
   a.channel = name(s.channel);
   a.template_name = name(s.template_name);

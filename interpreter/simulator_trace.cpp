@@ -23,7 +23,7 @@ void simulator::impl::trace(customer_index c, const run_state* run, trace_kind k
   if (run != nullptr) {
     const auto& f = program_.flows[run->flow];
     t.flow = f.name;
-    t.run = run->id;
+    t.run = run_id(*run);
     if (location == no_location) location = f.code[std::min<std::size_t>(run->pc, f.code.size() - 1)].location;
   }
   if (run == nullptr && flow != no_flow) t.flow = program_.flows[flow].name;

@@ -11,18 +11,18 @@ namespace afterflow::interpreter {
 
 namespace {
 
-std::uint64_t total(const std::map<std::string, std::uint64_t>& m) {
+std::uint64_t total(const count_map& m) {
   return std::accumulate(m.begin(), m.end(), std::uint64_t{0},
                          [](std::uint64_t acc, const auto& kv) { return acc + kv.second; });
 }
 
-std::uint64_t count_of(const std::map<std::string, std::uint64_t>& m, const std::string& key) {
+std::uint64_t count_of(const count_map& m, const std::string& key) {
   const auto it = m.find(key);
   return it == m.end() ? 0 : it->second;
 }
 
 // "goal 4, order_returned 2"
-std::string breakdown(const std::map<std::string, std::uint64_t>& m) {
+std::string breakdown(const count_map& m) {
   std::string out;
   for (const auto& [name, n] : m) out += fmt::format("{}{} {}", out.empty() ? "" : ", ", name, n);
   return out;
@@ -123,7 +123,7 @@ std::string render_summary_text(const replay_summary& s) {
 std::string render_summary_json(const replay_summary& s) {
   std::string out;
   json_writer w(out);
-  const auto counts = [&](const std::map<std::string, std::uint64_t>& m) {
+  const auto counts = [&](const count_map& m) {
     w.begin_object();
     for (const auto& [name, n] : m) w.key(name).integer(static_cast<std::int64_t>(n));
     w.end_object();

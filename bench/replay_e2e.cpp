@@ -1,0 +1,129 @@
+// End-to-end replay benchmark: JSON parsing, the simulator and the action
+// writer together, on one core, as `afterflow run` does it.
+//
+//   replay_e2e [--customers N] [--seed S] [--log FILE] [--flows PATH]...
+//
+// Without --log, a shop history of N customers is generated in memory first
+// (not timed). Prints events/s, MB/s, the peak resident set size and the
+// memory held per customer once every run has ended. Wall-clock time is
+// used here, and only here: benchmarks measure, they do not decide outputs.
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "interpreter/action_writer.hpp"
+#include "interpreter/checker.hpp"
+#include "interpreter/compiler.hpp"
+#include "interpreter/log_generator.hpp"
+#include "interpreter/replay.hpp"
+#include "grammar/diagnostic_render.hpp"
+
+namespace {
+
+using namespace afterflow;
+using namespace afterflow::interpreter;
+
+long peak_rss_kib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+long current_rss_kib() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+  }
+  return 0;
+}
+
+class counting_sink final : public action_sink {
+ public:
+  void on_action(const action& a, const symbol_table& symbols) override {
+    out_.clear();
+    append_action_json(out_, a, symbols);  // the JSON is built as `run` would
+    bytes += out_.size();
+    ++count;
+  }
+  std::uint64_t count = 0;
+  std::uint64_t bytes = 0;
+
+ private:
+  std::string out_;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::uint32_t customers = 200'000;
+  std::uint64_t seed = 1;
+  std::string log_path;
+  std::vector<std::string> flows;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    const auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
+    if (arg == "--customers") customers = static_cast<std::uint32_t>(std::stoul(next()));
+    else if (arg == "--seed") seed = std::stoull(next());
+    else if (arg == "--log") log_path = next();
+    else if (arg == "--flows") flows.push_back(next());
+    else {
+      fmt::print(stderr, "usage: replay_e2e [--customers N] [--seed S] [--log FILE] [--flows PATH]...\n");
+      return 2;
+    }
+  }
+  if (flows.empty()) flows.push_back(std::string(AFTERFLOW_SOURCE_DIR) + "/examples/flows/review_request.flow");
+
+  diagnostic_list diagnostics;
+  auto checked = load_and_check(flows, disk_file_reader(), diagnostics);
+  if (diagnostics.has_errors()) {
+    fmt::print(stderr, "{}", render_text(diagnostics, checked.sources));
+    return 1;
+  }
+  auto prog = compile(checked);
+
+  std::string text;
+  if (log_path.empty()) {
+    log_generator_options options;
+    options.customers = customers;
+    options.seed = seed;
+    text = generate_log_text(options);
+  }
+  const long rss_before = current_rss_kib();
+
+  counting_sink sink;
+  simulator sim(prog, sink);
+  auto reader = log_path.empty() ? event_log_reader::from_text("generated.jsonl", text, prog)
+                                 : event_log_reader::open(log_path, prog);
+  const auto start = std::chrono::steady_clock::now();
+  const auto result = replay(reader, sim);
+  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (result.error) {
+    fmt::print(stderr, "{}", render_text(*result.error));
+    return 1;
+  }
+  const long rss_after = current_rss_kib();
+  const auto& counts = reader.counts();
+  const double n = static_cast<double>(sim.customer_count());
+  fmt::print("flows:             {}\n", fmt::join(flows, " "));
+  fmt::print("input:             {} lines, {} events, {:.1f} MB, {} customers\n", counts.lines, counts.events,
+             static_cast<double>(counts.bytes) / 1e6, sim.customer_count());
+  fmt::print("time:              {:.3f} s\n", seconds);
+  fmt::print("throughput:        {:.2f} M events/s, {:.0f} MB/s\n", static_cast<double>(counts.events) / seconds / 1e6,
+             static_cast<double>(counts.bytes) / seconds / 1e6);
+  fmt::print("actions:           {} ({:.1f} MB of JSON)\n", sink.count, static_cast<double>(sink.bytes) / 1e6);
+  fmt::print("peak RSS:          {:.1f} MB\n", static_cast<double>(peak_rss_kib()) / 1024);
+  fmt::print("RSS growth:        {:.1f} MB, {:.0f} bytes per customer\n",
+             static_cast<double>(rss_after - rss_before) / 1024,
+             static_cast<double>(rss_after - rss_before) * 1024 / n);
+  fmt::print("state held:        {:.0f} bytes per customer (no live runs)\n",
+             static_cast<double>(sim.state_bytes()) / n);
+  return 0;
+}

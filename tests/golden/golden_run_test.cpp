@@ -1,0 +1,358 @@
+// Golden replays: every directory under tests/golden/run is one replay, run
+// exactly as `afterflow run FLOWS --events LOG [--profiles P] [OPTIONS]
+// --out actions.jsonl --summary` would run it from the repository root, with
+// the same library calls as cli/command_run.cpp. Its outputs must equal the
+// reviewed files of the case:
+//
+//   actions.jsonl     the actions (JSON Lines)
+//   summary.txt       standard output: the summary (absent when none is printed)
+//   errors.txt        standard error (absent when empty)
+//   exit_status.txt   the exit status, when it is not 0
+//
+// The inputs of a case (see run/README.md): `flows/` or `flows.txt` (paths
+// relative to the repository, one a line), `events.jsonl` or
+// `events.jsonl.gz` or `events.txt` (a path relative to the repository),
+// optionally `profiles.jsonl` or `profiles.txt`, and `options.txt` (one
+// option a line: `until <instant>`, `sort`, `on-bad-event fail|skip`).
+//
+// tests/golden/CMakeLists.txt runs the built binary over the same cases, so
+// the files are also exactly what the command line prints.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <optional>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include "golden_support.hpp"
+#include "grammar/diagnostic_render.hpp"
+#include "grammar/timestamp.hpp"
+#include "interpreter/action_writer.hpp"
+#include "interpreter/checker.hpp"
+#include "interpreter/compiler.hpp"
+#include "interpreter/log_generator.hpp"
+#include "interpreter/module_loader.hpp"
+#include "interpreter/replay.hpp"
+#include "interpreter/summary.hpp"
+
+namespace afterflow {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string repository = AFTERFLOW_SOURCE_DIR;
+
+// ---- the inputs of a case ----------------------------------------------------
+
+struct case_inputs {
+  std::vector<std::string> flows;  ///< relative to the repository
+  std::string events;
+  std::string profiles;  ///< empty when none
+  std::string until;     ///< empty when none
+  bool sort = false;
+  interpreter::bad_event_policy on_bad_event = interpreter::bad_event_policy::fail;
+  std::string problem;  ///< non-empty when the case directory is malformed
+};
+
+std::vector<std::string> lines_of(const std::string& path) {
+  std::vector<std::string> out;
+  std::istringstream in(golden::read_text(path));
+  for (std::string line; std::getline(in, line);) {
+    line.erase(0, line.find_first_not_of(" \t"));
+    line.erase(line.find_last_not_of(" \t\r") + 1);
+    if (!line.empty() && line.front() != '#') out.push_back(line);
+  }
+  return out;
+}
+
+// `name.txt` holding one path, or the first of `files` present in the case.
+std::string input_path(const std::string& name, const std::string& dir, std::initializer_list<const char*> files,
+                       std::string& problem) {
+  const auto base = golden::root() + "/run/" + dir + "/";
+  if (fs::exists(base + name + ".txt")) {
+    const auto paths = lines_of(base + name + ".txt");
+    if (paths.size() != 1) problem += fmt::format("{}.txt must hold exactly one path\n", name);
+    return paths.empty() ? std::string() : paths.front();
+  }
+  for (const char* file : files) {
+    if (fs::exists(base + file)) return "tests/golden/run/" + dir + "/" + file;
+  }
+  return {};
+}
+
+case_inputs read_case(const std::string& dir) {
+  case_inputs in;
+  const auto base = golden::root() + "/run/" + dir + "/";
+  if (fs::exists(base + "flows.txt")) {
+    in.flows = lines_of(base + "flows.txt");
+  } else if (fs::is_directory(base + "flows")) {
+    in.flows.push_back("tests/golden/run/" + dir + "/flows");
+  }
+  if (in.flows.empty()) in.problem += "no `flows/` directory and no `flows.txt`\n";
+  in.events = input_path("events", dir, {"events.jsonl", "events.jsonl.gz"}, in.problem);
+  if (in.events.empty()) in.problem += "no `events.jsonl`, `events.jsonl.gz` or `events.txt`\n";
+  in.profiles = input_path("profiles", dir, {"profiles.jsonl"}, in.problem);
+  if (fs::exists(base + "options.txt")) {
+    for (const auto& line : lines_of(base + "options.txt")) {
+      const auto space = line.find(' ');
+      const auto key = line.substr(0, space);
+      const auto value = space == std::string::npos ? std::string() : line.substr(space + 1);
+      if (key == "until" && !value.empty()) {
+        in.until = value;
+      } else if (key == "sort" && value.empty()) {
+        in.sort = true;
+      } else if (key == "on-bad-event" && (value == "fail" || value == "skip")) {
+        in.on_bad_event =
+            value == "skip" ? interpreter::bad_event_policy::skip : interpreter::bad_event_policy::fail;
+      } else {
+        in.problem += fmt::format("options.txt: unknown option `{}`\n", line);
+      }
+    }
+  }
+  return in;
+}
+
+// ---- the replay, as `afterflow run` does it ------------------------------------
+
+struct replay_output {
+  std::string actions;
+  std::string summary;  ///< standard output with --summary
+  std::string errors;   ///< standard error
+  int exit_status = 0;
+};
+
+// Runs `body` with the repository as the working directory, so that paths
+// (and the file names in `step` and in messages) are exactly those of a
+// command typed at the repository root.
+class working_directory {
+ public:
+  explicit working_directory(const fs::path& dir) : previous_(fs::current_path()) { fs::current_path(dir); }
+  ~working_directory() { fs::current_path(previous_); }
+  working_directory(const working_directory&) = delete;
+  working_directory& operator=(const working_directory&) = delete;
+
+ private:
+  fs::path previous_;
+};
+
+// cli/replay_setup.cpp `print_runtime_errors`, without colour.
+std::string render_runtime_errors(const interpreter::simulator& sim) {
+  std::string out;
+  for (const auto& e : sim.errors()) {
+    out += fmt::format("error[{}]: {}\n  --> {}\n   = note: flow `{}`, customer `{}`, at {}\n\n", e.code, e.message,
+                       e.step, e.flow, e.customer, format_timestamp(e.time));
+  }
+  return out;
+}
+
+replay_output replay_case(const case_inputs& in) {
+  const working_directory cwd(repository);
+  replay_output out;
+  std::vector<std::string> files;
+  for (const auto& path : in.flows) {
+    auto collected = interpreter::collect_flow_files(path);
+    if (!collected.error.empty()) {
+      out.errors += fmt::format("error: {}\n", collected.error);
+      out.exit_status = 1;
+      return out;
+    }
+    files.insert(files.end(), collected.files.begin(), collected.files.end());
+  }
+  diagnostic_list diagnostics;
+  const auto checked = interpreter::load_and_check(files, interpreter::disk_file_reader(), diagnostics);
+  diagnostics.sort();
+  if (!diagnostics.empty()) out.errors += render_text(diagnostics, checked.sources);
+  if (diagnostics.has_errors()) {
+    out.exit_status = 1;
+    return out;
+  }
+  auto program = interpreter::compile(checked);
+
+  std::int64_t until = std::numeric_limits<std::int64_t>::max();
+  if (!in.until.empty()) {
+    const auto t = parse_timestamp(in.until);
+    if (!t) {
+      out.errors += fmt::format("options.txt: `until {}` is not an RFC 3339 instant\n", in.until);
+      out.exit_status = 2;
+      return out;
+    }
+    until = *t;
+  }
+
+  std::ostringstream actions;
+  bool flushed = true;
+  {
+    interpreter::action_writer writer(actions);
+    interpreter::simulator_options options;
+    options.until = until;
+    interpreter::simulator sim(program, writer, options);
+    if (!in.profiles.empty()) {
+      auto profiles = interpreter::profile_reader::open(in.profiles, program, {in.on_bad_event});
+      if (const auto error = interpreter::load_profiles(profiles, sim)) {
+        out.errors += render_text(*error);
+        out.exit_status = 1;
+        return out;
+      }
+    }
+    interpreter::event_log_options log_options;
+    log_options.on_bad_event = in.on_bad_event;
+    log_options.sort = in.sort;
+    auto log = interpreter::event_log_reader::open(in.events, program, log_options);
+    interpreter::replay_options replay_options;
+    replay_options.until = until;
+    const auto result = interpreter::replay(log, sim, replay_options);
+    flushed = writer.flush();
+    out.actions = actions.str();
+    if (result.error) {
+      out.errors += render_text(*result.error);
+      out.exit_status = 1;
+      return out;
+    }
+    const auto& skipped = log.counts().skipped;
+    for (const auto& e : skipped.examples) out.errors += render_text(e);
+    if (skipped.total() > skipped.examples.size()) {
+      out.errors += fmt::format("note: {} bad lines skipped in all (see the summary)\n", skipped.total());
+    }
+    out.errors += render_runtime_errors(sim);
+    const auto summary = interpreter::summarize(program, sim, log.counts(), result.after_until, writer.count());
+    out.summary = interpreter::render_summary_text(summary);
+    if (!sim.errors().empty()) out.exit_status = 1;
+  }
+  if (!flushed) {
+    out.errors += "error: writing the actions failed\n";
+    out.exit_status = 1;
+  }
+  return out;
+}
+
+// ---- comparing ---------------------------------------------------------------
+
+bool updating() {
+  const char* update = std::getenv("AFTERFLOW_UPDATE_GOLDEN");
+  return update != nullptr && std::string_view(update) == "1";
+}
+
+// Like golden::compare_with_file, for outputs that may be empty: an empty
+// output is expected as an absent file (and removes it in update mode).
+std::string compare_optional_file(const std::string& expected_path, const std::string& actual) {
+  if (!actual.empty()) return golden::compare_with_file(expected_path, actual);
+  if (updating()) {
+    fs::remove(expected_path);
+    return {};
+  }
+  if (!fs::exists(expected_path)) return {};
+  return fmt::format("{} exists, but the replay printed nothing there; expected:\n{}", expected_path,
+                     golden::read_text(expected_path));
+}
+
+std::vector<std::string> cases() {
+  std::vector<std::string> out;
+  const fs::path base = fs::path(golden::root()) / "run";
+  if (fs::is_directory(base)) {
+    for (const auto& entry : fs::directory_iterator(base)) {
+      if (entry.is_directory()) out.push_back(entry.path().filename().string());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  if (out.empty()) out.push_back("<none>");
+  return out;
+}
+
+std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
+  return std::regex_replace(info.param, std::regex("[^A-Za-z0-9]"), "_");
+}
+
+class GoldenRun : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(GoldenRun, OutputsMatchReviewedFiles) {
+  const auto& name = GetParam();
+  ASSERT_NE(name, "<none>") << "no golden replays under " << golden::root() << "/run";
+  const auto in = read_case(name);
+  ASSERT_TRUE(in.problem.empty()) << "tests/golden/run/" << name << ":\n" << in.problem;
+  const auto out = replay_case(in);
+  const auto dir = golden::root() + "/run/" + name + "/";
+  const auto status = out.exit_status == 0 ? std::string() : fmt::format("{}\n", out.exit_status);
+  for (const auto& [file, actual] : {std::pair{"actions.jsonl", &out.actions}, std::pair{"summary.txt", &out.summary},
+                                     std::pair{"errors.txt", &out.errors}, std::pair{"exit_status.txt", &status}}) {
+    const auto difference = compare_optional_file(dir + file, *actual);
+    EXPECT_TRUE(difference.empty()) << difference;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, GoldenRun, ::testing::ValuesIn(cases()), test_name);
+
+// A case whose outputs all look fine but which names no files would pass
+// vacuously; every case must produce something to compare.
+TEST(GoldenRunCases, EveryCaseProducesOutput) {
+  for (const auto& name : cases()) {
+    if (name == "<none>") continue;
+    const auto dir = golden::root() + "/run/" + name + "/";
+    EXPECT_TRUE(fs::exists(dir + "actions.jsonl") || fs::exists(dir + "summary.txt") || fs::exists(dir + "errors.txt"))
+        << name << " has no expected outputs";
+  }
+}
+
+// ---- determinism ---------------------------------------------------------------
+
+// The example flows over a generated shop history, twice, in fresh
+// simulators: the actions and the summary must be byte-identical. The
+// second run reads the log in small blocks and writes through a small
+// buffer, so the output cannot depend on how the input was chunked either.
+replay_output replay_generated(const std::string& log_text, const std::string& profiles_text,
+                               std::size_t block_size, std::size_t write_buffer) {
+  const working_directory cwd(repository);
+  replay_output out;
+  const auto collected = interpreter::collect_flow_files("examples/flows");
+  EXPECT_TRUE(collected.error.empty()) << collected.error;
+  diagnostic_list diagnostics;
+  const auto checked = interpreter::load_and_check(collected.files, interpreter::disk_file_reader(), diagnostics);
+  EXPECT_FALSE(diagnostics.has_errors()) << render_text(diagnostics, checked.sources);
+  auto program = interpreter::compile(checked);
+  std::ostringstream actions;
+  interpreter::action_writer writer(actions, write_buffer);
+  interpreter::simulator sim(program, writer);
+  auto profiles = interpreter::profile_reader::from_text("profiles.jsonl", profiles_text, program);
+  EXPECT_FALSE(interpreter::load_profiles(profiles, sim).has_value());
+  interpreter::event_log_options options;
+  options.block_size = block_size;
+  auto log = interpreter::event_log_reader::from_text("generated.jsonl", log_text, program, options);
+  const auto result = interpreter::replay(log, sim);
+  EXPECT_FALSE(result.error.has_value()) << (result.error ? render_text(*result.error) : "");
+  EXPECT_TRUE(writer.flush());
+  out.actions = actions.str();
+  out.summary = interpreter::render_summary_text(
+                    interpreter::summarize(program, sim, log.counts(), result.after_until, writer.count())) +
+                interpreter::render_summary_json(
+                    interpreter::summarize(program, sim, log.counts(), result.after_until, writer.count()));
+  out.errors = render_runtime_errors(sim);
+  return out;
+}
+
+TEST(GoldenDeterminism, GeneratedLogReplaysByteIdentically) {
+  interpreter::log_generator_options options;
+  options.customers = 400;
+  options.seed = 20260308;
+  options.days = 120;
+  const auto log_text = interpreter::generate_log_text(options);
+  std::string profiles_text;
+  interpreter::generate_profiles(options, [&](std::string_view chunk) { profiles_text.append(chunk); });
+
+  const auto first = replay_generated(log_text, profiles_text, std::size_t{1} << 20, interpreter::action_writer::default_buffer);
+  const auto second = replay_generated(log_text, profiles_text, 4096, 512);
+  // Not vacuous: the history sends thousands of messages through every kind of flow.
+  EXPECT_GT(std::count(first.actions.begin(), first.actions.end(), '\n'), 1000);
+  EXPECT_NE(first.actions.find("\"status\":\"suppressed\""), std::string::npos);
+  EXPECT_NE(first.actions.find("\"deferred_from\""), std::string::npos);
+  EXPECT_TRUE(first.actions == second.actions) << "the actions differ between two replays of the same input";
+  EXPECT_EQ(first.summary, second.summary);
+  EXPECT_EQ(first.errors, second.errors);
+}
+
+}  // namespace
+}  // namespace afterflow
