@@ -82,7 +82,7 @@ flow f {
   const auto category = prog.symbols.find("category");
   const std::array props{property_entry{total, value::number(40)}, property_entry{category, value::string("tea")}};
   const event_view e{0, prog.symbols.find("order_delivered"), "c1", props};
-  const customer_view customer{0, "c1", nullptr, {}, utc_zone(), {}};
+  const customer_view customer{0, "c1", nullptr, nullptr, utc_zone()};
   const eval_frame frame{0, &customer, &e, nullptr, {}};
   const auto condition = prog.flows[0].triggers[0].condition;
   for (auto _ : state) benchmark::DoNotOptimize(eval.holds(condition, frame));

@@ -42,15 +42,21 @@ std::string_view customer_table::store(std::string_view id) {
   return {out, id.size()};
 }
 
+bool customer_table::same(const slot& s, std::uint32_t hash, std::string_view id) const {
+  if (s.hash != hash) return false;
+  if (s.length != 0xFF) return s.length == id.size() && std::memcmp(s.inline_id, id.data(), id.size()) == 0;
+  return ids_[s.index_plus_one - 1] == id;
+}
+
 void customer_table::grow() {
   const std::size_t capacity = slots_.empty() ? 1024 : slots_.size() * 2;
-  std::vector<std::uint64_t> slots(capacity, 0);
+  std::vector<slot> slots(capacity);
   const std::size_t mask = capacity - 1;
-  for (const auto slot : slots_) {
-    if (slot == 0) continue;
-    std::size_t i = (slot >> 32) & mask;
-    while (slots[i] != 0) i = (i + 1) & mask;
-    slots[i] = slot;
+  for (const auto& s : slots_) {
+    if (s.index_plus_one == 0) continue;
+    std::size_t i = s.hash & mask;
+    while (slots[i].index_plus_one != 0) i = (i + 1) & mask;
+    slots[i] = s;
   }
   slots_ = std::move(slots);
 }
@@ -60,12 +66,9 @@ customer_index customer_table::find(std::string_view id) const {
   const auto h = static_cast<std::uint32_t>(hash_id(id));
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-    const auto slot = slots_[i];
-    if (slot == 0) return no_customer;
-    if ((slot >> 32) == h) {
-      const auto index = static_cast<customer_index>((slot & 0xFFFFFFFFU) - 1);
-      if (ids_[index] == id) return index;
-    }
+    const auto& s = slots_[i];
+    if (s.index_plus_one == 0) return no_customer;
+    if (same(s, h, id)) return s.index_plus_one - 1;
   }
 }
 
@@ -75,25 +78,30 @@ customer_index customer_table::find_or_add(std::string_view id, bool& added) {
   const std::size_t mask = slots_.size() - 1;
   std::size_t i = h & mask;
   for (;; i = (i + 1) & mask) {
-    const auto slot = slots_[i];
-    if (slot == 0) break;
-    if ((slot >> 32) == h) {
-      const auto index = static_cast<customer_index>((slot & 0xFFFFFFFFU) - 1);
-      if (ids_[index] == id) {
-        added = false;
-        return index;
-      }
+    const auto& s = slots_[i];
+    if (s.index_plus_one == 0) break;
+    if (same(s, h, id)) {
+      added = false;
+      return s.index_plus_one - 1;
     }
   }
   const auto index = static_cast<customer_index>(ids_.size());
   ids_.push_back(store(id));
-  slots_[i] = (static_cast<std::uint64_t>(h) << 32) | (static_cast<std::uint64_t>(index) + 1);
+  auto& s = slots_[i];
+  s.hash = h;
+  s.index_plus_one = index + 1;
+  if (id.size() <= sizeof(s.inline_id)) {
+    s.length = static_cast<std::uint8_t>(id.size());
+    if (!id.empty()) std::memcpy(s.inline_id, id.data(), id.size());
+  } else {
+    s.length = 0xFF;
+  }
   added = true;
   return index;
 }
 
 std::size_t customer_table::heap_bytes() const {
-  return ids_.capacity() * sizeof(std::string_view) + slots_.capacity() * sizeof(std::uint64_t) +
+  return ids_.capacity() * sizeof(std::string_view) + slots_.capacity() * sizeof(slot) +
          blocks_.size() * arena_block;
 }
 

@@ -97,10 +97,13 @@ value evaluator::eval(node_index index, const eval_frame& frame) {
       return frame.customer->attributes != nullptr ? frame.customer->attributes->get(n.a) : value::null();
     case op::customer_id: return value::string(frame.customer->id);
     case op::customer_timezone:
-      return frame.customer->zone_name.empty() ? value::null() : value::string(frame.customer->zone_name);
+      return frame.customer->attributes != nullptr ? frame.customer->attributes->get(program_.timezone_symbol)
+                                                   : value::null();
     case op::customer_tags: {
       auto& items = scratch_lists_.emplace_back();
-      for (const auto tag : frame.customer->tags) items.push_back(value::string(program_.symbols.name(tag)));
+      if (frame.customer->tags != nullptr) {
+        for (const auto tag : *frame.customer->tags) items.push_back(value::string(program_.symbols.name(tag)));
+      }
       return value::list(items);
     }
     case op::segment: {

@@ -30,9 +30,8 @@ struct customer_view {
   std::uint32_t index = 0;       ///< in the customer table and history store
   std::string_view id;
   const record* attributes = nullptr;
-  std::span<const symbol> tags;  ///< in the order they were added
+  const std::vector<symbol>* tags = nullptr;  ///< in the order added; null: none (read lazily)
   const time_zone* zone = nullptr;  ///< the customer's zone, else the policy's, else UTC
-  std::string_view zone_name;    ///< the name `customer.timezone` reads (may be empty)
 };
 
 /// Everything one evaluation can see besides the program.

@@ -177,7 +177,8 @@ value evaluator::eval_call(const node& n, const eval_frame& frame) {
       if (!arg_is(0, value_kind::string)) return value::null();
       const auto tag = program_.symbols.find(args[0].as_string());
       if (tag == no_symbol) return value::boolean(false);
-      const auto tags = frame.customer->tags;
+      if (frame.customer->tags == nullptr) return value::boolean(false);
+      const auto& tags = *frame.customer->tags;
       return value::boolean(std::find(tags.begin(), tags.end(), tag) != tags.end());
     }
     default:

@@ -54,32 +54,52 @@ value event_view::get(symbol property) const {
 }
 
 record record::from(std::span<const property_entry> input) {
-  // Keep the last entry of each name, in first-appearance order.
-  std::vector<property_entry> entries;
-  entries.reserve(input.size());
-  for (const auto& e : input) {
-    auto it = std::find_if(entries.begin(), entries.end(),
-                           [&](const property_entry& x) { return x.name == e.name; });
-    if (it != entries.end()) it->data = e.data;
-    else entries.push_back(e);
-  }
-  record r;
-  if (entries.empty()) return r;
+  // The entry that survives for each name is the last one; it keeps the
+  // position of the name's first appearance. Inputs are small (an event's
+  // properties), so the quadratic scans beat a temporary map, and no
+  // allocation happens besides the record's own block.
+  const auto is_kept = [&](std::size_t i) {
+    for (std::size_t j = i + 1; j < input.size(); ++j) {
+      if (input[j].name == input[i].name) return false;
+    }
+    return true;
+  };
+  const auto first_of = [&](std::size_t i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (input[j].name == input[i].name) return j;
+    }
+    return i;
+  };
+  std::size_t count = 0;
   std::size_t slots = 0;
   std::size_t chars = 0;
-  for (const auto& e : entries) chars += deep_size(e.data, slots);
+  for (std::size_t i = 0; i < input.size(); ++i) {
+    if (!is_kept(i)) continue;
+    ++count;
+    chars += deep_size(input[i].data, slots);
+  }
+  record r;
+  if (count == 0) return r;
   static_assert(alignof(property_entry) <= alignof(std::max_align_t));
   static_assert(sizeof(property_entry) % alignof(value) == 0);
-  const std::size_t total = entries.size() * sizeof(property_entry) + slots * sizeof(value) + chars;
-  r.storage_ = std::make_unique<std::byte[]>(total);
+  const std::size_t total = count * sizeof(property_entry) + slots * sizeof(value) + chars;
+  r.storage_ = std::make_unique_for_overwrite<std::byte[]>(total);
   auto* out = reinterpret_cast<property_entry*>(r.storage_.get());
-  auto* slot_cursor = reinterpret_cast<value*>(out + entries.size());
+  auto* slot_cursor = reinterpret_cast<value*>(out + count);
   auto* char_cursor = reinterpret_cast<char*>(slot_cursor + slots);
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    out[i].name = entries[i].name;
-    out[i].data = deep_copy(entries[i].data, slot_cursor, char_cursor);
+  // Entries in order of first appearance, each with its last value.
+  std::size_t written = 0;
+  for (std::size_t i = 0; i < input.size(); ++i) {
+    if (first_of(i) != i) continue;
+    std::size_t last = i;
+    for (std::size_t j = i + 1; j < input.size(); ++j) {
+      if (input[j].name == input[i].name) last = j;
+    }
+    out[written].name = input[i].name;
+    out[written].data = deep_copy(input[last].data, slot_cursor, char_cursor);
+    ++written;
   }
-  r.size_ = static_cast<std::uint32_t>(entries.size());
+  r.size_ = static_cast<std::uint32_t>(count);
   r.bytes_ = static_cast<std::uint32_t>(total);
   return r;
 }

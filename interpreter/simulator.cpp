@@ -54,10 +54,8 @@ customer_view simulator::impl::view_of(customer_index c) const {
   v.index = c;
   v.id = customer_ids_.id(c);
   v.attributes = &state.attributes;
-  if (state.extras) v.tags = state.extras->tags;
+  if (state.extras) v.tags = &state.extras->tags;  // no dereference on the hot path
   v.zone = zone_of(c);
-  const auto tz = state.attributes.get(program_.timezone_symbol);
-  if (tz.is(value_kind::string)) v.zone_name = tz.as_string();
   return v;
 }
 
