@@ -5,6 +5,8 @@
 // `ecommerce` schema (so declared fields are type-checked) and the
 // properties a review-request flow reads. `reads_all` extracts every
 // property instead, as a program with a dynamic property access would.
+// Linked into `micro_bench` (bench/CMakeLists.txt), whose main comes from
+// benchmark::benchmark_main.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -107,5 +109,3 @@ BENCHMARK(BM_EventLogReader)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTi
 BENCHMARK(BM_EventLogReaderAllProperties)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 
 }  // namespace
-
-BENCHMARK_MAIN();

@@ -29,6 +29,7 @@ int run_fmt(std::span<char*> args);
 int run_run(std::span<char*> args);
 int run_explain(std::span<char*> args);
 int run_gen(std::span<char*> args);
+int run_convert(std::span<char*> args);
 int run_test(std::span<char*> args);
 
 }  // namespace afterflow::cli

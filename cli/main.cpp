@@ -27,6 +27,7 @@ constexpr std::array commands{
     command{"run", "replay an event log through flows and print the actions", run_run},
     command{"explain", "one customer's timeline in plain words", run_explain},
     command{"gen", "write a generated shop history (benchmark input)", run_gen},
+    command{"convert", "turn a real shop export (uci, olist, cdnow) into an event log", run_convert},
     command{"test", "run the `test` blocks of flow files", run_test},
     command{"help", "show this help, or `afterflow help <command>`", run_help},
     command{"version", "print the version", run_version},

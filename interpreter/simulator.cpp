@@ -379,7 +379,9 @@ void simulator::impl::offer_to_runs(customer_index c, const event_view& e,
 void simulator::impl::try_triggers(customer_index c, const event_view& e) {
   if (e.name >= program_.triggers_by_event.size()) return;
   std::uint32_t last_flow = 0xFFFFFFFFU;
-  for (const auto& [flow, trigger] : program_.triggers_by_event[e.name]) {
+  for (const auto& entry : program_.triggers_by_event[e.name]) {
+    const auto flow = entry.first;  // not a structured binding: clang 14 cannot capture those
+    const auto trigger = entry.second;
     if (flow == last_flow) continue;  // one run per flow per event
     const auto& f = program_.flows[flow];
     if (!matches(f.triggers[trigger], e, nullptr, c, flow)) continue;

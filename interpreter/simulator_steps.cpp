@@ -13,8 +13,6 @@ namespace afterflow::interpreter {
 
 namespace {
 
-constexpr std::int64_t micros_per_s = 1'000'000;
-
 // FNV-1a 64 of "flow \x1f split \x1f customer" (docs/semantics.md §9).
 std::uint64_t split_hash(std::string_view flow, std::string_view split, std::string_view customer) {
   std::uint64_t h = 14695981039346656037ULL;

@@ -73,8 +73,8 @@ std::string replay_busy_program() {
       const auto customer = fmt::format("c{}", (i * 7) % 60);
       const auto order = fmt::format("o{}", i % 97);
       const property_entry props[] = {{id, value::string(order)}, {total, value::number(10.0 + i % 13)}};
-      sim.feed({start + static_cast<std::int64_t>(i) * 13 * micros_per_second * 60, i % 11 == 0 ? r : o, customer,
-                props});
+      sim.feed(
+          {start + static_cast<std::int64_t>(i) * 13 * micros_per_second * 60, i % 11 == 0 ? r : o, customer, props});
     }
     sim.finish();
     if (!writer.flush()) return "write failed";
@@ -134,11 +134,12 @@ flow keep {
   }
   sim.finish();
   ASSERT_TRUE(writer.flush());
-  EXPECT_EQ(out.str(),
-            "{\"time\":\"2026-03-02T11:00:00Z\",\"customer\":\"customer-1\",\"flow\":\"keep\",\"run\":\"keep:customer-1:1\","
-            "\"step\":\"keep.flow:6\",\"channel\":\"email\",\"template\":\"kept\",\"params\":{\"from_trigger\":\"from "
-            "the trigger\",\"items\":[\"item-1\"],\"from_binding\":\"from the binding\",\"from_history\":\"from the "
-            "trigger\"},\"status\":\"sent\"}\n");
+  EXPECT_EQ(
+      out.str(),
+      "{\"time\":\"2026-03-02T11:00:00Z\",\"customer\":\"customer-1\",\"flow\":\"keep\",\"run\":\"keep:customer-1:1\","
+      "\"step\":\"keep.flow:6\",\"channel\":\"email\",\"template\":\"kept\",\"params\":{\"from_trigger\":\"from "
+      "the trigger\",\"items\":[\"item-1\"],\"from_binding\":\"from the binding\",\"from_history\":\"from the "
+      "trigger\"},\"status\":\"sent\"}\n");
 }
 
 }  // namespace

@@ -52,8 +52,8 @@ TEST(event_order, a_timer_due_at_the_event_time_fires_first) {
 TEST(event_order, a_timer_due_after_the_event_fires_after_it) {
   auto sim = simulation::from_source(timer_then_event);
   sim.event("2026-03-02T09:00:00Z", "c1", "a").event("2026-03-02T09:59:59.999999Z", "c2", "b").run();
-  EXPECT_THAT(sends(sim), ElementsAre("2026-03-02T09:59:59.999999Z c2 email saw_b",
-                                      "2026-03-02T10:00:00Z c1 email woke"));
+  EXPECT_THAT(sends(sim),
+              ElementsAre("2026-03-02T09:59:59.999999Z c2 email saw_b", "2026-03-02T10:00:00Z c1 email woke"));
 }
 
 TEST(event_order, a_run_woken_at_the_event_time_can_receive_that_event) {
@@ -93,8 +93,7 @@ flow first_timer {
   // first_timer's timer is created at 00:00 (seq 1, after older's 1h wait),
   // younger's at 00:30, older's second at 01:00: all due 2026-03-03T00:00.
   EXPECT_THAT(sends(sim), ElementsAre("2026-03-03T00:00:00Z c1 email first_timer",
-                                      "2026-03-03T00:00:00Z c2 email younger",
-                                      "2026-03-03T00:00:00Z c1 email older"));
+                                      "2026-03-03T00:00:00Z c2 email younger", "2026-03-03T00:00:00Z c1 email older"));
 }
 
 TEST(event_order, a_timer_due_now_fires_after_the_input_and_its_emits_before_the_next_event) {
@@ -122,12 +121,13 @@ flow on_b {
   send email "b"
 }
 )");
-  sim.event("2026-03-02T09:00:00Z", "c1", "a", {{"zero", property_value::seconds(0)}, {"d", property_value::seconds(3600)}})
+  sim.event("2026-03-02T09:00:00Z", "c1", "a",
+            {{"zero", property_value::seconds(0)}, {"d", property_value::seconds(3600)}})
       .event("2026-03-02T09:00:00Z", "c1", "b")
       .run();
-  EXPECT_THAT(sends(sim), ElementsAre("2026-03-02T09:00:00Z c1 email x", "2026-03-02T09:00:00Z c1 email after_zero_wait",
-                                      "2026-03-02T09:00:00Z c1 email after_negative_wait",
-                                      "2026-03-02T09:00:00Z c1 email b"));
+  EXPECT_THAT(sends(sim),
+              ElementsAre("2026-03-02T09:00:00Z c1 email x", "2026-03-02T09:00:00Z c1 email after_zero_wait",
+                          "2026-03-02T09:00:00Z c1 email after_negative_wait", "2026-03-02T09:00:00Z c1 email b"));
 }
 
 TEST(event_order, flows_are_considered_in_file_order) {
@@ -252,8 +252,8 @@ flow listener {
 }
 )");
   sim.event("2026-03-02T09:00:00Z", "c1", "a").event("2026-03-02T10:00:00Z", "c1", "b").run();
-  EXPECT_THAT(sends(sim), ElementsAre("2026-03-02T10:00:00Z c1 email listener_got_b",
-                                      "2026-03-02T10:00:00Z c1 email starter"));
+  EXPECT_THAT(sends(sim),
+              ElementsAre("2026-03-02T10:00:00Z c1 email listener_got_b", "2026-03-02T10:00:00Z c1 email starter"));
 }
 
 TEST(event_order, runs_are_offered_an_event_in_creation_order) {

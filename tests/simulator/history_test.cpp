@@ -26,7 +26,8 @@ flow second_order_when {
       .event("2026-03-03T09:00:00Z", "c1", "o")
       .event("2026-03-04T09:00:00Z", "c1", "o")
       .run();
-  EXPECT_THAT(sends(sim), ElementsAre("2026-03-03T09:00:00Z c1 email second", "2026-03-03T09:00:00Z c1 email second_when"));
+  EXPECT_THAT(sends(sim),
+              ElementsAre("2026-03-03T09:00:00Z c1 email second", "2026-03-03T09:00:00Z c1 email second_when"));
 }
 
 constexpr std::string_view probe = R"(
@@ -67,7 +68,7 @@ flow probe {
 TEST(history, every_aggregate_with_filters_windows_and_skipped_nulls) {
   auto sim = simulation::from_source(all_aggregates);
   sim.event("2026-03-01T09:00:00Z", "c1", "o", {{"total", 10}})
-      .event("2026-03-02T09:00:00Z", "c1", "o")                    // no total: counted, not summed
+      .event("2026-03-02T09:00:00Z", "c1", "o")                     // no total: counted, not summed
       .event("2026-03-03T09:00:00Z", "c1", "o", {{"total", "12"}})  // not a number: counted, not summed
       .event("2026-03-08T09:00:00Z", "c1", "o", {{"total", 30}})
       .event("2026-03-10T09:00:00Z", "c1", "o", {{"total", 20}})

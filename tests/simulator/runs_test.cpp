@@ -53,14 +53,14 @@ TEST(run_end, stop_with_and_without_text_finished_and_error) {
       .event("2026-03-02T09:00:00Z", "c3", "a", {{"how", "error"}})
       .event("2026-03-02T09:00:00Z", "c4", "a")
       .run();
-  EXPECT_THAT(ends(sim), ElementsAre("f:c1:1 no longer relevant at 2026-03-03T09:00:00Z",
-                                     "f:c2:1 stop at 2026-03-03T09:00:00Z", "f:c3:1 error at 2026-03-03T09:00:00Z",
-                                     "f:c4:1 finished at 2026-03-03T09:00:00Z"));
+  EXPECT_THAT(ends(sim),
+              ElementsAre("f:c1:1 no longer relevant at 2026-03-03T09:00:00Z", "f:c2:1 stop at 2026-03-03T09:00:00Z",
+                          "f:c3:1 error at 2026-03-03T09:00:00Z", "f:c4:1 finished at 2026-03-03T09:00:00Z"));
   EXPECT_THAT(sends(sim), ElementsAre("2026-03-03T09:00:00Z c4 email done"));
   EXPECT_THAT(errors(sim), ElementsAre("E2003 f c3 inline.flow:10: `wait` needs a duration, but "
                                        "`trigger.missing * 1d` is null"));
-  EXPECT_THAT(sim.stats("f").ended, ElementsAre(Pair("error", 1U), Pair("finished", 1U),
-                                                Pair("no longer relevant", 1U), Pair("stop", 1U)));
+  EXPECT_THAT(sim.stats("f").ended,
+              ElementsAre(Pair("error", 1U), Pair("finished", 1U), Pair("no longer relevant", 1U), Pair("stop", 1U)));
 }
 
 TEST(run_end, an_exit_while_a_send_is_deferred_writes_it_as_suppressed) {
@@ -185,7 +185,8 @@ flow f {
   sim.event("2026-03-02T09:00:00Z", "c1", "a").event("2026-03-02T09:00:00Z", "c2", "a", {{"hours", 2}}).run();
   EXPECT_THAT(errors(sim), ElementsAre("E2003 f c1 inline.flow:4: `wait for … within` needs a duration, but "
                                        "`trigger.hours * 1h` is null"));
-  EXPECT_THAT(ends(sim), ElementsAre("f:c1:1 error at 2026-03-02T09:00:00Z", "f:c2:1 finished at 2026-03-02T11:00:00Z"));
+  EXPECT_THAT(ends(sim),
+              ElementsAre("f:c1:1 error at 2026-03-02T09:00:00Z", "f:c2:1 finished at 2026-03-02T11:00:00Z"));
 }
 
 TEST(wait_for, the_timeout_is_due_at_now_plus_within_and_fires_before_an_event_at_that_instant) {
@@ -263,8 +264,9 @@ flow f {
       .event("2026-03-03T09:00:00Z", "c2", "a")  // another customer
       .event("2026-03-04T09:00:00Z", "c1", "a")  // the first run's timer fires first: admitted
       .run();
-  EXPECT_THAT(ends(sim), ElementsAre("f:c1:1 finished at 2026-03-04T09:00:00Z", "f:c2:1 finished at 2026-03-05T09:00:00Z",
-                                     "f:c1:2 finished at 2026-03-06T09:00:00Z"));
+  EXPECT_THAT(ends(sim),
+              ElementsAre("f:c1:1 finished at 2026-03-04T09:00:00Z", "f:c2:1 finished at 2026-03-05T09:00:00Z",
+                          "f:c1:2 finished at 2026-03-06T09:00:00Z"));
   EXPECT_THAT(sim.stats("f").refused, ElementsAre(Pair("active", 1U)));
 }
 
@@ -306,12 +308,13 @@ flow f {
 }
 )");
   sim.event("2026-03-01T09:00:00Z", "c1", "a", {{"days", 1}})
-      .event("2026-03-05T09:00:00Z", "c1", "a", {{"days", 1}})  // reentry_after (4d < 10d)
+      .event("2026-03-05T09:00:00Z", "c1", "a", {{"days", 1}})   // reentry_after (4d < 10d)
       .event("2026-03-11T08:59:59Z", "c1", "a", {{"days", 20}})  // reentry_after, a second short
       .event("2026-03-11T09:00:00Z", "c1", "a", {{"days", 20}})  // exactly 10d: admitted
-      .event("2026-03-25T09:00:00Z", "c1", "a", {{"days", 1}})  // active
+      .event("2026-03-25T09:00:00Z", "c1", "a", {{"days", 1}})   // active
       .run();
-  EXPECT_THAT(ends(sim), ElementsAre("f:c1:1 finished at 2026-03-02T09:00:00Z", "f:c1:2 finished at 2026-03-31T09:00:00Z"));
+  EXPECT_THAT(ends(sim),
+              ElementsAre("f:c1:1 finished at 2026-03-02T09:00:00Z", "f:c1:2 finished at 2026-03-31T09:00:00Z"));
   EXPECT_THAT(sim.stats("f").refused, ElementsAre(Pair("active", 1U), Pair("reentry_after", 2U)));
 }
 
@@ -330,8 +333,9 @@ flow f {
       .event("2026-03-02T10:00:00Z", "c2", "a", {{"order", "o1"}})  // keys are per customer
       .event("2026-03-02T11:00:00Z", "c1", "a")                     // null key
       .run();
-  EXPECT_THAT(ends(sim), ElementsAre("f:c1:1 finished at 2026-03-03T09:00:00Z", "f:c1:2 finished at 2026-03-03T09:00:00Z",
-                                     "f:c2:1 finished at 2026-03-03T10:00:00Z"));
+  EXPECT_THAT(ends(sim),
+              ElementsAre("f:c1:1 finished at 2026-03-03T09:00:00Z", "f:c1:2 finished at 2026-03-03T09:00:00Z",
+                          "f:c2:1 finished at 2026-03-03T10:00:00Z"));
   EXPECT_THAT(sim.stats("f").refused, ElementsAre(Pair("active", 1U), Pair("null_key", 1U)));
 }
 

@@ -50,7 +50,8 @@ std::string splits(const interpreter::owned_action& a) {
 
 std::vector<std::string> ends(const simulation& sim) {
   std::vector<std::string> out;
-  for (const auto& e : sim.run_ends()) out.push_back(fmt::format("{} {} at {}", e.run, e.reason, format_timestamp(e.ended)));
+  for (const auto& e : sim.run_ends())
+    out.push_back(fmt::format("{} {} at {}", e.run, e.reason, format_timestamp(e.ended)));
   return out;
 }
 

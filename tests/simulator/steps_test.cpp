@@ -62,7 +62,8 @@ TEST(set, an_unknown_timezone_is_a_runtime_error_and_keeps_the_old_zone) {
       .run();
   EXPECT_THAT(errors(sim), ElementsAre("E2005 move c1 inline.flow:4: cannot set `customer.timezone`: unknown time "
                                        "zone `Bad/Zone`"));
-  EXPECT_THAT(ends(sim), ElementsAre("move:c1:1 error at 2026-03-02T00:00:00Z", "reader:c1:1 finished at 2026-03-02T00:00:00Z"));
+  EXPECT_THAT(ends(sim),
+              ElementsAre("move:c1:1 error at 2026-03-02T00:00:00Z", "reader:c1:1 finished at 2026-03-02T00:00:00Z"));
   EXPECT_THAT(sends(sim), ElementsAre("2026-03-02T00:00:00Z c1 email probe"));
   EXPECT_EQ(params(sim.actions()[0]), "tz=\"Europe/Prague\"");
 }
@@ -105,8 +106,9 @@ flow on_x {
 }
 )");
   sim.event("2026-03-02T09:00:00Z", "c1", "a").run();
-  EXPECT_THAT(sends(sim), ElementsAre("2026-03-02T09:00:00Z c1 email after_emit", "2026-03-02T09:00:00Z c1 email other_on_a",
-                                      "2026-03-02T09:00:00Z c1 email on_x", "2026-03-02T09:00:00Z c1 email on_x"));
+  EXPECT_THAT(sends(sim),
+              ElementsAre("2026-03-02T09:00:00Z c1 email after_emit", "2026-03-02T09:00:00Z c1 email other_on_a",
+                          "2026-03-02T09:00:00Z c1 email on_x", "2026-03-02T09:00:00Z c1 email on_x"));
   EXPECT_EQ(params(sim.actions()[2]), "n=1 seen=1 at=2026-03-02T09:00:00Z");
   EXPECT_EQ(params(sim.actions()[3]), "n=2 seen=2 at=2026-03-02T09:00:00Z");
 }
@@ -148,7 +150,8 @@ flow emitter {
 }
 )");
   sim.event("2026-03-02T09:00:00Z", "c1", "b").event("2026-03-02T09:00:00Z", "c1", "a").run();
-  EXPECT_THAT(sends(sim), ElementsAre("2026-03-02T09:00:00Z c1 email listener_saw_x", "2026-03-02T10:00:00Z c1 email no_own"));
+  EXPECT_THAT(sends(sim),
+              ElementsAre("2026-03-02T09:00:00Z c1 email listener_saw_x", "2026-03-02T10:00:00Z c1 email no_own"));
   EXPECT_THAT(ends(sim), ElementsAre("listener:c1:1 finished at 2026-03-02T09:00:00Z",
                                      "emitter:c1:1 finished at 2026-03-02T10:00:00Z"));
 }
@@ -186,9 +189,10 @@ flow f {
       .run();
   std::vector<std::string> lines;
   for (const auto& a : sim.actions()) lines.push_back(describe(a) + " " + params(a));
-  EXPECT_THAT(lines, ElementsAre("2026-03-02T09:00:00Z c1 email done n=0", "2026-03-02T09:00:00Z c1 email done n=null",
-                                 "2026-03-03T09:00:00Z c1 email round n=2.7", "2026-03-04T09:00:00Z c1 email round n=2.7",
-                                 "2026-03-04T09:00:00Z c1 email done n=2.7"));
+  EXPECT_THAT(lines,
+              ElementsAre("2026-03-02T09:00:00Z c1 email done n=0", "2026-03-02T09:00:00Z c1 email done n=null",
+                          "2026-03-03T09:00:00Z c1 email round n=2.7", "2026-03-04T09:00:00Z c1 email round n=2.7",
+                          "2026-03-04T09:00:00Z c1 email done n=2.7"));
 }
 
 TEST(repeat, nested_loops_keep_their_own_counts) {

@@ -57,8 +57,9 @@ flow mondays {
       .event("2026-03-03T09:00:00Z", "c1", "mx")  // Tuesday: Wednesday
       .event("2026-03-07T09:00:00Z", "c1", "wd")  // Saturday: Monday
       .run();
-  EXPECT_THAT(sends(sim), ElementsAre("2026-03-04T10:00:00Z c1 email mixed", "2026-03-07T10:00:00Z c1 email weekend",
-                                      "2026-03-09T10:00:00Z c1 email mondays", "2026-03-09T10:00:00Z c1 email weekdays"));
+  EXPECT_THAT(sends(sim),
+              ElementsAre("2026-03-04T10:00:00Z c1 email mixed", "2026-03-07T10:00:00Z c1 email weekend",
+                          "2026-03-09T10:00:00Z c1 email mondays", "2026-03-09T10:00:00Z c1 email weekdays"));
 }
 
 TEST(wait_until, a_time_in_the_spring_forward_gap_moves_forward_by_the_gap) {
@@ -114,15 +115,16 @@ flow from_data {
 )");
   sim.customer("ny", {{"timezone", "America/New_York"}})
       .customer("ny_tokyo", {{"timezone", "America/New_York"}, {"preferred_zone", "Asia/Tokyo"}})
-      .event("2026-03-02T00:00:00Z", "ny", "a")         // New York: 10:00 EST
-      .event("2026-03-02T00:00:00Z", "nobody", "a")     // the policy's Prague: 10:00 CET
-      .event("2026-03-02T00:00:00Z", "ny", "b")         // `in` wins over the customer
-      .event("2026-03-02T00:00:00Z", "ny", "c")         // `in` is null: the customer's zone
-      .event("2026-03-02T00:00:00Z", "ny_tokyo", "c")   // `in` from data
+      .event("2026-03-02T00:00:00Z", "ny", "a")        // New York: 10:00 EST
+      .event("2026-03-02T00:00:00Z", "nobody", "a")    // the policy's Prague: 10:00 CET
+      .event("2026-03-02T00:00:00Z", "ny", "b")        // `in` wins over the customer
+      .event("2026-03-02T00:00:00Z", "ny", "c")        // `in` is null: the customer's zone
+      .event("2026-03-02T00:00:00Z", "ny_tokyo", "c")  // `in` from data
       .run();
-  EXPECT_THAT(sends(sim), ElementsAre("2026-03-02T01:00:00Z ny email tokyo", "2026-03-02T01:00:00Z ny_tokyo email from_data",
-                                      "2026-03-02T09:00:00Z nobody email plain", "2026-03-02T15:00:00Z ny email plain",
-                                      "2026-03-02T15:00:00Z ny email from_data"));
+  EXPECT_THAT(sends(sim),
+              ElementsAre("2026-03-02T01:00:00Z ny email tokyo", "2026-03-02T01:00:00Z ny_tokyo email from_data",
+                          "2026-03-02T09:00:00Z nobody email plain", "2026-03-02T15:00:00Z ny email plain",
+                          "2026-03-02T15:00:00Z ny email from_data"));
 }
 
 TEST(wait_until, without_any_zone_it_is_utc) {
@@ -149,7 +151,8 @@ flow f {
       .event("2026-03-02T00:00:00Z", "c2", "a", {{"zone", "Europe/Prague"}})
       .run();
   EXPECT_THAT(errors(sim), ElementsAre("E2004 f c1 inline.flow:4: unknown time zone `Mars/Olympus` in `wait until`"));
-  EXPECT_THAT(ends(sim), ElementsAre("f:c1:1 error at 2026-03-02T00:00:00Z", "f:c2:1 finished at 2026-03-02T09:00:00Z"));
+  EXPECT_THAT(ends(sim),
+              ElementsAre("f:c1:1 error at 2026-03-02T00:00:00Z", "f:c2:1 finished at 2026-03-02T09:00:00Z"));
   EXPECT_THAT(sends(sim), ElementsAre("2026-03-02T09:00:00Z c2 email x"));
 }
 
