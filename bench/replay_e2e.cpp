@@ -123,7 +123,11 @@ int main(int argc, char** argv) {
   fmt::print("RSS growth:        {:.1f} MB, {:.0f} bytes per customer\n",
              static_cast<double>(rss_after - rss_before) / 1024,
              static_cast<double>(rss_after - rss_before) * 1024 / n);
-  fmt::print("state held:        {:.0f} bytes per customer (no live runs)\n",
-             static_cast<double>(sim.state_bytes()) / n);
+  const auto memory = sim.memory();
+  const auto per = [&](std::size_t bytes) { return static_cast<double>(bytes) / n; };
+  fmt::print("state held:        {:.0f} bytes per customer once no run is live: ids {:.0f}, customers {:.0f}, "
+             "extras {:.0f}, history {:.0f}, run slots {:.0f}\n",
+             per(memory.total()), per(memory.customer_ids), per(memory.customers), per(memory.extras),
+             per(memory.history), per(memory.runs));
   return 0;
 }

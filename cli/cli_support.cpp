@@ -34,11 +34,14 @@ bool use_color(color_mode mode, std::FILE* stream) {
 }
 
 void add_color_option(CLI::App& app, color_mode& mode) {
-  static const std::map<std::string, color_mode> names{
-      {"auto", color_mode::automatic}, {"always", color_mode::always}, {"never", color_mode::never}};
-  app.add_option("--color", mode, "colour diagnostics: auto, always or never")
-      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
-      ->default_str("auto");
+  app.add_option_function<std::string>(
+         "--color",
+         [&mode](const std::string& v) {
+           mode = v == "always" ? color_mode::always : v == "never" ? color_mode::never : color_mode::automatic;
+         },
+         "colour output: auto (on a terminal), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("WHEN");
 }
 
 std::optional<int> parse_arguments(CLI::App& app, std::span<char*> args) {

@@ -45,17 +45,18 @@ std::size_t display_width(std::string_view bytes) {
 // Renders the `--> file:line:col` header and the source snippet with a
 // marker run (`^` for the primary span, `-` for notes) under the span.
 void render_snippet(std::string& out, const source_set& sources, span where, char marker,
-                    std::string_view label, const palette& p, std::string_view marker_color) {
+                    std::string_view label, const palette& p, std::string_view marker_color,
+                    std::size_t gutter_width) {
   if (where.file >= sources.size()) return;
   const auto& file = sources.file(where.file);
   const auto begin = file.position(where.begin);
   const auto end = file.position(std::max(where.begin, where.end));
-  const auto gutter = std::string(fmt::format("{}", begin.line).size(), ' ');
+  const auto gutter = std::string(gutter_width, ' ');
   out += fmt::format("{}{}-->{} {}:{}:{}\n", gutter, p.blue, p.reset, file.name(), begin.line,
                      begin.column);
   const auto line = file.line_text(begin.line);
   out += fmt::format("{} {}|{}\n", gutter, p.blue, p.reset);
-  out += fmt::format("{}{} |{} {}\n", p.blue, begin.line, p.reset, expand_tabs(line));
+  out += fmt::format("{}{:>{}} |{} {}\n", p.blue, begin.line, gutter_width, p.reset, expand_tabs(line));
 
   const auto line_start = file.line_start(begin.line);
   const auto start_byte = std::min<std::size_t>(where.begin - line_start, line.size());
@@ -78,17 +79,23 @@ std::string render_text(const diagnostic& d, const source_set& sources, const re
   std::string out;
   out += fmt::format("{}{}[{}]{}{}: {}{}\n", level_color, level_name(d.level), d.code, p.reset,
                      p.bold, d.message, p.reset);
-  render_snippet(out, sources, d.where, '^', d.label, p, level_color);
-
-  std::string gutter = " ";
-  if (d.where.file < sources.size()) {
-    const auto line = sources.file(d.where.file).position(d.where.begin).line;
-    gutter = std::string(fmt::format("{}", line).size(), ' ');
+  // One gutter width for the whole diagnostic, as wide as its largest line
+  // number, so the snippets of the notes line up with the main one.
+  std::size_t width = 1;
+  const auto widen = [&](span s) {
+    if (s.file >= sources.size()) return;
+    width = std::max(width, fmt::format("{}", sources.file(s.file).position(s.begin).line).size());
+  };
+  widen(d.where);
+  for (const auto& note : d.notes) {
+    if (note.where) widen(*note.where);
   }
+  render_snippet(out, sources, d.where, '^', d.label, p, level_color, width);
+  const std::string gutter(width, ' ');
   for (const auto& note : d.notes) {
     if (note.where) {
       out += fmt::format("{}note{}: {}\n", p.note, p.reset, note.message);
-      render_snippet(out, sources, *note.where, '-', "", p, p.blue);
+      render_snippet(out, sources, *note.where, '-', "", p, p.blue, width);
     } else {
       out += fmt::format("{} {}={} {}note{}: {}\n", gutter, p.blue, p.reset, p.note, p.reset,
                          note.message);

@@ -1,6 +1,7 @@
 #include "grammar/json_writer.hpp"
 
 #include <cmath>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -35,7 +36,20 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 
 void append_json_string(std::string& out, std::string_view s) {
   out.push_back('"');
-  for (std::size_t i = 0; i < s.size();) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // Fast path: copy the longest run of printable ASCII that needs no escape.
+    std::size_t run = i;
+    while (run < s.size()) {
+      const auto c = static_cast<unsigned char>(s[run]);
+      if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') break;
+      ++run;
+    }
+    if (run > i) {
+      out.append(s.data() + i, run - i);
+      i = run;
+      if (i == s.size()) break;
+    }
     const char c = s[i];
     switch (c) {
       case '"': out += "\\\""; ++i; continue;
@@ -65,16 +79,23 @@ void append_json_string(std::string& out, std::string_view s) {
   out.push_back('"');
 }
 
-std::string format_number(double value) {
-  if (!std::isfinite(value)) return "null";
-  if (value == 0) return "0";  // also folds -0 into 0
-  if (std::trunc(value) == value && std::fabs(value) < 9007199254740992.0) {
-    return fmt::format("{}", static_cast<std::int64_t>(value));
+void append_json_number(std::string& out, double value) {
+  if (!std::isfinite(value)) {
+    out += "null";
+  } else if (value == 0) {
+    out.push_back('0');  // also folds -0 into 0
+  } else if (std::trunc(value) == value && std::fabs(value) < 9007199254740992.0) {
+    fmt::format_to(std::back_inserter(out), "{}", static_cast<std::int64_t>(value));
+  } else {
+    fmt::format_to(std::back_inserter(out), "{}", value);
   }
-  return fmt::format("{}", value);
 }
 
-void append_json_number(std::string& out, double value) { out += format_number(value); }
+std::string format_number(double value) {
+  std::string out;
+  append_json_number(out, value);
+  return out;
+}
 
 void json_writer::before_value() {
   if (after_key_) {

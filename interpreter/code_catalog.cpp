@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "grammar/syntax_codes.hpp"
 #include "interpreter/check_codes.hpp"
 #include "interpreter/log_codes.hpp"
@@ -28,6 +30,19 @@ std::optional<code_info> find_code(std::string_view code) {
     if (info.code == code) return info;
   }
   return std::nullopt;
+}
+
+std::string render_code_reference() {
+  const auto codes = all_codes();
+  std::string out;
+  out += "| code | meaning |\n|---|---|\n";
+  for (const auto& c : codes) {
+    std::string anchor(c.code);
+    for (auto& ch : anchor) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    out += fmt::format("| [{}](#{}) | {} |\n", c.code, anchor, c.title);
+  }
+  for (const auto& c : codes) out += fmt::format("\n### {}\n\n**{}.** {}\n", c.code, c.title, c.explanation);
+  return out;
 }
 
 }  // namespace afterflow::interpreter

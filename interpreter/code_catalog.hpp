@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "grammar/diagnostic.hpp"
@@ -14,5 +15,12 @@ namespace afterflow::interpreter {
 
 [[nodiscard]] std::vector<code_info> all_codes();
 [[nodiscard]] std::optional<code_info> find_code(std::string_view code);
+
+/// The Markdown reference of every code (an index table, then one section
+/// per code), as embedded in docs/language.md between the markers below;
+/// a test keeps the document equal to it.
+[[nodiscard]] std::string render_code_reference();
+inline constexpr std::string_view code_reference_begin = "<!-- error codes: generated from the code tables -->";
+inline constexpr std::string_view code_reference_end = "<!-- end of generated error codes -->";
 
 }  // namespace afterflow::interpreter

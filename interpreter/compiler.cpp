@@ -65,6 +65,7 @@ class compiler {
   std::map<std::string, std::uint32_t, std::less<>> history_keys_;
   std::set<std::pair<symbol, symbol>> properties_read_;  // (event, property)
   std::vector<symbol> every_event_properties_;
+  std::set<symbol> attributes_read_;
 };
 
 node_index compiler::add(node n) {
@@ -189,8 +190,12 @@ node_index compiler::member(const ast::expr&, const ast::member_expr& m, const e
   switch (kind) {
     case member_kind::customer_attribute:
       if (name == "id") return add({op::customer_id, 0, 0, 0});
-      if (name == "timezone") return add({op::customer_timezone, 0, 0, 0});
+      if (name == "timezone") {
+        attributes_read_.insert(out_.symbols.intern(name));
+        return add({op::customer_timezone, 0, 0, 0});
+      }
       if (name == "tags") return add({op::customer_tags, 0, 0, 0});
+      attributes_read_.insert(out_.symbols.intern(name));
       return add({op::customer_attribute, out_.symbols.intern(name), 0, 0});
     case member_kind::event_time: return add({op::event_time, expr(*m.object), 0, 0});
     case member_kind::event_customer: return add({op::event_customer, expr(*m.object), 0, 0});
@@ -551,10 +556,20 @@ void compiler::indexes() {
   for (std::uint32_t h = 0; h < out_.history.size(); ++h) {
     out_.history_by_event[out_.history[h].event].push_back(h);
   }
+  out_.event_matters.assign(out_.symbols.size(), false);
+  for (symbol e = 0; e < out_.symbols.size(); ++e) {
+    out_.event_matters[e] = !out_.triggers_by_event[e].empty() || !out_.history_by_event[e].empty();
+  }
+  for (const auto& f : out_.flows) {
+    for (const auto& x : f.exits) out_.event_matters[x.event] = true;
+    for (const auto& g : f.goals) out_.event_matters[g.event] = true;
+    for (const auto& w : f.waits) out_.event_matters[w.awaited.event] = true;
+  }
   for (const auto& [event, property] : properties_read_) {
     out_.properties_by_event[event].push_back(property);
   }
   out_.properties_of_every_event = every_event_properties_;
+  out_.customer_attributes_read.assign(attributes_read_.begin(), attributes_read_.end());
   for (const auto& schema : checked_.events) {
     const auto event = out_.symbols.find(schema.name);
     if (event == no_symbol || event >= out_.fields_by_event.size()) continue;

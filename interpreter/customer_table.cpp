@@ -42,10 +42,20 @@ std::string_view customer_table::store(std::string_view id) {
   return {out, id.size()};
 }
 
-bool customer_table::same(const slot& s, std::uint32_t hash, std::string_view id) const {
-  if (s.hash != hash) return false;
-  if (s.length != 0xFF) return s.length == id.size() && std::memcmp(s.inline_id, id.data(), id.size()) == 0;
-  return ids_[s.index_plus_one - 1] == id;
+customer_table::inline_key customer_table::make_key(std::string_view id) {
+  inline_key key{};
+  if (id.size() < key.size()) {
+    key[0] = static_cast<char>(id.size());
+    if (!id.empty()) std::memcpy(key.data() + 1, id.data(), id.size());
+  } else {
+    key[0] = static_cast<char>(0xFF);
+  }
+  return key;
+}
+
+bool customer_table::same(const slot& s, std::uint32_t hash, const inline_key& key, std::string_view id) const {
+  if (s.hash != hash || s.key != key) return false;
+  return key[0] != static_cast<char>(0xFF) || ids_[s.index_plus_one - 1] == id;
 }
 
 void customer_table::grow() {
@@ -64,23 +74,25 @@ void customer_table::grow() {
 customer_index customer_table::find(std::string_view id) const {
   if (slots_.empty()) return no_customer;
   const auto h = static_cast<std::uint32_t>(hash_id(id));
+  const auto key = make_key(id);
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = h & mask;; i = (i + 1) & mask) {
     const auto& s = slots_[i];
     if (s.index_plus_one == 0) return no_customer;
-    if (same(s, h, id)) return s.index_plus_one - 1;
+    if (same(s, h, key, id)) return s.index_plus_one - 1;
   }
 }
 
 customer_index customer_table::find_or_add(std::string_view id, bool& added) {
   if ((ids_.size() + 1) * 2 > slots_.size()) grow();
   const auto h = static_cast<std::uint32_t>(hash_id(id));
+  const auto key = make_key(id);
   const std::size_t mask = slots_.size() - 1;
   std::size_t i = h & mask;
   for (;; i = (i + 1) & mask) {
     const auto& s = slots_[i];
     if (s.index_plus_one == 0) break;
-    if (same(s, h, id)) {
+    if (same(s, h, key, id)) {
       added = false;
       return s.index_plus_one - 1;
     }
@@ -90,12 +102,7 @@ customer_index customer_table::find_or_add(std::string_view id, bool& added) {
   auto& s = slots_[i];
   s.hash = h;
   s.index_plus_one = index + 1;
-  if (id.size() <= sizeof(s.inline_id)) {
-    s.length = static_cast<std::uint8_t>(id.size());
-    if (!id.empty()) std::memcpy(s.inline_id, id.data(), id.size());
-  } else {
-    s.length = 0xFF;
-  }
+  s.key = key;
   added = true;
   return index;
 }

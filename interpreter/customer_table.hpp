@@ -11,6 +11,7 @@
 // is only probed, never iterated, so nothing about it reaches output.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string_view>
@@ -36,13 +37,16 @@ class customer_table {
   void grow();
 
   std::vector<std::string_view> ids_;
+  // key[0] is the id's length (0xFF: too long to inline), key[1..] the id,
+  // zero-padded: equal keys compare as two 8-byte words.
+  using inline_key = std::array<char, 16>;
   struct slot {
     std::uint32_t hash = 0;
     std::uint32_t index_plus_one = 0;  // 0: empty
-    std::uint8_t length = 0;           // of the inline id; 0xFF: too long to inline
-    char inline_id[15] = {};
+    inline_key key = {};
   };
-  [[nodiscard]] bool same(const slot& s, std::uint32_t hash, std::string_view id) const;
+  [[nodiscard]] static inline_key make_key(std::string_view id);
+  [[nodiscard]] bool same(const slot& s, std::uint32_t hash, const inline_key& key, std::string_view id) const;
 
   std::vector<slot> slots_;
   std::vector<std::unique_ptr<char[]>> blocks_;

@@ -63,8 +63,8 @@ evaluator::evaluator(const program& p, const history_store& history, zone_cache&
     : program_(p), history_(history), zones_(zones) {}
 
 void evaluator::clear_scratch() {
-  scratch_strings_.clear();
-  scratch_lists_.clear();
+  if (!scratch_strings_.empty()) scratch_strings_.clear();
+  if (!scratch_lists_.empty()) scratch_lists_.clear();
 }
 
 value evaluator::make_string(std::string s) {

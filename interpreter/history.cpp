@@ -24,22 +24,39 @@ struct extreme_state {
   std::uint64_t count;
 };
 
-// Entries inside a window, oldest first; `head` skips pruned ones so that
-// pruning is amortised O(1).
-struct window_state {
-  std::vector<std::int64_t> times;
-  std::vector<double> values;
-  std::size_t head = 0;
-
-  void prune(std::int64_t oldest_kept_after) {
-    while (head < times.size() && times[head] <= oldest_kept_after) ++head;
-    if (head > 32 && head * 2 > times.size()) {
-      times.erase(times.begin(), times.begin() + static_cast<std::ptrdiff_t>(head));
-      if (!values.empty()) values.erase(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(head));
-      head = 0;
-    }
-  }
+// A window kept inline in its 16-byte slot: a heap array of (time, value)
+// entries, oldest first, with its size and capacity. One allocation per
+// customer and slot, grown by doubling; entries that left the window are
+// dropped from the front when a new one arrives.
+struct window_entry {
+  std::int64_t time;
+  double value;
 };
+struct window_slot {
+  window_entry* data;
+  std::uint32_t size;
+  std::uint32_t capacity;
+
+  void push(std::int64_t time, double v, std::int64_t oldest_excluded) {
+    std::uint32_t stale = 0;
+    while (stale < size && data[stale].time <= oldest_excluded) ++stale;
+    if (stale > 0) {
+      std::memmove(data, data + stale, (size - stale) * sizeof(window_entry));
+      size -= stale;
+    }
+    if (size == capacity) {
+      const std::uint32_t grown = capacity == 0 ? 2 : capacity * 2;
+      auto* bigger = static_cast<window_entry*>(::operator new(grown * sizeof(window_entry)));
+      if (size > 0) std::memcpy(bigger, data, size * sizeof(window_entry));
+      ::operator delete(data);
+      data = bigger;
+      capacity = grown;
+    }
+    data[size++] = {time, v};
+  }
+  void release() { ::operator delete(data); }
+};
+static_assert(sizeof(window_slot) == 16);
 
 struct window_events_state {
   std::deque<stored_event> events;
@@ -93,9 +110,9 @@ history_layout::history_layout(const program& p) {
 }
 
 history_store::~history_store() {
-  for (auto& b : blocks_) {
-    if (b) destroy_block(b.get());
-  }
+  const auto size = layout_.block_size();
+  if (size == 0) return;
+  for (std::size_t offset = 0; offset < arena_.size(); offset += size) destroy_block(arena_.data() + offset);
 }
 
 void history_store::destroy_block(std::byte* b) {
@@ -103,7 +120,7 @@ void history_store::destroy_block(std::byte* b) {
     std::byte* p = b + layout_.offset(slot);
     switch (layout_.kind(slot)) {
       case slot_kind::window_times:
-      case slot_kind::window_values: delete pointer_at<window_state>(p); break;
+      case slot_kind::window_values: state_at<window_slot>(p).release(); break;
       case slot_kind::first_event:
       case slot_kind::last_event: delete pointer_at<stored_event>(p); break;
       case slot_kind::window_events:
@@ -114,18 +131,22 @@ void history_store::destroy_block(std::byte* b) {
 }
 
 std::byte* history_store::block(std::uint32_t customer) {
-  if (customer >= blocks_.size()) blocks_.resize(customer + 1);
-  auto& b = blocks_[customer];
-  if (!b) {
-    // Zeroed: counters start at 0, pointers at null.
-    b = std::make_unique<std::byte[]>(layout_.block_size());
-    std::memset(b.get(), 0, layout_.block_size());
+  const auto size = layout_.block_size();
+  const auto end = (static_cast<std::size_t>(customer) + 1) * size;
+  // Zero-filled: counters start at 0, pointers at null. Growing moves the
+  // blocks, which is safe: nothing keeps a pointer into them between calls.
+  if (arena_.size() < end) {
+    // Grow by half, in whole blocks.
+    const auto blocks = std::max(end, arena_.size() + arena_.size() / 2) / size + 1;
+    arena_.resize(blocks * size, std::byte{0});
   }
-  return b.get();
+  return arena_.data() + static_cast<std::size_t>(customer) * size;
 }
 
 const std::byte* history_store::find_block(std::uint32_t customer) const {
-  return customer < blocks_.size() ? blocks_[customer].get() : nullptr;
+  const auto size = layout_.block_size();
+  const auto begin = static_cast<std::size_t>(customer) * size;
+  return begin + size <= arena_.size() && size > 0 ? arena_.data() + begin : nullptr;
 }
 
 void history_store::add(std::uint32_t customer, std::uint32_t slot, const event_view& e) {
@@ -153,14 +174,11 @@ void history_store::add(std::uint32_t customer, std::uint32_t slot, const event_
       break;
     }
     case slot_kind::window_times:
-    case slot_kind::window_values: {
-      auto*& w = pointer_at<window_state>(p);
-      if (w == nullptr) w = new window_state();
-      w->prune(e.time - *s.window);
-      w->times.push_back(e.time);
-      if (layout_.kind(slot) == slot_kind::window_values) w->values.push_back(number_of(v));
+      state_at<window_slot>(p).push(e.time, 0, e.time - *s.window);
       break;
-    }
+    case slot_kind::window_values:
+      state_at<window_slot>(p).push(e.time, number_of(v), e.time - *s.window);
+      break;
     case slot_kind::first_event: {
       auto*& ev = pointer_at<stored_event>(p);
       if (ev == nullptr) ev = new stored_event(stored_event::copy_of(e));
@@ -219,23 +237,22 @@ value history_store::read(std::uint32_t customer, std::uint32_t slot, std::int64
     }
     case slot_kind::window_times:
     case slot_kind::window_values: {
-      const auto* w = pointer_at<window_state>(p);
-      if (w == nullptr) return empty_result();
+      const auto& w = state_at<window_slot>(p);
       const auto oldest_excluded = now - *s.window;
-      // Entries are in time order: find the first inside (now - d, now].
-      const auto begin = std::upper_bound(w->times.begin() + static_cast<std::ptrdiff_t>(w->head),
-                                          w->times.end(), oldest_excluded);
-      const auto end = std::upper_bound(begin, w->times.end(), now);
-      const auto n = static_cast<std::size_t>(end - begin);
+      // Entries are in time order: count those inside (now - d, now].
+      std::uint32_t first = 0;
+      while (first < w.size && w.data[first].time <= oldest_excluded) ++first;
+      std::uint32_t end = first;
+      while (end < w.size && w.data[end].time <= now) ++end;
+      const auto n = end - first;
       if (s.function == builtin_id::count) return value::number(static_cast<double>(n));
       if (is_exists) return value::boolean(n > 0);
       if (n == 0) return value::null();
-      const auto first = static_cast<std::size_t>(begin - w->times.begin());
       double acc = s.function == builtin_id::min ? std::numeric_limits<double>::infinity()
                  : s.function == builtin_id::max ? -std::numeric_limits<double>::infinity()
                                                  : 0.0;
-      for (std::size_t i = first; i < first + n; ++i) {
-        const double x = w->values[i];
+      for (auto i = first; i < end; ++i) {
+        const double x = w.data[i].value;
         if (s.function == builtin_id::min) acc = std::min(acc, x);
         else if (s.function == builtin_id::max) acc = std::max(acc, x);
         else acc += x;
@@ -267,19 +284,16 @@ value history_store::read(std::uint32_t customer, std::uint32_t slot, std::int64
 }
 
 std::size_t history_store::heap_bytes() const {
-  std::size_t bytes = blocks_.capacity() * sizeof(void*);
-  for (const auto& b : blocks_) {
-    if (!b) continue;
-    bytes += layout_.block_size();
+  std::size_t bytes = arena_.capacity();
+  const auto size = layout_.block_size();
+  if (size == 0) return bytes;
+  for (std::size_t offset = 0; offset < arena_.size(); offset += size) {
+    const std::byte* b = arena_.data() + offset;
     for (std::uint32_t slot = 0; slot < layout_.slot_count(); ++slot) {
-      const std::byte* p = b.get() + layout_.offset(slot);
+      const std::byte* p = b + layout_.offset(slot);
       switch (layout_.kind(slot)) {
         case slot_kind::window_times:
-        case slot_kind::window_values:
-          if (const auto* w = pointer_at<window_state>(p)) {
-            bytes += sizeof(window_state) + w->times.capacity() * 8 + w->values.capacity() * 8;
-          }
-          break;
+        case slot_kind::window_values: bytes += state_at<window_slot>(p).capacity * sizeof(window_entry); break;
         case slot_kind::first_event:
         case slot_kind::last_event:
           if (const auto* ev = pointer_at<stored_event>(p)) bytes += sizeof(stored_event) + ev->heap_bytes();

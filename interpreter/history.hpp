@@ -15,9 +15,9 @@
 //   reads more than `event`       any); the evaluator filters and
 //                                 aggregates them when it reads the slot
 //
-// A customer's slots share one heap block, allocated the first time one of
-// the customer's events feeds a slot; windowed entries live out of line and
-// are pruned as time moves. A window is the interval (now − d, now].
+// All customers' slots live in one arena, a block of 16 bytes per slot and
+// customer; windowed entries live out of line, one array per customer and
+// slot, pruned as time moves. A window is the interval (now − d, now].
 #pragma once
 
 #include <cstdint>
@@ -88,7 +88,8 @@ class history_store {
 
   const program& program_;
   const history_layout& layout_;
-  std::vector<std::unique_ptr<std::byte[]>> blocks_;
+  /// Every customer's block, back to back (customer i at i × block_size).
+  std::vector<std::byte> arena_;
 };
 
 }  // namespace afterflow::interpreter

@@ -273,6 +273,10 @@ struct program {
   /// order, and the history slots it feeds.
   std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> triggers_by_event;
   std::vector<std::vector<std::uint32_t>> history_by_event;
+  /// Per event symbol (same indexing): whether anything in the program can
+  /// react to the event (a trigger, an exit, a goal, a `wait for`, a history
+  /// slot). Other events only make their customer known.
+  std::vector<bool> event_matters;
   /// Properties of each event that the program ever reads (symbol-indexed
   /// like above): the event log reader extracts only these.
   std::vector<std::vector<symbol>> properties_by_event;
@@ -288,6 +292,10 @@ struct program {
   /// reader converts RFC 3339 strings of `time` fields into times and
   /// rejects values of the wrong type for declared fields.
   std::vector<std::vector<std::pair<symbol, stdlib::type_kind>>> fields_by_event;
+
+  /// Customer attributes some expression reads (`customer.x`), sorted. Only
+  /// these are kept per customer; `timezone` sets the zone either way.
+  std::vector<symbol> customer_attributes_read;
 
   // Well-known symbols, interned by the compiler.
   symbol tags_symbol = no_symbol;      ///< "tags"

@@ -76,11 +76,18 @@ std::optional<std::string> simulator::update_profile(std::string_view customer,
   }
   const auto c = m.ensure_customer(customer);
   auto& state = m.customers_[c];
-  auto updated = state.attributes.clone();
-  for (const auto& a : attributes) {
-    updated = a.data.is_null() ? updated.without(a.name) : updated.with(a.name, a.data);
+  // Only attributes some expression reads are kept (memory grows with what
+  // the program needs, not with what profiles carry).
+  const auto& read = m.program_.customer_attributes_read;
+  const auto wanted = [&](symbol name) { return std::binary_search(read.begin(), read.end(), name); };
+  if (std::any_of(attributes.begin(), attributes.end(), [&](const property_entry& a) { return wanted(a.name); })) {
+    auto updated = state.attributes.clone();
+    for (const auto& a : attributes) {
+      if (!wanted(a.name)) continue;
+      updated = a.data.is_null() ? updated.without(a.name) : updated.with(a.name, a.data);
+    }
+    state.attributes = std::move(updated);
   }
-  state.attributes = std::move(updated);
   if (zone_set) state.zone = zone;
   return std::nullopt;
 }
@@ -112,24 +119,25 @@ bool simulator::segment_holds(std::string_view customer, std::uint32_t segment) 
   return result;
 }
 
-std::size_t simulator::state_bytes() const {
+simulator::memory_usage simulator::memory() const {
   const auto& m = *impl_;
-  std::size_t bytes = m.customer_ids_.heap_bytes() + m.customers_.capacity() * sizeof(customer_state) +
-                      m.history_.heap_bytes() + m.runs_.capacity() * sizeof(run_state) +
-                      m.timers_.size() * sizeof(timer);
+  memory_usage u;
+  u.customer_ids = m.customer_ids_.heap_bytes();
+  u.customers = m.customers_.capacity() * sizeof(customer_state);
+  u.history = m.history_.heap_bytes();
+  u.runs = m.runs_.capacity() * sizeof(run_state) + m.timers_.size() * sizeof(timer);
   for (const auto& c : m.customers_) {
-    bytes += c.attributes.heap_bytes();
-    if (c.extras) {
-      bytes += sizeof(customer_extras) + c.extras->tags.capacity() * sizeof(symbol) +
-               c.extras->runs.capacity() * sizeof(std::uint32_t) +
-               c.extras->keys.capacity() * sizeof(key_record) +
-               c.extras->run_counts.capacity() * sizeof(std::pair<std::uint32_t, std::uint32_t>) +
-               c.extras->caps.capacity() * sizeof(cap_history);
-      for (const auto& k : c.extras->keys) bytes += k.key.capacity() > 15 ? k.key.capacity() : 0;
-      for (const auto& cap : c.extras->caps) bytes += cap.sent.capacity() * sizeof(std::int64_t);
-    }
+    u.customers += c.attributes.heap_bytes();
+    if (!c.extras) continue;
+    u.extras += sizeof(customer_extras) + c.extras->tags.capacity() * sizeof(symbol) +
+                c.extras->runs.capacity() * sizeof(std::uint32_t) +
+                c.extras->keys.capacity() * sizeof(key_record) +
+                c.extras->run_counts.capacity() * sizeof(std::pair<std::uint32_t, std::uint32_t>) +
+                c.extras->caps.capacity() * sizeof(cap_history);
+    for (const auto& k : c.extras->keys) u.extras += k.key.capacity() > 15 ? k.key.capacity() : 0;
+    for (const auto& cap : c.extras->caps) u.extras += cap.sent.capacity() * sizeof(std::int64_t);
   }
-  return bytes;
+  return u;
 }
 
 // ---------------------------------------------------------------------------
@@ -281,6 +289,9 @@ eval_frame simulator::impl::frame_for(const run_state& run, const customer_view&
 void simulator::impl::handle_event(const event_view& input, std::uint32_t depth,
                                    std::optional<std::uint64_t> exclude_run) {
   const auto c = ensure_customer(input.customer);
+  // Nothing can react to this event: it only makes its customer known.
+  const bool matters = input.name < program_.event_matters.size() && program_.event_matters[input.name];
+  if (!matters && !tracing(c)) return;
   event_view e = input;
   e.customer = customer_ids_.id(c);  // stable storage for anything that keeps the event
   current_depth_ = depth;

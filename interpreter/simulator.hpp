@@ -132,9 +132,16 @@ class simulator {
   /// Whether a segment holds for a customer at `now()` (tests' `expect … in`).
   [[nodiscard]] bool segment_holds(std::string_view customer, std::uint32_t segment);
   [[nodiscard]] std::size_t customer_count() const;
-  /// Heap bytes of per-customer state (customers, history, runs), for the
-  /// memory figures in bench/.
-  [[nodiscard]] std::size_t state_bytes() const;
+  /// Heap bytes held, by part, for the memory figures in bench/.
+  struct memory_usage {
+    std::size_t customer_ids = 0;  ///< the id table and arena
+    std::size_t customers = 0;     ///< per-customer state and attributes
+    std::size_t extras = 0;        ///< tags, runs, re-entry records, run counts, caps
+    std::size_t history = 0;       ///< aggregate slots
+    std::size_t runs = 0;          ///< run slots (peak live runs) and timers
+    [[nodiscard]] std::size_t total() const { return customer_ids + customers + extras + history + runs; }
+  };
+  [[nodiscard]] memory_usage memory() const;
 
  private:
   struct impl;

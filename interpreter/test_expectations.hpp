@@ -16,8 +16,10 @@
 // (Kuhn's augmenting paths), so the assignment is maximal and always the
 // same. One exception: an `expect send` and an `expect deferred` line may
 // share an action (the message was deferred, and delivered at T), since
-// they describe one message from two sides. A delivered action nobody claims fails the test unless the test
-// says `allow other sends` (or an `expect no send` line already reported it).
+// they describe one message from two sides. A delivered action nobody
+// claims fails the test unless the test says `allow other sends`, or a
+// failure already shows it (as the closest match of a missing send, or as
+// a send an `expect no send` line forbids).
 #pragma once
 
 #include <cstdint>

@@ -1,6 +1,6 @@
 // The simulated clock's pending wake-ups.
 //
-// A binary min-heap ordered by (due, seq): `seq` is a global creation
+// A 4-ary min-heap ordered by (due, seq): `seq` is a global creation
 // counter, so timers due at the same instant fire in creation order — a
 // total order, hence deterministic. Cancelling is lazy: a timer carries the
 // generation of the run state it was set for, and the simulator ignores a

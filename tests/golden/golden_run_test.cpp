@@ -46,7 +46,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string repository = AFTERFLOW_SOURCE_DIR;
+constexpr std::string_view repository = AFTERFLOW_SOURCE_DIR;
 
 // ---- the inputs of a case ----------------------------------------------------
 
@@ -127,7 +127,7 @@ struct replay_output {
   int exit_status = 0;
 };
 
-// Runs `body` with the repository as the working directory, so that paths
+// Makes the repository the working directory while it lives, so that paths
 // (and the file names in `step` and in messages) are exactly those of a
 // command typed at the repository root.
 class working_directory {

@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <unistd.h>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -22,6 +24,11 @@ command_result afterflow(const std::string& args) {
 }
 command_result afterflow_stderr(const std::string& args) {
   return run_command("cd '" + source_dir() + "/fixtures' && '" AFTERFLOW_BINARY "' " + args + " 2>&1 >/dev/null");
+}
+
+// A path under the temporary directory that no concurrent run shares.
+std::filesystem::path temp_path(const std::string& name) {
+  return std::filesystem::path(::testing::TempDir()) / (name + "_" + std::to_string(getpid()));
 }
 
 std::string last_line(const std::string& out) {
@@ -53,7 +60,7 @@ TEST(afterflow_test, a_failing_test_exits_1) {
 }
 
 TEST(afterflow_test, directories_are_searched_recursively_in_path_order) {
-  const auto dir = std::filesystem::path(::testing::TempDir()) / "afterflow_test_tree";
+  const auto dir = temp_path("afterflow_test_tree");
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir / "b" / "c");
   const auto write = [&](const std::filesystem::path& path, const std::string& event) {
@@ -73,6 +80,7 @@ TEST(afterflow_test, directories_are_searched_recursively_in_path_order) {
             "PASS  ./z.flow:2         in z.flow  (simulated 0s)\n"
             "\n"
             "3 passed, 0 failed\n");
+  std::filesystem::remove_all(dir);
 }
 
 TEST(afterflow_test, filter_by_substring_or_glob) {
@@ -108,7 +116,7 @@ TEST(afterflow_test, json_output) {
 }
 
 TEST(afterflow_test, junit_file) {
-  const auto path = ::testing::TempDir() + "afterflow_test_junit.xml";
+  const auto path = temp_path("afterflow_test_junit.xml").string();
   std::filesystem::remove(path);
   const auto r = afterflow("test segment.flow -k 'one order' -k 'make a repeat' --junit '" + path + "'");
   EXPECT_EQ(r.status, 1);
@@ -136,16 +144,18 @@ TEST(afterflow_test, junit_file) {
             "    </testcase>\n"
             "  </testsuite>\n"
             "</testsuites>\n");
+  std::filesystem::remove(path);
 }
 
 TEST(afterflow_test, flows_with_errors_exit_1_with_diagnostics) {
-  const auto dir = std::filesystem::path(::testing::TempDir()) / "afterflow_test_broken";
+  const auto dir = temp_path("afterflow_test_broken");
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "broken.flow") << "test \"t\" {\n  expect exit nowhere for c1 reason finished\n}\n";
   const auto r = run_command("'" AFTERFLOW_BINARY "' test --color never '" + (dir / "broken.flow").string() + "' 2>&1");
   EXPECT_EQ(r.status, 1);
   EXPECT_THAT(r.out, HasSubstr("error[E0203]: unknown flow `nowhere`"));
   EXPECT_THAT(r.out, Not(HasSubstr("passed")));
+  std::filesystem::remove_all(dir);
 }
 
 TEST(afterflow_test, a_missing_file_is_an_error_like_in_check) {

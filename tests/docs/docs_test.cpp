@@ -1,0 +1,57 @@
+// The documentation cannot drift from the code: every diagnostic code and
+// every built-in function is documented in docs/language.md.
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "interpreter/code_catalog.hpp"
+#include "stdlib/builtins.hpp"
+
+namespace afterflow {
+namespace {
+
+const std::string language_md = std::string(AFTERFLOW_SOURCE_DIR) + "/docs/language.md";
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST(Docs, ErrorCodeReferenceIsGeneratedFromTheCodeTables) {
+  auto text = read(language_md);
+  const auto begin = text.find(interpreter::code_reference_begin);
+  const auto end = text.find(interpreter::code_reference_end);
+  ASSERT_NE(begin, std::string::npos) << "missing marker in docs/language.md";
+  ASSERT_NE(end, std::string::npos) << "missing marker in docs/language.md";
+  const auto from = begin + interpreter::code_reference_begin.size() + 1;
+  const auto expected = "\n" + interpreter::render_code_reference() + "\n";
+  const auto actual = text.substr(from - 1, end - from + 1);
+  const char* update = std::getenv("AFTERFLOW_UPDATE_GOLDEN");
+  if (update != nullptr && std::string_view(update) == "1") {
+    text.replace(from - 1, end - from + 1, expected);
+    std::ofstream(language_md, std::ios::binary | std::ios::trunc) << text;
+    return;
+  }
+  EXPECT_EQ(actual, expected) << "docs/language.md's error codes are stale: run AFTERFLOW_UPDATE_GOLDEN=1 ctest -R Docs";
+}
+
+TEST(Docs, EveryCodeIsUnique) {
+  const auto codes = interpreter::all_codes();
+  for (std::size_t i = 1; i < codes.size(); ++i) EXPECT_NE(codes[i - 1].code, codes[i].code);
+  EXPECT_GE(codes.size(), 80u);
+}
+
+TEST(Docs, EveryBuiltinIsDocumented) {
+  const auto text = read(language_md);
+  for (const auto& b : stdlib::builtins()) {
+    EXPECT_NE(text.find(std::string("`") + std::string(b.name) + "("), std::string::npos)
+        << "docs/language.md does not document `" << b.name << "`";
+  }
+}
+
+}  // namespace
+}  // namespace afterflow
