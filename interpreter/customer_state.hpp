@@ -32,13 +32,15 @@ struct cap_history {
   std::vector<std::int64_t> sent;
 };
 
-/// Everything a customer only has once flows have touched them.
+/// Everything a customer only has while flows are touching them; freed
+/// again (simulator::impl::tidy) once nothing in it can matter any more.
 struct customer_extras {
   std::vector<symbol> tags;         ///< in the order added
   std::vector<std::uint32_t> runs;  ///< active runs, in creation order
   std::vector<key_record> keys;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> run_counts;  ///< (flow, runs started)
   std::vector<cap_history> caps;
+
+  [[nodiscard]] bool empty() const { return tags.empty() && runs.empty() && keys.empty() && caps.empty(); }
 };
 
 struct customer_state {

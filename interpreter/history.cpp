@@ -136,8 +136,9 @@ std::byte* history_store::block(std::uint32_t customer) {
   // Zero-filled: counters start at 0, pointers at null. Growing moves the
   // blocks, which is safe: nothing keeps a pointer into them between calls.
   if (arena_.size() < end) {
-    // Grow by half, in whole blocks.
-    const auto blocks = std::max(end, arena_.size() + arena_.size() / 2) / size + 1;
+    // Grow by a quarter, in whole blocks.
+    const auto blocks = std::max(end, arena_.size() + arena_.size() / 4) / size + 1;
+    arena_.reserve(blocks * size);
     arena_.resize(blocks * size, std::byte{0});
   }
   return arena_.data() + static_cast<std::size_t>(customer) * size;

@@ -39,7 +39,12 @@ void simulator::set_trace(trace_sink* sink, std::string customer_filter) {
 customer_index simulator::impl::ensure_customer(std::string_view id) {
   bool added = false;
   const auto c = customer_ids_.find_or_add(id, added);
-  if (added) customers_.emplace_back();
+  if (added) {
+    // A quarter more at a time: per-customer memory is what the replay of a
+    // big shop is made of, and doubling would leave a third of it unused.
+    if (customers_.size() == customers_.capacity()) customers_.reserve(customers_.capacity() + customers_.capacity() / 4 + 16);
+    customers_.emplace_back();
+  }
   return c;
 }
 
@@ -125,14 +130,13 @@ simulator::memory_usage simulator::memory() const {
   u.customer_ids = m.customer_ids_.heap_bytes();
   u.customers = m.customers_.capacity() * sizeof(customer_state);
   u.history = m.history_.heap_bytes();
-  u.runs = m.runs_.capacity() * sizeof(run_state) + m.timers_.size() * sizeof(timer);
+  u.runs = m.runs_.capacity() * sizeof(run_state) + m.timers_.size() * sizeof(timer) + m.run_counts_.heap_bytes();
   for (const auto& c : m.customers_) {
     u.customers += c.attributes.heap_bytes();
     if (!c.extras) continue;
     u.extras += sizeof(customer_extras) + c.extras->tags.capacity() * sizeof(symbol) +
                 c.extras->runs.capacity() * sizeof(std::uint32_t) +
                 c.extras->keys.capacity() * sizeof(key_record) +
-                c.extras->run_counts.capacity() * sizeof(std::pair<std::uint32_t, std::uint32_t>) +
                 c.extras->caps.capacity() * sizeof(cap_history);
     for (const auto& k : c.extras->keys) u.extras += k.key.capacity() > 15 ? k.key.capacity() : 0;
     for (const auto& cap : c.extras->caps) u.extras += cap.sent.capacity() * sizeof(std::int64_t);
@@ -209,6 +213,7 @@ void simulator::impl::fire_due(std::int64_t limit) {
 void simulator::impl::after_input() {
   process_emitted();
   eval_.clear_scratch();
+  if (++inputs_ % 4096 == 0) sweep();
 }
 
 void simulator::impl::fire(const timer& t) {
@@ -480,13 +485,7 @@ void simulator::impl::start_run(std::uint32_t flow, customer_index c, const even
   }
   const auto& f = program_.flows[flow];
   auto& extras = customers_[c].more();
-  auto count = std::find_if(extras.run_counts.begin(), extras.run_counts.end(),
-                            [&](const auto& p) { return p.first == flow; });
-  if (count == extras.run_counts.end()) {
-    extras.run_counts.emplace_back(flow, 0);
-    count = extras.run_counts.end() - 1;
-  }
-  ++count->second;
+  const auto number = run_counts_.next(c, flow);
   extras.runs.push_back(slot);
 
   auto& run = runs_[slot];
@@ -500,7 +499,7 @@ void simulator::impl::start_run(std::uint32_t flow, customer_index c, const even
   run.goal_pending = false;
   run.started = owner.now_;
   run.waiting_since = owner.now_;
-  run.number = count->second;
+  run.number = number;
   run.key = std::move(key);
   run.trigger = stored_event::copy_of(e);
   run.bindings.clear();
@@ -552,6 +551,55 @@ void simulator::impl::end_run(std::uint32_t slot, std::string_view reason) {
   run.pending_params = record();
   run.key.clear();
   free_runs_.push_back(slot);
+  if (extras.runs.empty()) tidy(c);
+}
+
+void simulator::impl::tidy(customer_index c) {
+  auto& state = customers_[c];
+  if (!state.extras) return;
+  auto& extras = *state.extras;
+  const auto now = owner.now_;
+  // Re-entry records that no future trigger can be refused by.
+  std::erase_if(extras.keys, [&](const key_record& r) {
+    if (r.active > 0) return false;
+    const auto& f = program_.flows[r.flow];
+    if (f.reentry == reentry_mode::never) return false;
+    return f.reentry != reentry_mode::after || now - r.last_start >= f.reentry_after;
+  });
+  // Send times that no future cap window can reach.
+  for (auto& cap : extras.caps) {
+    const auto longest = longest_window(cap.channel);
+    std::erase_if(cap.sent, [&](std::int64_t t) { return t <= now - longest; });
+  }
+  std::erase_if(extras.caps, [](const cap_history& h) { return h.sent.empty(); });
+  if (extras.empty()) {
+    state.extras.reset();
+    return;
+  }
+  if (extras.runs.empty()) extras.runs.shrink_to_fit();
+  if (extras.keys.empty()) extras.keys.shrink_to_fit();
+  if (extras.caps.empty()) extras.caps.shrink_to_fit();
+}
+
+std::int64_t simulator::impl::longest_window(symbol channel) const {
+  std::int64_t longest = 0;
+  for (const auto& limit : program_.policy.limits) {
+    if (limit.channel == channel) longest = std::max(longest, limit.window);
+  }
+  return longest;
+}
+
+void simulator::impl::sweep() {
+  // A slice of customers per call, round robin: state nothing can consult
+  // any more is freed even for customers who are never seen again. Only
+  // the simulated clock decides what is stale, so outputs cannot change.
+  constexpr std::size_t slice = 256;
+  if (customers_.empty()) return;
+  for (std::size_t i = 0; i < slice && i < customers_.size(); ++i) {
+    if (sweep_cursor_ >= customers_.size()) sweep_cursor_ = 0;
+    const auto c = static_cast<customer_index>(sweep_cursor_++);
+    if (customers_[c].extras && customers_[c].extras->runs.empty()) tidy(c);
+  }
 }
 
 std::string simulator::impl::run_id(const run_state& run) const {

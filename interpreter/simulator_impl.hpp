@@ -9,6 +9,7 @@
 #include "interpreter/customer_table.hpp"
 #include "interpreter/evaluator.hpp"
 #include "interpreter/history.hpp"
+#include "interpreter/run_counter.hpp"
 #include "interpreter/local_time.hpp"
 #include "interpreter/simulator.hpp"
 #include "interpreter/timer_queue.hpp"
@@ -67,6 +68,11 @@ struct simulator::impl {
   void try_triggers(customer_index c, const event_view& e);
   void start_run(std::uint32_t flow, customer_index c, const event_view& e, std::string key);
   void end_run(std::uint32_t slot, std::string_view reason);
+  /// Drops what can no longer matter for a customer without live runs
+  /// (stale re-entry records and cap entries), and their extras if empty.
+  void tidy(customer_index c);
+  void sweep();
+  [[nodiscard]] std::int64_t longest_window(symbol channel) const;
   /// Fires every timer due at or before `limit`, in (due, seq) order.
   void fire_due(std::int64_t limit);
   void fire(const timer& t);
@@ -120,6 +126,9 @@ struct simulator::impl {
   std::vector<customer_state> customers_;
   std::vector<run_state> runs_;
   std::vector<std::uint32_t> free_runs_;
+  run_counter run_counts_;
+  std::uint64_t inputs_ = 0;
+  std::size_t sweep_cursor_ = 0;
   std::uint64_t next_run_seq_ = 0;
   timer_queue timers_;
   std::deque<emitted_event> emitted_;

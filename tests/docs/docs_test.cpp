@@ -53,5 +53,14 @@ TEST(Docs, EveryBuiltinIsDocumented) {
   }
 }
 
+// The README's GoogleTest example is the one the suite compiles and runs.
+TEST(Docs, ReadmeShowsTheCompiledCppExample) {
+  const auto readme = read(std::string(AFTERFLOW_SOURCE_DIR) + "/README.md");
+  auto example = read(std::string(AFTERFLOW_SOURCE_DIR) + "/tests/test_runner/docs_example_test.cpp");
+  example = example.substr(example.find("#include <gmock/gmock.h>"));
+  EXPECT_NE(readme.find(example), std::string::npos)
+      << "README.md must show tests/test_runner/docs_example_test.cpp verbatim (from its first #include)";
+}
+
 }  // namespace
 }  // namespace afterflow
