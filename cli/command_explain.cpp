@@ -41,17 +41,8 @@ int run_explain(std::span<char*> raw) {
   sim.set_trace(&recorder, customer);
   const bool color = use_color(args.color, stderr);
 
-  if (!args.profiles.empty()) {
-    auto profiles = interpreter::profile_reader::open(args.profiles, program, {bad_event_policy_of(args)});
-    if (const auto error = interpreter::load_profiles(profiles, sim)) {
-      fmt::print(stderr, "{}", render_text(*error, {color}));
-      return exit_failure;
-    }
-  }
-  interpreter::event_log_options log_options;
-  log_options.on_bad_event = bad_event_policy_of(args);
-  log_options.sort = args.sort;
-  auto log = interpreter::event_log_reader::open(args.events, program, log_options);
+  if (!load_profiles(args, program, sim)) return exit_failure;
+  auto log = open_log(args, program);
   interpreter::replay_options replay_options;
   replay_options.until = *until;
   const auto result = interpreter::replay(log, sim, replay_options);

@@ -6,6 +6,7 @@
 #include "grammar/timestamp.hpp"
 #include "interpreter/checker.hpp"
 #include "interpreter/compiler.hpp"
+#include "interpreter/replay.hpp"
 
 namespace afterflow::cli {
 
@@ -50,6 +51,23 @@ std::optional<std::int64_t> parse_until(const std::string& text) {
 
 interpreter::bad_event_policy bad_event_policy_of(const replay_arguments& args) {
   return args.on_bad_event == "skip" ? interpreter::bad_event_policy::skip : interpreter::bad_event_policy::fail;
+}
+
+bool load_profiles(const replay_arguments& args, interpreter::program& p, interpreter::simulator& sim) {
+  if (args.profiles.empty()) return true;
+  auto profiles = interpreter::profile_reader::open(args.profiles, p, {bad_event_policy_of(args)});
+  if (const auto error = interpreter::load_profiles(profiles, sim)) {
+    fmt::print(stderr, "{}", render_text(*error, {use_color(args.color, stderr)}));
+    return false;
+  }
+  return true;
+}
+
+interpreter::event_log_reader open_log(const replay_arguments& args, interpreter::program& p) {
+  interpreter::event_log_options options;
+  options.on_bad_event = bad_event_policy_of(args);
+  options.sort = args.sort;
+  return interpreter::event_log_reader::open(args.events, p, options);
 }
 
 std::size_t print_runtime_errors(const interpreter::simulator& sim, bool color) {

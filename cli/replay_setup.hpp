@@ -13,6 +13,7 @@
 
 #include "cli/cli_support.hpp"
 #include "interpreter/checked_program.hpp"
+#include "interpreter/event_log_reader.hpp"
 #include "interpreter/program.hpp"
 #include "interpreter/simulator.hpp"
 #include "interpreter/skipped_lines.hpp"
@@ -45,6 +46,13 @@ struct compiled_flows {
 [[nodiscard]] std::optional<std::int64_t> parse_until(const std::string& text);
 
 [[nodiscard]] interpreter::bad_event_policy bad_event_policy_of(const replay_arguments& args);
+
+/// Applies `--profiles` (if given) to `sim`; false after printing the error
+/// that stopped it.
+[[nodiscard]] bool load_profiles(const replay_arguments& args, interpreter::program& p, interpreter::simulator& sim);
+
+/// Opens `--events` with `--sort` and `--on-bad-event` applied.
+[[nodiscard]] interpreter::event_log_reader open_log(const replay_arguments& args, interpreter::program& p);
 
 /// Prints the simulator's run-time errors on stderr; returns how many.
 std::size_t print_runtime_errors(const interpreter::simulator& sim, bool color);

@@ -18,6 +18,7 @@
 
 #include "grammar/ast.hpp"
 #include "grammar/source.hpp"
+#include "grammar/utf8.hpp"
 
 namespace afterflow::parsing {
 
@@ -66,7 +67,5 @@ struct found_token {
 inline constexpr std::string_view declaration_keywords[] = {"import",  "const", "event", "segment",
                                                             "policy",  "map",   "flow",  "test"};
 
-/// Length of the valid UTF-8 sequence at `text[i]`, 0 when invalid.
-[[nodiscard]] std::size_t utf8_length(std::string_view text, std::size_t i);
 
 }  // namespace afterflow::parsing

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "grammar/utf8.hpp"
 #include "grammar/json_writer.hpp"
 
 namespace afterflow::interpreter {
@@ -27,26 +28,6 @@ struct cell {
   std::uint32_t width = 1;
 };
 
-// The length of a valid UTF-8 sequence at `i`, or 0.
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  if (b < 0x80) return 1;
-  std::size_t n = 0;
-  unsigned min = 0;
-  unsigned cp = 0;
-  if ((b & 0xE0) == 0xC0) n = 2, min = 0x80, cp = b & 0x1F;
-  else if ((b & 0xF0) == 0xE0) n = 3, min = 0x800, cp = b & 0x0F;
-  else if ((b & 0xF8) == 0xF0) n = 4, min = 0x10000, cp = b & 0x07;
-  else return 0;
-  if (i + n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    const auto c = static_cast<unsigned char>(s[i + k]);
-    if ((c & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return n;
-}
 
 std::vector<cell> cells_of(std::string_view line) {
   std::vector<cell> cells;
