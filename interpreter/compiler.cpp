@@ -204,7 +204,15 @@ node_index compiler::member(const ast::expr&, const ast::member_expr& m, const e
     case member_kind::aggregate_property: {
       const auto property = out_.symbols.intern(name);
       note_property(checked_.info(*m.object).type, property);
-      return add({op::event_property, expr(*m.object), property, 0});
+      const auto object = expr(*m.object);
+      if (out_.nodes[object].code == op::aggregate) {
+        // `last(E).p`: the remembered event needs `p`, and nothing it does not read.
+        auto& kept = out_.history[out_.nodes[object].a].kept_properties;
+        if (!std::binary_search(kept.begin(), kept.end(), property)) {
+          kept.insert(std::upper_bound(kept.begin(), kept.end(), property), property);
+        }
+      }
+      return add({op::event_property, object, property, 0});
     }
   }
   return constant(value::null());

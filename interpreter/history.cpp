@@ -1,6 +1,7 @@
 #include "interpreter/history.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <deque>
 #include <limits>
@@ -100,6 +101,22 @@ const T& state_at(const std::byte* p) {
 
 double number_of(const value& v) { return v.as_number(); }
 
+// The event as a `first`/`last` slot keeps it: only the properties read from
+// the aggregate's result (a customer's last order need not carry its skus).
+stored_event remembered(const history_slot& s, const event_view& e) {
+  constexpr std::size_t inline_capacity = 8;
+  std::array<property_entry, inline_capacity> kept{};
+  std::size_t n = 0;
+  for (const auto& p : e.properties) {
+    if (!std::binary_search(s.kept_properties.begin(), s.kept_properties.end(), p.name)) continue;
+    if (n == inline_capacity) return stored_event::copy_of(e);  // many read: keep them all
+    kept[n++] = p;
+  }
+  event_view trimmed = e;
+  trimmed.properties = std::span<const property_entry>(kept.data(), n);
+  return stored_event::copy_of(trimmed);
+}
+
 }  // namespace
 
 history_layout::history_layout(const program& p) {
@@ -182,13 +199,13 @@ void history_store::add(std::uint32_t customer, std::uint32_t slot, const event_
       break;
     case slot_kind::first_event: {
       auto*& ev = pointer_at<stored_event>(p);
-      if (ev == nullptr) ev = new stored_event(stored_event::copy_of(e));
+      if (ev == nullptr) ev = new stored_event(remembered(s, e));
       break;
     }
     case slot_kind::last_event: {
       auto*& ev = pointer_at<stored_event>(p);
-      if (ev == nullptr) ev = new stored_event(stored_event::copy_of(e));
-      else *ev = stored_event::copy_of(e);
+      if (ev == nullptr) ev = new stored_event(remembered(s, e));
+      else *ev = remembered(s, e);
       break;
     }
     case slot_kind::window_events:
@@ -198,7 +215,8 @@ void history_store::add(std::uint32_t customer, std::uint32_t slot, const event_
       while (s.window && !w->events.empty() && w->events.front().view().time <= e.time - *s.window) {
         w->events.pop_front();
       }
-      w->events.push_back(stored_event::copy_of(e));
+      // Events kept for a read-time filter keep every property the filter may read.
+      w->events.push_back(layout_.kind(slot) == slot_kind::window_events ? remembered(s, e) : stored_event::copy_of(e));
       break;
     }
   }

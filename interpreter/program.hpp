@@ -115,6 +115,9 @@ struct history_slot {
   /// aggregate is read.
   bool filter_at_read = false;
   std::optional<std::int64_t> window;  ///< `within:`, microseconds
+  /// `first`/`last`: the properties read from the result (`last(nps).score`);
+  /// only these are stored with the remembered event. Sorted.
+  std::vector<symbol> kept_properties;
 };
 
 // ---------------------------------------------------------------------------
