@@ -1,6 +1,8 @@
 #include "grammar/json_writer.hpp"
 
+#include <charconv>
 #include <cmath>
+#include <cstring>
 #include <iterator>
 
 #include <fmt/format.h>
@@ -13,8 +15,25 @@ void append_json_string(std::string& out, std::string_view s) {
   out.push_back('"');
   std::size_t i = 0;
   while (i < s.size()) {
-    // Fast path: copy the longest run of printable ASCII that needs no escape.
+    // Fast path: copy the longest run of printable ASCII that needs no
+    // escape, testing eight bytes at a time (SWAR: a byte is flagged when it
+    // is below 0x20, is `"` or `\\`, or has its high bit set).
     std::size_t run = i;
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t highs = 0x8080808080808080ULL;
+    while (run + 8 <= s.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + run, 8);
+      const auto below_space = (w - ones * 0x20) & ~w & highs;
+      const auto q = w ^ (ones * '"');
+      const auto quote = (q - ones) & ~q & highs;
+      const auto b = w ^ (ones * '\\');
+      const auto backslash = (b - ones) & ~b & highs;
+      const auto del = w ^ (ones * 0x7F);
+      const auto delete_char = (del - ones) & ~del & highs;
+      if ((below_space | quote | backslash | delete_char | (w & highs)) != 0) break;
+      run += 8;
+    }
     while (run < s.size()) {
       const auto c = static_cast<unsigned char>(s[run]);
       if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') break;
@@ -60,7 +79,9 @@ void append_json_number(std::string& out, double value) {
   } else if (value == 0) {
     out.push_back('0');  // also folds -0 into 0
   } else if (std::trunc(value) == value && std::fabs(value) < 9007199254740992.0) {
-    fmt::format_to(std::back_inserter(out), "{}", static_cast<std::int64_t>(value));
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof(digits), static_cast<std::int64_t>(value)).ptr;
+    out.append(digits, end);
   } else {
     fmt::format_to(std::back_inserter(out), "{}", value);
   }

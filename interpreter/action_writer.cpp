@@ -8,13 +8,6 @@ namespace afterflow::interpreter {
 
 namespace {
 
-void key(std::string& out, std::string_view name) {
-  out.push_back(',');
-  out.push_back('"');
-  out += name;
-  out += "\":";
-}
-
 void quoted_time(std::string& out, std::int64_t micros) {
   out.push_back('"');
   append_timestamp(out, micros);
@@ -26,19 +19,19 @@ void quoted_time(std::string& out, std::int64_t micros) {
 void append_action_json(std::string& out, const action& a, const symbol_table& symbols) {
   out += "{\"time\":";
   quoted_time(out, a.time);
-  key(out, "customer");
+  out += R"(,"customer":)";
   append_json_string(out, a.customer);
-  key(out, "flow");
+  out += R"(,"flow":)";
   append_json_string(out, a.flow);
-  key(out, "run");
+  out += R"(,"run":)";
   append_json_string(out, a.run);
-  key(out, "step");
+  out += R"(,"step":)";
   append_json_string(out, a.step);
-  key(out, "channel");
+  out += R"(,"channel":)";
   append_json_string(out, a.channel);
-  key(out, "template");
+  out += R"(,"template":)";
   append_json_string(out, a.template_name);
-  key(out, "params");
+  out += R"(,"params":)";
   out.push_back('{');
   bool first = true;
   for (const auto& p : a.params) {
@@ -49,18 +42,18 @@ void append_action_json(std::string& out, const action& a, const symbol_table& s
     append_value_json(out, p.data);
   }
   out.push_back('}');
-  key(out, "status");
+  out += R"(,"status":)";
   out += a.status == send_status::sent ? "\"sent\"" : "\"suppressed\"";
   if (a.status == send_status::suppressed) {
-    key(out, "reason");
+    out += R"(,"reason":)";
     append_json_string(out, a.reason);
   }
   if (a.deferred_from) {
-    key(out, "deferred_from");
+    out += R"(,"deferred_from":)";
     quoted_time(out, *a.deferred_from);
   }
   if (!a.splits.empty()) {
-    key(out, "splits");
+    out += R"(,"splits":)";
     out.push_back('{');
     first = true;
     for (const auto& s : a.splits) {

@@ -6,6 +6,8 @@
 // runs, re-entry records, cap buffers) is an empty vector until used.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -43,15 +45,25 @@ struct customer_extras {
   [[nodiscard]] bool empty() const { return tags.empty() && runs.empty() && keys.empty() && caps.empty(); }
 };
 
-struct customer_state {
+/// One cache line per customer: attributes, zone, extras, and the history
+/// slots when they fit in 32 bytes (two slots; otherwise the first 8 bytes
+/// point to a heap block). The simulator owns what the history slots point
+/// to and releases it (customer_state's destructor does not, because a
+/// moved-from state still holds the same bytes).
+struct alignas(64) customer_state {
+  static constexpr std::size_t inline_history = 32;
+
   record attributes;
   const time_zone* zone = nullptr;  ///< from the `timezone` attribute; null: none
   std::unique_ptr<customer_extras> extras;
+  alignas(8) std::array<std::byte, inline_history> history{};
 
   customer_extras& more() {
     if (!extras) extras = std::make_unique<customer_extras>();
     return *extras;
   }
 };
+
+static_assert(sizeof(customer_state) == 64);
 
 }  // namespace afterflow::interpreter

@@ -113,7 +113,7 @@ value evaluator::eval(node_index index, const eval_frame& frame) {
     }
     case op::aggregate:
       if (program_.history[n.a].filter_at_read) return filtered_aggregate(n.a, frame);
-      return history_.read(frame.customer->index, n.a, frame.now);
+      return history_.read(frame.customer->history, n.a, frame.now);
     case op::call: return eval_call(n, frame);
     case op::list: {
       std::vector<value> items;
@@ -151,7 +151,7 @@ value evaluator::filtered_aggregate(std::uint32_t slot, const eval_frame& frame)
   double sum = 0;
   double least = 0;
   double most = 0;
-  if (const auto* events = history_.events(frame.customer->index, slot)) {
+  if (const auto* events = history_.events(frame.customer->history, slot)) {
     eval_frame inner = frame;
     for (const auto& stored : *events) {
       const auto& e = stored.view();

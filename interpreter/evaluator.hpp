@@ -32,6 +32,7 @@ struct customer_view {
   const record* attributes = nullptr;
   const std::vector<symbol>* tags = nullptr;  ///< in the order added; null: none (read lazily)
   const time_zone* zone = nullptr;  ///< the customer's zone, else the policy's, else UTC
+  const std::byte* history = nullptr;  ///< the customer's history block; null: none yet
 };
 
 /// Everything one evaluation can see besides the program.

@@ -126,13 +126,7 @@ history_layout::history_layout(const program& p) {
   }
 }
 
-history_store::~history_store() {
-  const auto size = layout_.block_size();
-  if (size == 0) return;
-  for (std::size_t offset = 0; offset < arena_.size(); offset += size) destroy_block(arena_.data() + offset);
-}
-
-void history_store::destroy_block(std::byte* b) {
+void history_store::release(std::byte* b) const {
   for (std::uint32_t slot = 0; slot < layout_.slot_count(); ++slot) {
     std::byte* p = b + layout_.offset(slot);
     switch (layout_.kind(slot)) {
@@ -147,29 +141,9 @@ void history_store::destroy_block(std::byte* b) {
   }
 }
 
-std::byte* history_store::block(std::uint32_t customer) {
-  const auto size = layout_.block_size();
-  const auto end = (static_cast<std::size_t>(customer) + 1) * size;
-  // Zero-filled: counters start at 0, pointers at null. Growing moves the
-  // blocks, which is safe: nothing keeps a pointer into them between calls.
-  if (arena_.size() < end) {
-    // Grow by a quarter, in whole blocks.
-    const auto blocks = std::max(end, arena_.size() + arena_.size() / 4) / size + 1;
-    arena_.reserve(blocks * size);
-    arena_.resize(blocks * size, std::byte{0});
-  }
-  return arena_.data() + static_cast<std::size_t>(customer) * size;
-}
-
-const std::byte* history_store::find_block(std::uint32_t customer) const {
-  const auto size = layout_.block_size();
-  const auto begin = static_cast<std::size_t>(customer) * size;
-  return begin + size <= arena_.size() && size > 0 ? arena_.data() + begin : nullptr;
-}
-
-void history_store::add(std::uint32_t customer, std::uint32_t slot, const event_view& e) {
+void history_store::add(std::byte* block, std::uint32_t slot, const event_view& e) const {
   const auto& s = program_.history[slot];
-  std::byte* p = block(customer) + layout_.offset(slot);
+  std::byte* p = block + layout_.offset(slot);
   value v;
   if (s.property != no_symbol) {
     v = e.get(s.property);
@@ -222,17 +196,15 @@ void history_store::add(std::uint32_t customer, std::uint32_t slot, const event_
   }
 }
 
-const std::deque<stored_event>* history_store::events(std::uint32_t customer, std::uint32_t slot) const {
-  const std::byte* b = find_block(customer);
+const std::deque<stored_event>* history_store::events(const std::byte* b, std::uint32_t slot) const {
   if (b == nullptr || layout_.kind(slot) != slot_kind::stored_events) return nullptr;
   const auto* w = pointer_at<window_events_state>(b + layout_.offset(slot));
   return w == nullptr ? nullptr : &w->events;
 }
 
-value history_store::read(std::uint32_t customer, std::uint32_t slot, std::int64_t now) const {
+value history_store::read(const std::byte* b, std::uint32_t slot, std::int64_t now) const {
   const auto& s = program_.history[slot];
   const bool is_exists = s.function == builtin_id::exists;
-  const std::byte* b = find_block(customer);
   const auto empty_result = [&] {
     if (s.function == builtin_id::count) return value::number(0);
     if (is_exists) return value::boolean(false);
@@ -302,30 +274,26 @@ value history_store::read(std::uint32_t customer, std::uint32_t slot, std::int64
   return value::null();
 }
 
-std::size_t history_store::heap_bytes() const {
-  std::size_t bytes = arena_.capacity();
-  const auto size = layout_.block_size();
-  if (size == 0) return bytes;
-  for (std::size_t offset = 0; offset < arena_.size(); offset += size) {
-    const std::byte* b = arena_.data() + offset;
-    for (std::uint32_t slot = 0; slot < layout_.slot_count(); ++slot) {
-      const std::byte* p = b + layout_.offset(slot);
-      switch (layout_.kind(slot)) {
-        case slot_kind::window_times:
-        case slot_kind::window_values: bytes += state_at<window_slot>(p).capacity * sizeof(window_entry); break;
-        case slot_kind::first_event:
-        case slot_kind::last_event:
-          if (const auto* ev = pointer_at<stored_event>(p)) bytes += sizeof(stored_event) + ev->heap_bytes();
-          break;
-        case slot_kind::window_events:
-        case slot_kind::stored_events:
-          if (const auto* w = pointer_at<window_events_state>(p)) {
-            bytes += sizeof(window_events_state);
-            for (const auto& ev : w->events) bytes += sizeof(stored_event) + ev.heap_bytes();
-          }
-          break;
-        default: break;
-      }
+std::size_t history_store::heap_bytes(const std::byte* b) const {
+  if (b == nullptr) return 0;
+  std::size_t bytes = 0;
+  for (std::uint32_t slot = 0; slot < layout_.slot_count(); ++slot) {
+    const std::byte* p = b + layout_.offset(slot);
+    switch (layout_.kind(slot)) {
+      case slot_kind::window_times:
+      case slot_kind::window_values: bytes += state_at<window_slot>(p).capacity * sizeof(window_entry); break;
+      case slot_kind::first_event:
+      case slot_kind::last_event:
+        if (const auto* ev = pointer_at<stored_event>(p)) bytes += sizeof(stored_event) + ev->heap_bytes();
+        break;
+      case slot_kind::window_events:
+      case slot_kind::stored_events:
+        if (const auto* w = pointer_at<window_events_state>(p)) {
+          bytes += sizeof(window_events_state);
+          for (const auto& ev : w->events) bytes += sizeof(stored_event) + ev.heap_bytes();
+        }
+        break;
+      default: break;
     }
   }
   return bytes;

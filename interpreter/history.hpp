@@ -15,9 +15,9 @@
 //   reads more than `event`       any); the evaluator filters and
 //                                 aggregates them when it reads the slot
 //
-// All customers' slots live in one arena, a block of 16 bytes per slot and
-// customer; windowed entries live out of line, one array per customer and
-// slot, pruned as time moves. A window is the interval (now − d, now].
+// A customer's slots are 16 bytes each, kept with the customer's state;
+// windowed entries live out of line, one array per customer and slot,
+// pruned as time moves. A window is the interval (now − d, now].
 #pragma once
 
 #include <cstdint>
@@ -61,35 +61,31 @@ class history_layout {
   std::size_t block_size_ = 0;
 };
 
-/// The history slots of every customer, indexed by customer.
+/// The operations on a customer's history block: `layout.block_size()`
+/// zeroed bytes that the caller owns and keeps beside the customer's other
+/// state (so one cache line usually holds both). The block only holds raw
+/// slots; `release` frees what they point to.
 class history_store {
  public:
   history_store(const program& p, const history_layout& layout) : program_(p), layout_(layout) {}
-  ~history_store();
-  history_store(const history_store&) = delete;
-  history_store& operator=(const history_store&) = delete;
 
-  /// Feeds slot `slot` of `customer` with event `e` (its filter, if any,
+  /// Feeds slot `slot` of `block` with event `e` (its filter, if any,
   /// already passed). `e.time` is the current time.
-  void add(std::uint32_t customer, std::uint32_t slot, const event_view& e);
-  /// The aggregate's value at `now`; not for `stored_events` slots.
-  [[nodiscard]] value read(std::uint32_t customer, std::uint32_t slot, std::int64_t now) const;
+  void add(std::byte* block, std::uint32_t slot, const event_view& e) const;
+  /// The aggregate's value at `now` (`block` may be null: no history yet);
+  /// not for `stored_events` slots.
+  [[nodiscard]] value read(const std::byte* block, std::uint32_t slot, std::int64_t now) const;
   /// The events a `stored_events` slot holds, oldest first (null when none
   /// arrived yet); they may include events that have left the window.
-  [[nodiscard]] const std::deque<stored_event>* events(std::uint32_t customer, std::uint32_t slot) const;
-
-  /// Heap bytes held, for memory accounting.
-  [[nodiscard]] std::size_t heap_bytes() const;
+  [[nodiscard]] const std::deque<stored_event>* events(const std::byte* block, std::uint32_t slot) const;
+  /// Frees what the block's slots point to (the block itself stays).
+  void release(std::byte* block) const;
+  /// Heap bytes the block's slots point to, for memory accounting.
+  [[nodiscard]] std::size_t heap_bytes(const std::byte* block) const;
 
  private:
-  std::byte* block(std::uint32_t customer);
-  [[nodiscard]] const std::byte* find_block(std::uint32_t customer) const;
-  void destroy_block(std::byte* block);
-
   const program& program_;
   const history_layout& layout_;
-  /// Every customer's block, back to back (customer i at i × block_size).
-  std::vector<std::byte> arena_;
 };
 
 }  // namespace afterflow::interpreter

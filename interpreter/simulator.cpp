@@ -23,6 +23,35 @@ simulator::impl::impl(simulator& o, program& p, action_sink& sink, simulator_opt
   for (const auto& f : p.flows) sent_counts_.emplace_back(f.sends.size(), 0);
 }
 
+simulator::impl::~impl() {
+  const auto size = layout_.block_size();
+  if (size == 0) return;
+  for (customer_index c = 0; c < customers_.size(); ++c) {
+    if (find_history_block(c) != nullptr) history_.release(history_block(c));
+    if (size > customer_state::inline_history) {
+      delete[] *reinterpret_cast<std::byte**>(customers_[c].history.data());
+    }
+  }
+}
+
+std::byte* simulator::impl::history_block(customer_index c) {
+  const auto size = layout_.block_size();
+  if (size == 0) return nullptr;
+  auto* inline_area = customers_[c].history.data();
+  if (size <= customer_state::inline_history) return inline_area;
+  auto*& spilled = *reinterpret_cast<std::byte**>(inline_area);
+  if (spilled == nullptr) spilled = new std::byte[size]{};
+  return spilled;
+}
+
+const std::byte* simulator::impl::find_history_block(customer_index c) const {
+  const auto size = layout_.block_size();
+  if (size == 0) return nullptr;
+  const auto* inline_area = customers_[c].history.data();
+  if (size <= customer_state::inline_history) return inline_area;
+  return *reinterpret_cast<const std::byte* const*>(inline_area);
+}
+
 simulator::simulator(program& p, action_sink& sink, simulator_options options)
     : impl_(std::make_unique<impl>(*this, p, sink, options)), stats_(p.flows.size()) {}
 
@@ -61,6 +90,7 @@ customer_view simulator::impl::view_of(customer_index c) const {
   v.attributes = &state.attributes;
   if (state.extras) v.tags = &state.extras->tags;  // no dereference on the hot path
   v.zone = zone_of(c);
+  v.history = find_history_block(c);
   return v;
 }
 
@@ -129,7 +159,11 @@ simulator::memory_usage simulator::memory() const {
   memory_usage u;
   u.customer_ids = m.customer_ids_.heap_bytes();
   u.customers = m.customers_.capacity() * sizeof(customer_state);
-  u.history = m.history_.heap_bytes();
+  for (customer_index c = 0; c < m.customers_.size(); ++c) {
+    const auto* block = m.find_history_block(c);
+    u.history += m.history_.heap_bytes(block);
+    if (block != nullptr && m.layout_.block_size() > customer_state::inline_history) u.history += m.layout_.block_size();
+  }
   u.runs = m.runs_.capacity() * sizeof(run_state) + m.timers_.size() * sizeof(timer) + m.run_counts_.heap_bytes();
   for (const auto& c : m.customers_) {
     u.customers += c.attributes.heap_bytes();
@@ -316,7 +350,7 @@ void simulator::impl::handle_event(const event_view& input, std::uint32_t depth,
         const eval_frame frame{owner.now_, &view, &e, nullptr, {}};
         if (!eval_.holds(filter, frame)) continue;
       }
-      history_.add(c, slot, e);
+      history_.add(history_block(c), slot, e);
     }
   }
   // 2. Live runs, in creation order.

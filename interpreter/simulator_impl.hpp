@@ -61,7 +61,13 @@ struct simulator::impl {
   impl(simulator& owner, program& p, action_sink& sink, simulator_options options);
 
   // simulator.cpp: the loop, events, triggers, run lifecycle.
+  ~impl();
   customer_index ensure_customer(std::string_view id);
+  /// The customer's history block, made (zeroed) if needed; null when the
+  /// program has no history slots.
+  std::byte* history_block(customer_index c);
+  /// The same, or null when the customer has none yet.
+  [[nodiscard]] const std::byte* find_history_block(customer_index c) const;
   customer_view view_of(customer_index c) const;
   void handle_event(const event_view& e, std::uint32_t depth, std::optional<std::uint64_t> exclude_run);
   void offer_to_runs(customer_index c, const event_view& e, std::optional<std::uint64_t> exclude_run);

@@ -2,27 +2,59 @@
 
 #include <limits>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 namespace afterflow {
 namespace {
 
-std::string quoted(std::string_view s) {
+std::string json_quoted(std::string_view s) {
   std::string out;
   append_json_string(out, s);
   return out;
 }
 
 TEST(JsonWriter, EscapesControlCharactersAndQuotes) {
-  EXPECT_EQ(quoted("a\"b\\c\n\t\x01"), R"("a\"b\\c\n\t\u0001")");
+  EXPECT_EQ(json_quoted("a\"b\\c\n\t\x01"), R"("a\"b\\c\n\t\u0001")");
 }
 
 TEST(JsonWriter, KeepsValidUtf8AndReplacesInvalidBytes) {
-  EXPECT_EQ(quoted("caf\u00e9 \u2603"), "\"caf\u00e9 \u2603\"");
-  EXPECT_EQ(quoted("a\xff" "b"), R"("a\ufffdb")");
-  EXPECT_EQ(quoted("\xc3"), R"("\ufffd")");          // truncated sequence
-  EXPECT_EQ(quoted("\xc0\xaf"), R"("\ufffd\ufffd")");  // overlong '/'
-  EXPECT_EQ(quoted("\xed\xa0\x80"), R"("\ufffd\ufffd\ufffd")");  // surrogate
+  EXPECT_EQ(json_quoted("caf\u00e9 \u2603"), "\"caf\u00e9 \u2603\"");
+  EXPECT_EQ(json_quoted("a\xff" "b"), R"("a\ufffdb")");
+  EXPECT_EQ(json_quoted("\xc3"), R"("\ufffd")");          // truncated sequence
+  EXPECT_EQ(json_quoted("\xc0\xaf"), R"("\ufffd\ufffd")");  // overlong '/'
+  EXPECT_EQ(json_quoted("\xed\xa0\x80"), R"("\ufffd\ufffd\ufffd")");  // surrogate
+}
+
+// The byte-at-a-time definition the fast (eight-bytes-at-a-time) path must match.
+std::string reference_quoted(std::string_view s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"') out += "\\\"";
+    else if (c == '\\') out += "\\\\";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\t') out += "\\t";
+    else if (u < 0x20 || u == 0x7F) out += fmt::format("\\u{:04x}", u);
+    else out.push_back(c);
+  }
+  return out + "\"";
+}
+
+TEST(JsonWriter, EightByteFastPathEscapesEveryPosition) {
+  for (const char special : {'"', '\\', '\n', '\t', '\x01', '\x1f', '\x7f'}) {
+    for (std::size_t length = 1; length <= 24; ++length) {
+      for (std::size_t at = 0; at < length; ++at) {
+        std::string s(length, 'a');
+        s[at] = special;
+        EXPECT_EQ(json_quoted(s), reference_quoted(s)) << "length " << length << " at " << at;
+      }
+    }
+  }
+  // Multi-byte UTF-8 after a long ASCII run is kept; a stray byte is replaced.
+  EXPECT_EQ(json_quoted("abcdefghijkl\u00e9"), "\"abcdefghijkl\u00e9\"");
+  EXPECT_EQ(json_quoted("abcdefghijkl\xff"), "\"abcdefghijkl\\ufffd\"");
+  EXPECT_EQ(json_quoted(std::string(100, ' ')), "\"" + std::string(100, ' ') + "\"");
 }
 
 TEST(JsonWriter, NumbersHaveOneFixedForm) {
