@@ -20,12 +20,6 @@ namespace {
 using namespace afterflow;
 using namespace afterflow::interpreter;
 
-class null_sink final : public action_sink {
- public:
-  void on_action(const action&, const symbol_table&) override { ++count; }
-  std::uint64_t count = 0;
-};
-
 struct compiled {
   std::unique_ptr<checked_program> checked;
   program prog;
@@ -102,7 +96,7 @@ void event_dispatch(benchmark::State& state) {
   std::vector<std::string> ids;
   for (int i = 0; i < 100'000; ++i) ids.push_back("customer-" + std::to_string(i));
   for (auto _ : state) {
-    null_sink sink;
+    action_counter sink;
     simulator sim(prog, sink);
     std::int64_t t = 1'767'225'600'000'000;
     for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -112,7 +106,7 @@ void event_dispatch(benchmark::State& state) {
       sim.feed({t, i % 2 == 0 ? placed : delivered, ids[i / 2 * 2], props});
     }
     sim.finish();
-    benchmark::DoNotOptimize(sink.count);
+    benchmark::DoNotOptimize(sink.count());
   }
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(ids.size()));
 }
@@ -126,7 +120,7 @@ void replay_review_request(benchmark::State& state) {
   const auto text = generate_log_text(options);
   std::uint64_t events = 0;
   for (auto _ : state) {
-    null_sink sink;
+    action_counter sink;
     simulator sim(c.prog, sink);
     auto reader = event_log_reader::from_text("generated.jsonl", text, c.prog);
     const auto result = replay(reader, sim);

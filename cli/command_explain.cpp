@@ -9,15 +9,6 @@
 
 namespace afterflow::cli {
 
-namespace {
-
-class discard_actions final : public interpreter::action_sink {
- public:
-  void on_action(const interpreter::action&, const interpreter::symbol_table&) override {}
-};
-
-}  // namespace
-
 int run_explain(std::span<char*> raw) {
   CLI::App app{"Explain one customer's timeline: every event, every run started or refused,\n"
                "every condition with the values it saw, every wait, send, suppression and exit."};
@@ -33,7 +24,7 @@ int run_explain(std::span<char*> raw) {
   if (!compiled) return exit_failure;
   auto& program = *compiled->program;
 
-  discard_actions actions;
+  interpreter::action_counter actions;
   interpreter::simulator_options options;
   options.until = *until;
   interpreter::simulator sim(program, actions, options);

@@ -68,7 +68,8 @@ int run_run(std::span<char*> raw) {
   if (!compiled) return exit_failure;
   auto& program = *compiled->program;
 
-  std::FILE* out = nullptr;
+  // With --summary and no --out, the actions are only counted: no JSON is
+  // built for nobody to read.
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> out_file(nullptr, &std::fclose);
   if (!out_path.empty()) {
     out_file.reset(std::fopen(out_path.c_str(), "wb"));
@@ -76,17 +77,14 @@ int run_run(std::span<char*> raw) {
       fmt::print(stderr, "error: cannot write `{}`\n", out_path);
       return exit_usage;
     }
-    out = out_file.get();
-  } else if (!summary) {
-    out = stdout;
-  } else {
-    out = std::fopen("/dev/null", "wb");
-    out_file.reset(out);
   }
-  interpreter::action_writer writer(out);
+  const bool write_actions = !out_path.empty() || !summary;
+  interpreter::action_writer writer(out_file ? out_file.get() : stdout);
+  interpreter::action_counter counter;
+  interpreter::action_sink& sink = write_actions ? static_cast<interpreter::action_sink&>(writer) : counter;
   interpreter::simulator_options options;
   options.until = *until;
-  interpreter::simulator sim(program, writer, options);
+  interpreter::simulator sim(program, sink, options);
   const bool color = use_color(args.color, stderr);
 
   if (!load_profiles(args, program, sim)) return exit_failure;
@@ -107,7 +105,8 @@ int run_run(std::span<char*> raw) {
   }
   const auto errors = print_runtime_errors(sim, color);
   if (summary) {
-    const auto s = interpreter::summarize(program, sim, log.counts(), result.after_until, writer.count());
+    const auto s = interpreter::summarize(program, sim, log.counts(), result.after_until,
+                                          write_actions ? writer.count() : counter.count());
     fmt::print("{}", format == "json" ? interpreter::render_summary_json(s) : interpreter::render_summary_text(s));
   }
   if (!flushed) {

@@ -48,6 +48,17 @@ class action_sink {
   virtual void on_action(const action& a, const symbol_table& symbols) = 0;
 };
 
+/// Counts actions and keeps nothing: for `run --summary`, `explain` and
+/// benchmarks, where no action is written.
+class action_counter final : public action_sink {
+ public:
+  void on_action(const action&, const symbol_table&) override { ++count_; }
+  [[nodiscard]] std::uint64_t count() const { return count_; }
+
+ private:
+  std::uint64_t count_ = 0;
+};
+
 /// An action that owns its data, for sinks that keep what they receive.
 struct owned_action {
   std::int64_t time = 0;

@@ -36,6 +36,7 @@ class compiler {
   std::uint32_t slot_for(const ast::call_expr& c, const aggregate_info& a, builtin_id fn);
   void note_property(const stdlib::type& object_type, symbol property);
   [[nodiscard]] bool reads_more_than_event(node_index n) const;
+  void event_properties_read(node_index n, std::set<symbol>& out) const;
 
   // Flows and steps.
   void flow(const flow_entry& entry);
@@ -279,11 +280,45 @@ std::uint32_t compiler::slot_for(const ast::call_expr& c, const aggregate_info& 
     slot.filter = expr(*c.filter);
     slot.filter_at_read = reads_more_than_event(slot.filter);
   }
+  // What a remembered event must keep: the filter's `event.x`, the summed
+  // property, and (added by `member`) what is read from a first/last result.
+  std::set<symbol> kept;
+  if (slot.filter != no_node) event_properties_read(slot.filter, kept);
+  if (slot.property != no_symbol) kept.insert(slot.property);
+  slot.kept_properties.assign(kept.begin(), kept.end());
   if (a.window) slot.window = *a.window * micros_per_s;
   const auto index = static_cast<std::uint32_t>(out_.history.size());
   out_.history.push_back(slot);
   history_keys_.emplace(key, index);
   return index;
+}
+
+// The properties of `event` that an aggregate filter reads (`event.order_id`).
+void compiler::event_properties_read(node_index n, std::set<symbol>& out) const {
+  const auto& nd = out_.nodes[n];
+  switch (nd.code) {
+    case op::event_property:
+      if (out_.nodes[nd.a].code == op::event) out.insert(nd.b);
+      event_properties_read(nd.a, out);
+      return;
+    case op::event_time:
+    case op::event_customer:
+    case op::logical_not:
+    case op::is_null:
+    case op::is_not_null:
+    case op::negate: event_properties_read(nd.a, out); return;
+    case op::logical_and:
+    case op::logical_or:
+    case op::binary:
+      event_properties_read(nd.a, out);
+      event_properties_read(nd.b, out);
+      return;
+    case op::list:
+    case op::call:
+      for (std::uint32_t i = 0; i < nd.c; ++i) event_properties_read(out_.arguments[nd.a + i], out);
+      return;
+    default: return;  // other slots' events, segments, bindings: not this `event`
+  }
 }
 
 // Whether an aggregate filter depends on anything but the candidate event

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <deque>
 #include <limits>
 #include <new>
 
@@ -59,8 +58,10 @@ struct window_slot {
 };
 static_assert(sizeof(window_slot) == 16);
 
+// Remembered events, oldest first. A vector, not a deque: a deque's first
+// allocation is a 512-byte chunk, paid per customer and slot.
 struct window_events_state {
-  std::deque<stored_event> events;
+  std::vector<stored_event> events;
 };
 
 // Slots are 16 bytes, pointer-aligned; out-of-line state hangs off a pointer.
@@ -186,17 +187,20 @@ void history_store::add(std::byte* block, std::uint32_t slot, const event_view& 
     case slot_kind::stored_events: {
       auto*& w = pointer_at<window_events_state>(p);
       if (w == nullptr) w = new window_events_state();
-      while (s.window && !w->events.empty() && w->events.front().view().time <= e.time - *s.window) {
-        w->events.pop_front();
+      if (s.window) {
+        const auto stale = std::find_if(w->events.begin(), w->events.end(), [&](const stored_event& old) {
+          return old.view().time > e.time - *s.window;
+        });
+        w->events.erase(w->events.begin(), stale);
       }
-      // Events kept for a read-time filter keep every property the filter may read.
-      w->events.push_back(layout_.kind(slot) == slot_kind::window_events ? remembered(s, e) : stored_event::copy_of(e));
+      // Only the properties the filter and the result read are kept.
+      w->events.push_back(remembered(s, e));
       break;
     }
   }
 }
 
-const std::deque<stored_event>* history_store::events(const std::byte* b, std::uint32_t slot) const {
+const std::vector<stored_event>* history_store::events(const std::byte* b, std::uint32_t slot) const {
   if (b == nullptr || layout_.kind(slot) != slot_kind::stored_events) return nullptr;
   const auto* w = pointer_at<window_events_state>(b + layout_.offset(slot));
   return w == nullptr ? nullptr : &w->events;
@@ -290,6 +294,7 @@ std::size_t history_store::heap_bytes(const std::byte* b) const {
       case slot_kind::stored_events:
         if (const auto* w = pointer_at<window_events_state>(p)) {
           bytes += sizeof(window_events_state);
+          bytes += (w->events.capacity() - w->events.size()) * sizeof(stored_event);
           for (const auto& ev : w->events) bytes += sizeof(stored_event) + ev.heap_bytes();
         }
         break;

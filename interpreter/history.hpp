@@ -21,7 +21,6 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <vector>
 
@@ -77,7 +76,7 @@ class history_store {
   [[nodiscard]] value read(const std::byte* block, std::uint32_t slot, std::int64_t now) const;
   /// The events a `stored_events` slot holds, oldest first (null when none
   /// arrived yet); they may include events that have left the window.
-  [[nodiscard]] const std::deque<stored_event>* events(const std::byte* block, std::uint32_t slot) const;
+  [[nodiscard]] const std::vector<stored_event>* events(const std::byte* block, std::uint32_t slot) const;
   /// Frees what the block's slots point to (the block itself stays).
   void release(std::byte* block) const;
   /// Heap bytes the block's slots point to, for memory accounting.

@@ -115,8 +115,9 @@ struct history_slot {
   /// aggregate is read.
   bool filter_at_read = false;
   std::optional<std::int64_t> window;  ///< `within:`, microseconds
-  /// `first`/`last`: the properties read from the result (`last(nps).score`);
-  /// only these are stored with the remembered event. Sorted.
+  /// What a remembered event keeps (first/last results, read-time filters):
+  /// the properties the filter reads from `event`, the summed property and
+  /// those read from the result (`last(nps).score`). Sorted.
   std::vector<symbol> kept_properties;
 };
 

@@ -209,6 +209,16 @@ void simulator::finish() {
   for (const auto& r : m.runs_) {
     if (r.in_use) ++stats_[r.flow].waiting;
   }
+  // Everything the clock has made stale goes now, for every customer (the
+  // sweep only visits a slice at a time). Outputs cannot change: only
+  // records no future decision could consult are dropped.
+  for (customer_index c = 0; c < m.customers_.size(); ++c) {
+    if (m.customers_[c].extras && m.customers_[c].extras->runs.empty()) m.tidy(c);
+  }
+  if (m.free_runs_.size() == m.runs_.size()) {
+    std::vector<run_state>().swap(m.runs_);
+    std::vector<std::uint32_t>().swap(m.free_runs_);
+  }
 }
 
 std::vector<waiting_run> simulator::waiting_runs() const {
