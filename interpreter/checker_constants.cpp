@@ -3,59 +3,16 @@
 #include <cmath>
 #include <limits>
 
-#include <date/date.h>
-#include <fmt/format.h>
-
+#include "grammar/format_text.hpp"
 #include "grammar/json_writer.hpp"
+#include "grammar/time_text.hpp"
+#include "grammar/timestamp.hpp"
 
 namespace afterflow::interpreter {
 
 namespace {
 
 using stdlib::type_kind;
-
-constexpr std::int64_t micros_per_second = 1'000'000;
-
-std::string quote(std::string_view s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default: out.push_back(c);
-    }
-  }
-  out += '"';
-  return out;
-}
-
-std::string format_time(std::int64_t micros) {
-  using namespace std::chrono;
-  const auto tp = sys_time<microseconds>(microseconds(micros));
-  const auto day = date::floor<date::days>(tp);
-  const date::year_month_day ymd(day);
-  const date::hh_mm_ss<microseconds> hms(tp - day);
-  std::string out = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", static_cast<int>(ymd.year()),
-                                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                                hms.hours().count(), hms.minutes().count(), hms.seconds().count());
-  if (hms.subseconds().count() != 0) {
-    auto fraction = fmt::format("{:06}", hms.subseconds().count());
-    while (fraction.back() == '0') fraction.pop_back();
-    out += "." + fraction;
-  }
-  return out + "Z";
-}
-
-std::string format_time_of_day(std::int32_t seconds) {
-  const auto h = seconds / 3600;
-  const auto m = seconds / 60 % 60;
-  const auto s = seconds % 60;
-  if (s != 0) return fmt::format("{:02}:{:02}:{:02}", h, m, s);
-  return fmt::format("{:02}:{:02}", h, m);
-}
 
 constant_value make(auto v) { return constant_value{std::move(v)}; }
 
@@ -204,23 +161,6 @@ type_kind constant_value::kind() const {
   }
 }
 
-std::string format_duration(std::int64_t seconds) {
-  if (seconds == 0) return "0s";
-  std::string out;
-  // The magnitude as unsigned so the most negative value has no overflow.
-  auto rest = seconds < 0 ? 0 - static_cast<std::uint64_t>(seconds) : static_cast<std::uint64_t>(seconds);
-  if (seconds < 0) out += '-';
-  constexpr std::pair<std::uint64_t, char> units[] = {
-      {604800, 'w'}, {86400, 'd'}, {3600, 'h'}, {60, 'm'}, {1, 's'}};
-  for (const auto& [size, unit] : units) {
-    if (rest >= size) {
-      out += fmt::format("{}{}", rest / size, unit);
-      rest %= size;
-    }
-  }
-  return out;
-}
-
 std::string to_source_text(const constant_value& v) {
   return std::visit(
       [](const auto& x) -> std::string {
@@ -232,13 +172,13 @@ std::string to_source_text(const constant_value& v) {
         } else if constexpr (std::is_same_v<T, double>) {
           return format_number(x);
         } else if constexpr (std::is_same_v<T, std::string>) {
-          return quote(x);
+          return format::quote(x);
         } else if constexpr (std::is_same_v<T, duration_value>) {
-          return format_duration(x.seconds);
+          return duration_seconds_text(x.seconds);
         } else if constexpr (std::is_same_v<T, time_value>) {
-          return format_time(x.micros);
+          return format_timestamp(x.micros);
         } else if constexpr (std::is_same_v<T, time_of_day_value>) {
-          return format_time_of_day(x.seconds);
+          return time_of_day_text(x.seconds);
         } else {
           std::string out = "[";
           for (std::size_t i = 0; i < x.size(); ++i) {

@@ -60,9 +60,6 @@ struct constant_value {
 /// `[1, 2]`, `2026-03-01T09:00:00Z`.
 [[nodiscard]] std::string to_source_text(const constant_value& v);
 
-/// A duration in its shortest source form (`1d12h`, `0s`, `-3d`).
-[[nodiscard]] std::string format_duration(std::int64_t seconds);
-
 /// Why folding an operation failed (division by zero, overflow); empty
 /// when the operation is simply not foldable.
 struct fold_failure {

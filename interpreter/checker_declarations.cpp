@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "grammar/time_text.hpp"
 #include "interpreter/checker_impl.hpp"
 #include "interpreter/type_rules.hpp"
 
@@ -478,7 +479,7 @@ void checker::check_policy(file_index file, const ast::policy_decl& policy) {
                 if (existing.channel == l.channel.name && existing.window == d->seconds) {
                   error(codes::conflicting_limit, item.where,
                         fmt::format("`{}` has two limits per `{}`", l.channel.name,
-                                    format_duration(d->seconds)))
+                                    duration_seconds_text(d->seconds)))
                       .with_note("first set here", existing.where)
                       .with_help("keep one limit per channel and window");
                   return;

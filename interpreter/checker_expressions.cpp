@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "grammar/time_text.hpp"
 #include "interpreter/checker_impl.hpp"
 #include "interpreter/type_rules.hpp"
 
@@ -498,7 +499,7 @@ const expr_info& checker::check_duration(const ast::expr& e, const expr_context&
       if (d->seconds < 0 || (d->seconds == 0 && !allow_zero)) {
         error(codes::non_positive_duration, e.where,
               fmt::format("{} needs a {} duration, found `{}`", what,
-                          allow_zero ? "non-negative" : "positive", format_duration(d->seconds)))
+                          allow_zero ? "non-negative" : "positive", duration_seconds_text(d->seconds)))
             .with_help(allow_zero ? "write `after 0s` for the same instant as the previous line"
                                   : "write a duration greater than zero, such as `1d`");
       }

@@ -21,19 +21,13 @@
 #include <cstdint>
 #include <string>
 
+#include "grammar/time_text.hpp"
 #include "interpreter/symbol_table.hpp"
 #include "interpreter/value.hpp"
 
 namespace afterflow::interpreter {
 
-/// A duration in microseconds as afterflow duration text.
-[[nodiscard]] std::string duration_text(std::int64_t micros);
-void append_duration(std::string& out, std::int64_t micros);
-
-/// A time of day in seconds since midnight: `HH:MM`, or `HH:MM:SS` when
-/// the seconds are not zero.
-[[nodiscard]] std::string time_of_day_text(std::int32_t seconds);
-void append_time_of_day(std::string& out, std::int32_t seconds);
+// Durations and times of day have their text form in grammar/time_text.hpp.
 
 /// The JSON form of a value, appended to `out`.
 void append_value_json(std::string& out, const value& v);
