@@ -78,4 +78,13 @@ struct owned_action {
   [[nodiscard]] static owned_action copy_of(const action& a, const symbol_table& symbols);
 };
 
+/// Keeps a copy of every action, in order: for the C++ API and the test runner.
+class action_collector final : public action_sink {
+ public:
+  void on_action(const action& a, const symbol_table& symbols) override {
+    actions.push_back(owned_action::copy_of(a, symbols));
+  }
+  std::vector<owned_action> actions;
+};
+
 }  // namespace afterflow::interpreter

@@ -31,14 +31,6 @@ property_value property_value::seconds(std::int64_t s) {
 
 namespace {
 
-class collector final : public action_sink {
- public:
-  void on_action(const action& a, const symbol_table& symbols) override {
-    actions.push_back(owned_action::copy_of(a, symbols));
-  }
-  std::vector<owned_action> actions;
-};
-
 // Turns C++ property values into runtime values; strings and lists live in
 // this object until it is destroyed (after the simulator has copied them).
 class value_builder {
@@ -89,7 +81,7 @@ std::int64_t parse_time_argument(std::string_view text) {
 struct simulation::state {
   std::unique_ptr<checked_program> checked;
   std::unique_ptr<program> compiled;
-  collector actions;
+  action_collector actions;
   std::unique_ptr<simulator> engine;
   std::unique_ptr<trace_recorder> timelines;
 };

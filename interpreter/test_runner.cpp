@@ -16,14 +16,6 @@ namespace afterflow::interpreter {
 
 namespace {
 
-class collector final : public action_sink {
- public:
-  void on_action(const action& a, const symbol_table& symbols) override {
-    actions.push_back(owned_action::copy_of(a, symbols));
-  }
-  std::vector<owned_action> actions;
-};
-
 // Turns the checker's folded constants into runtime values. Strings and
 // lists live here until the simulator has copied what it keeps.
 class constant_values {
@@ -113,7 +105,7 @@ test_outcome play(const checked_program& checked, test_index t, std::int64_t unt
 
   simulator_options options;
   options.until = until;
-  collector actions;
+  action_collector actions;
   trace_recorder trace;
   simulator sim(compiled, actions, options);
   sim.keep_run_ends(true);

@@ -1,7 +1,9 @@
 #include "tests/formatter/format_test_support.hpp"
 
 #include <algorithm>
+#include <fstream>
 #include <iterator>
+#include <sstream>
 
 #include "grammar/ast_dump.hpp"
 #include "grammar/diagnostic_render.hpp"
@@ -9,6 +11,13 @@
 #include "grammar/parser.hpp"
 
 namespace afterflow::testing {
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 std::unique_ptr<parsed_file> parse_text(std::string_view text, std::string name) {
   auto p = std::make_unique<parsed_file>();

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -34,6 +35,9 @@ struct parsed_file {
 /// The comment texts of a parsed file (trailing whitespace removed), sorted:
 /// the formatter may move a comment but never loses or duplicates one.
 [[nodiscard]] std::vector<std::string> comment_texts(const parsed_file& p);
+
+/// A whole file's bytes (empty when it cannot be read).
+[[nodiscard]] std::string read_file(const std::filesystem::path& path);
 
 /// Formats `text`, which must parse cleanly (a test failure otherwise).
 [[nodiscard]] std::string format_text(std::string_view text, std::string name = "input.flow");

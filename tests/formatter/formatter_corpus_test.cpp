@@ -23,13 +23,6 @@ namespace fs = std::filesystem;
 
 const fs::path source_dir = AFTERFLOW_SOURCE_DIR;
 
-[[nodiscard]] std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 /// Every `.flow` file under `dir`, sorted so test order is stable.
 [[nodiscard]] std::vector<fs::path> flow_files(const fs::path& dir) {
   std::vector<fs::path> files;
