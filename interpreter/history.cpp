@@ -24,10 +24,10 @@ struct extreme_state {
   std::uint64_t count;
 };
 
-// A window kept inline in its 16-byte slot: a heap array of (time, value)
-// entries, oldest first, with its size and capacity. One allocation per
-// customer and slot, grown by doubling; entries that left the window are
-// dropped from the front when a new one arrives.
+// A window kept inline in its 16-byte slot: an array of (time, value)
+// entries from the store's block pool, oldest first, with its size and
+// capacity. One array per customer and slot, grown by doubling; entries that
+// left the window are dropped from the front when a new one arrives.
 struct window_entry {
   std::int64_t time;
   double value;
@@ -37,7 +37,7 @@ struct window_slot {
   std::uint32_t size;
   std::uint32_t capacity;
 
-  void push(std::int64_t time, double v, std::int64_t oldest_excluded) {
+  void push(std::int64_t time, double v, std::int64_t oldest_excluded, block_pool& pool) {
     std::uint32_t stale = 0;
     while (stale < size && data[stale].time <= oldest_excluded) ++stale;
     if (stale > 0) {
@@ -45,16 +45,19 @@ struct window_slot {
       size -= stale;
     }
     if (size == capacity) {
+      // The smallest pool block holds two entries.
       const std::uint32_t grown = capacity == 0 ? 2 : capacity * 2;
-      auto* bigger = static_cast<window_entry*>(::operator new(grown * sizeof(window_entry)));
+      auto* bigger = static_cast<window_entry*>(pool.allocate(grown * sizeof(window_entry)));
       if (size > 0) std::memcpy(bigger, data, size * sizeof(window_entry));
-      ::operator delete(data);
+      release(pool);
       data = bigger;
       capacity = grown;
     }
     data[size++] = {time, v};
   }
-  void release() { ::operator delete(data); }
+  void release(block_pool& pool) {
+    if (capacity > 0) pool.deallocate(data, capacity * sizeof(window_entry));
+  }
 };
 static_assert(sizeof(window_slot) == 16);
 
@@ -127,12 +130,12 @@ history_layout::history_layout(const program& p) {
   }
 }
 
-void history_store::release(std::byte* b) const {
+void history_store::release(std::byte* b) {
   for (std::uint32_t slot = 0; slot < layout_.slot_count(); ++slot) {
     std::byte* p = b + layout_.offset(slot);
     switch (layout_.kind(slot)) {
       case slot_kind::window_times:
-      case slot_kind::window_values: state_at<window_slot>(p).release(); break;
+      case slot_kind::window_values: state_at<window_slot>(p).release(pool_); break;
       case slot_kind::first_event:
       case slot_kind::last_event: delete pointer_at<stored_event>(p); break;
       case slot_kind::window_events:
@@ -142,7 +145,7 @@ void history_store::release(std::byte* b) const {
   }
 }
 
-void history_store::add(std::byte* block, std::uint32_t slot, const event_view& e) const {
+void history_store::add(std::byte* block, std::uint32_t slot, const event_view& e) {
   const auto& s = program_.history[slot];
   std::byte* p = block + layout_.offset(slot);
   value v;
@@ -167,10 +170,10 @@ void history_store::add(std::byte* block, std::uint32_t slot, const event_view& 
       break;
     }
     case slot_kind::window_times:
-      state_at<window_slot>(p).push(e.time, 0, e.time - *s.window);
+      state_at<window_slot>(p).push(e.time, 0, e.time - *s.window, pool_);
       break;
     case slot_kind::window_values:
-      state_at<window_slot>(p).push(e.time, number_of(v), e.time - *s.window);
+      state_at<window_slot>(p).push(e.time, number_of(v), e.time - *s.window, pool_);
       break;
     case slot_kind::first_event: {
       auto*& ev = pointer_at<stored_event>(p);
@@ -284,8 +287,6 @@ std::size_t history_store::heap_bytes(const std::byte* b) const {
   for (std::uint32_t slot = 0; slot < layout_.slot_count(); ++slot) {
     const std::byte* p = b + layout_.offset(slot);
     switch (layout_.kind(slot)) {
-      case slot_kind::window_times:
-      case slot_kind::window_values: bytes += state_at<window_slot>(p).capacity * sizeof(window_entry); break;
       case slot_kind::first_event:
       case slot_kind::last_event:
         if (const auto* ev = pointer_at<stored_event>(p)) bytes += sizeof(stored_event) + ev->heap_bytes();

@@ -16,14 +16,15 @@
 //                                 aggregates them when it reads the slot
 //
 // A customer's slots are 16 bytes each, kept with the customer's state;
-// windowed entries live out of line, one array per customer and slot,
-// pruned as time moves. A window is the interval (now − d, now].
+// windowed entries live out of line, one array per customer and slot from
+// the store's block pool, pruned as time moves. A window is the interval (now − d, now].
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <vector>
 
+#include "interpreter/block_pool.hpp"
 #include "interpreter/program.hpp"
 #include "interpreter/record.hpp"
 #include "interpreter/value.hpp"
@@ -70,7 +71,7 @@ class history_store {
 
   /// Feeds slot `slot` of `block` with event `e` (its filter, if any,
   /// already passed). `e.time` is the current time.
-  void add(std::byte* block, std::uint32_t slot, const event_view& e) const;
+  void add(std::byte* block, std::uint32_t slot, const event_view& e);
   /// The aggregate's value at `now` (`block` may be null: no history yet);
   /// not for `stored_events` slots.
   [[nodiscard]] value read(const std::byte* block, std::uint32_t slot, std::int64_t now) const;
@@ -78,13 +79,17 @@ class history_store {
   /// arrived yet); they may include events that have left the window.
   [[nodiscard]] const std::vector<stored_event>* events(const std::byte* block, std::uint32_t slot) const;
   /// Frees what the block's slots point to (the block itself stays).
-  void release(std::byte* block) const;
-  /// Heap bytes the block's slots point to, for memory accounting.
+  void release(std::byte* block);
+  /// Heap bytes the block's slots point to outside the pool, for memory
+  /// accounting.
   [[nodiscard]] std::size_t heap_bytes(const std::byte* block) const;
+  /// Bytes the pool of window arrays holds, for memory accounting.
+  [[nodiscard]] std::size_t pool_bytes() const { return pool_.reserved_bytes(); }
 
  private:
   const program& program_;
   const history_layout& layout_;
+  block_pool pool_;
 };
 
 }  // namespace afterflow::interpreter

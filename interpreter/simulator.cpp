@@ -164,6 +164,7 @@ simulator::memory_usage simulator::memory() const {
     u.history += m.history_.heap_bytes(block);
     if (block != nullptr && m.layout_.block_size() > customer_state::inline_history) u.history += m.layout_.block_size();
   }
+  u.history += m.history_.pool_bytes();
   u.runs = m.runs_.capacity() * sizeof(run_state) + m.timers_.size() * sizeof(timer) + m.run_counts_.heap_bytes();
   for (const auto& c : m.customers_) {
     u.customers += c.attributes.heap_bytes();
