@@ -230,6 +230,15 @@ class printer {
     else out_ += c.id;
   }
 
+  void optional_body(std::string_view head, const std::optional<block>& b) {
+    if (!b) return;
+    out_ += " (";
+    out_ += head;
+    space();
+    body(*b);
+    close();
+  }
+
   void body(const block& b) {
     open("block");
     for (const auto& s : b.steps) {
@@ -276,16 +285,8 @@ class printer {
                      out_ += " (within ";
                      expression(w.within);
                      close();
-                     if (w.received) {
-                       out_ += " (received ";
-                       body(*w.received);
-                       close();
-                     }
-                     if (w.timed_out) {
-                       out_ += " (timeout ";
-                       body(*w.timed_out);
-                       close();
-                     }
+                     optional_body("received", w.received);
+                     optional_body("timeout", w.timed_out);
                      close();
                    },
                    [&](const if_step& i) {
@@ -297,11 +298,7 @@ class printer {
                        body(branch.body);
                        close();
                      }
-                     if (i.otherwise) {
-                       out_ += " (else ";
-                       body(*i.otherwise);
-                       close();
-                     }
+                     optional_body("else", i.otherwise);
                      close();
                    },
                    [&](const split_step& sp) {

@@ -104,17 +104,7 @@ class checker {
       ++pos_;
       skip_space();
       if (!value(depth)) return false;
-      skip_space();
-      if (pos_ < s_.size() && s_[pos_] == ',') {
-        ++pos_;
-        skip_space();
-        continue;
-      }
-      if (pos_ < s_.size() && s_[pos_] == '}') {
-        ++pos_;
-        return true;
-      }
-      return expect_failed("`,` or `}`");
+      if (const auto after = after_item('}'); after != item_end::more) return after == item_end::closed;
     }
   }
 
@@ -127,18 +117,27 @@ class checker {
     }
     for (;;) {
       if (!value(depth)) return false;
-      skip_space();
-      if (pos_ < s_.size() && s_[pos_] == ',') {
-        ++pos_;
-        skip_space();
-        continue;
-      }
-      if (pos_ < s_.size() && s_[pos_] == ']') {
-        ++pos_;
-        return true;
-      }
-      return expect_failed("`,` or `]`");
+      if (const auto after = after_item(']'); after != item_end::more) return after == item_end::closed;
     }
+  }
+
+  enum class item_end { more, closed, failed };
+
+  // After an object's or array's item: a `,` (another item follows) or the
+  // closing bracket; anything else is the error.
+  item_end after_item(char closing) {
+    skip_space();
+    if (pos_ < s_.size() && s_[pos_] == ',') {
+      ++pos_;
+      skip_space();
+      return item_end::more;
+    }
+    if (pos_ < s_.size() && s_[pos_] == closing) {
+      ++pos_;
+      return item_end::closed;
+    }
+    (void)expect_failed(closing == '}' ? "`,` or `}`" : "`,` or `]`");
+    return item_end::failed;
   }
 
   bool string() {
