@@ -1,3 +1,4 @@
+#include "grammar/time_text.hpp"
 #include "interpreter/send_pattern.hpp"
 
 #include <cstdlib>

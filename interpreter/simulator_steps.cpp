@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "grammar/timestamp.hpp"
+#include "grammar/time_text.hpp"
 #include "interpreter/runtime_codes.hpp"
 #include "interpreter/simulator_impl.hpp"
 #include "interpreter/value_format.hpp"

@@ -1,3 +1,4 @@
+#include "grammar/time_text.hpp"
 #include "interpreter/test_report.hpp"
 
 #include <algorithm>

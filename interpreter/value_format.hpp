@@ -21,13 +21,10 @@
 #include <cstdint>
 #include <string>
 
-#include "grammar/time_text.hpp"
 #include "interpreter/symbol_table.hpp"
 #include "interpreter/value.hpp"
 
 namespace afterflow::interpreter {
-
-// Durations and times of day have their text form in grammar/time_text.hpp.
 
 /// The JSON form of a value, appended to `out`.
 void append_value_json(std::string& out, const value& v);

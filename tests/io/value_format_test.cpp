@@ -12,25 +12,6 @@ namespace {
 
 constexpr std::int64_t s = 1'000'000;
 
-TEST(ValueFormat, Durations) {
-  EXPECT_EQ(duration_text(0), "0s");
-  EXPECT_EQ(duration_text(90 * s), "1m30s");
-  EXPECT_EQ(duration_text(129'600 * s), "1d12h");
-  EXPECT_EQ(duration_text(14 * 86'400 * s), "14d");  // no weeks
-  EXPECT_EQ(duration_text(-3'600 * s), "-1h");
-  EXPECT_EQ(duration_text(1'500'000), "1.5s");
-  EXPECT_EQ(duration_text(86'400 * s + 1), "1d0.000001s");
-  EXPECT_EQ(duration_text(250'000), "0.25s");
-  EXPECT_EQ(duration_text(INT64_MIN), "-106751991d4h54.775808s");
-}
-
-TEST(ValueFormat, TimesOfDay) {
-  EXPECT_EQ(time_of_day_text(0), "00:00");
-  EXPECT_EQ(time_of_day_text(10 * 3600), "10:00");
-  EXPECT_EQ(time_of_day_text(10 * 3600 + 30), "10:00:30");
-  EXPECT_EQ(time_of_day_text(23 * 3600 + 59 * 60 + 59), "23:59:59");
-}
-
 TEST(ValueFormat, JsonForms) {
   const auto json = [](const value& v) {
     std::string out;
