@@ -39,6 +39,7 @@
 // A file prints one declaration per line.
 #include "grammar/ast_dump.hpp"
 
+#include <type_traits>
 #include <variant>
 
 #include <fmt/format.h>
@@ -201,13 +202,15 @@ class printer {
     else out_ += "_";
   }
 
-  // ` (head expr)` when set.
-  void optional_expr(std::string_view head, const std::optional<expr>& e) {
-    if (!e) return;
+  // ` (head expr)` or ` (head (block …))` when set.
+  template <typename T>
+  void optional_child(std::string_view head, const std::optional<T>& child) {
+    if (!child) return;
     out_ += " (";
     out_ += head;
     space();
-    expression(*e);
+    if constexpr (std::is_same_v<T, block>) body(*child);
+    else expression(*child);
     close();
   }
 
@@ -228,15 +231,6 @@ class printer {
   void customer(const customer_ref& c) {
     if (c.quoted) quoted(c.id);
     else out_ += c.id;
-  }
-
-  void optional_body(std::string_view head, const std::optional<block>& b) {
-    if (!b) return;
-    out_ += " (";
-    out_ += head;
-    space();
-    body(*b);
-    close();
   }
 
   void body(const block& b) {
@@ -270,7 +264,7 @@ class printer {
                        }
                        close();
                      }
-                     optional_expr("in", w.time_zone);
+                     optional_child("in", w.time_zone);
                      close();
                    },
                    [&](const wait_for_step& w) {
@@ -281,12 +275,12 @@ class printer {
                        name(*w.binding);
                        close();
                      }
-                     optional_expr("where", w.condition);
+                     optional_child("where", w.condition);
                      out_ += " (within ";
                      expression(w.within);
                      close();
-                     optional_body("received", w.received);
-                     optional_body("timeout", w.timed_out);
+                     optional_child("received", w.received);
+                     optional_child("timeout", w.timed_out);
                      close();
                    },
                    [&](const if_step& i) {
@@ -298,7 +292,7 @@ class printer {
                        body(branch.body);
                        close();
                      }
-                     optional_body("else", i.otherwise);
+                     optional_child("else", i.otherwise);
                      close();
                    },
                    [&](const split_step& sp) {
@@ -381,7 +375,7 @@ class printer {
     out_ += head;
     space();
     name(p.event);
-    optional_expr("where", p.condition);
+    optional_child("where", p.condition);
     close();
   }
 
@@ -432,7 +426,7 @@ class printer {
                        customer(*e.customer);
                        close();
                      }
-                     optional_expr("at", e.at);
+                     optional_child("at", e.at);
                      if (e.between_start || e.between_end) {
                        out_ += " (between ";
                        if (e.between_start) expression(*e.between_start);
@@ -564,7 +558,7 @@ class printer {
                        }
                        close();
                      }
-                     optional_expr("key", f.key);
+                     optional_child("key", f.key);
                      if (f.transactional) out_ += " (transactional)";
                      space();
                      body(f.body);
