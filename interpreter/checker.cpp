@@ -77,25 +77,25 @@ checked_program checker::run() {
 
   for (const auto& e : program_.events) event_names_.push_back(e.name);
   std::sort(event_names_.begin(), event_names_.end());
-  constant_progress_.assign(program_.constants.size(), progress::not_started);
-  segment_progress_.assign(program_.segments.size(), progress::not_started);
+  constants_.state.assign(program_.constants.size(), definition_walk::progress::not_started);
+  segments_.state.assign(program_.segments.size(), definition_walk::progress::not_started);
   constant_used_.assign(program_.constants.size(), false);
   segment_used_.assign(program_.segments.size(), false);
 
   for (event_index e = 0; e < program_.events.size(); ++e) check_event_schema(e);
-  for (const auto c : definition_order(value_symbol::kind::constant, constant_component_)) {
+  for (const auto c : definition_order(value_symbol::kind::constant, constants_.component)) {
     ensure_constant(c, std::nullopt);
   }
-  for (const auto s : definition_order(value_symbol::kind::segment, segment_component_)) {
+  for (const auto s : definition_order(value_symbol::kind::segment, segments_.component)) {
     ensure_segment(s, std::nullopt);
   }
-  for (const auto c : deferred_constants_) {
+  for (const auto c : constants_.deferred) {
     expr_context ctx;
     ctx.in = expr_context::owner::constant;
     ctx.file = program_.constants[c].file;
     (void)check_expr(program_.constants[c].decl->value, ctx);
   }
-  for (const auto s : deferred_segments_) {
+  for (const auto s : segments_.deferred) {
     expr_context ctx;
     ctx.in = expr_context::owner::segment;
     ctx.file = program_.segments[s].file;

@@ -295,36 +295,49 @@ std::vector<std::uint32_t> checker::definition_order(value_symbol::kind what,
   return order;
 }
 
-// A constant's value, folded once; cycles between constants are E0501.
-void checker::ensure_constant(constant_index c, std::optional<span> reference) {
-  if (constant_progress_[c] == progress::done) return;
-  if (constant_progress_[c] == progress::not_started &&
-      constant_stack_.size() >= max_definition_depth) {
-    if (long_cycle_constants_.insert(constant_component_[c]).second) {
-      error(codes::constant_cycle, reference.value_or(program_.constants[c].decl->name.where),
-            fmt::format("constant `{}` depends on itself", program_.constants[c].name))
-          .with_note(fmt::format("the cycle runs through more than {} constants",
-                                 max_definition_depth));
+template <typename NameOf>
+bool checker::walk_begin(definition_walk& walk, std::uint32_t i, const cycle_report& report, NameOf name_of,
+                         span where) {
+  using progress = definition_walk::progress;
+  if (walk.state[i] == progress::done) return false;
+  if (walk.state[i] == progress::not_started && walk.stack.size() >= max_definition_depth) {
+    if (walk.long_cycles.insert(walk.component[i]).second) {
+      error(report.code, where, fmt::format("{} `{}` depends on itself", report.kind, name_of(i)))
+          .with_note(fmt::format("the cycle runs through more than {} {}s", max_definition_depth, report.kind));
     }
     // Settled as failed now; its own expression is checked later, from a
     // shallow stack.
-    constant_progress_[c] = progress::done;
-    deferred_constants_.push_back(c);
+    walk.state[i] = progress::done;
+    walk.deferred.push_back(i);
+    return false;
+  }
+  if (walk.state[i] == progress::in_progress) {
+    const auto at = std::find(walk.stack.begin(), walk.stack.end(), i);
+    std::vector<std::string> cycle;
+    for (auto it = at; it != walk.stack.end(); ++it) cycle.push_back(name_of(*it));
+    error(report.code, where, fmt::format("{} `{}` depends on itself", report.kind, name_of(i)))
+        .with_note(fmt::format("the cycle is {}", cycle_text(cycle)))
+        .with_help(std::string(report.help));
+    return false;
+  }
+  walk.state[i] = progress::in_progress;
+  walk.stack.push_back(i);
+  return true;
+}
+
+void checker::walk_end(definition_walk& walk, std::uint32_t i) {
+  walk.stack.pop_back();
+  walk.state[i] = definition_walk::progress::done;
+}
+
+// A constant's value, folded once; cycles between constants are E0501.
+void checker::ensure_constant(constant_index c, std::optional<span> reference) {
+  static constexpr cycle_report report{codes::constant_cycle, "constant",
+                                       "a constant must be computable from literals and earlier constants"};
+  const auto name_of = [&](std::uint32_t k) -> const std::string& { return program_.constants[k].name; };
+  if (!walk_begin(constants_, c, report, name_of, reference.value_or(program_.constants[c].decl->name.where))) {
     return;
   }
-  if (constant_progress_[c] == progress::in_progress) {
-    const auto at = std::find(constant_stack_.begin(), constant_stack_.end(), c);
-    std::vector<std::string> names;
-    for (auto it = at; it != constant_stack_.end(); ++it) names.push_back(program_.constants[*it].name);
-    const auto& entry = program_.constants[c];
-    error(codes::constant_cycle, reference.value_or(entry.decl->name.where),
-          fmt::format("constant `{}` depends on itself", entry.name))
-        .with_note(fmt::format("the cycle is {}", cycle_text(names)))
-        .with_help("a constant must be computable from literals and earlier constants");
-    return;
-  }
-  constant_progress_[c] = progress::in_progress;
-  constant_stack_.push_back(c);
   const auto& decl = *program_.constants[c].decl;
   expr_context ctx;
   ctx.in = expr_context::owner::constant;
@@ -336,44 +349,22 @@ void checker::ensure_constant(constant_index c, std::optional<span> reference) {
     entry.type = recorded(decl.value).type;
     entry.value = std::move(value);
   }
-  constant_stack_.pop_back();
-  constant_progress_[c] = progress::done;
+  walk_end(constants_, c);
 }
 
 // A segment's condition, checked once; cycles between segments are E0502.
 void checker::ensure_segment(segment_index s, std::optional<span> reference) {
-  if (segment_progress_[s] == progress::done) return;
-  if (segment_progress_[s] == progress::not_started &&
-      segment_stack_.size() >= max_definition_depth) {
-    if (long_cycle_segments_.insert(segment_component_[s]).second) {
-      error(codes::segment_cycle, reference.value_or(program_.segments[s].decl->name.where),
-            fmt::format("segment `{}` depends on itself", program_.segments[s].name))
-          .with_note(fmt::format("the cycle runs through more than {} segments",
-                                 max_definition_depth));
-    }
-    segment_progress_[s] = progress::done;
-    deferred_segments_.push_back(s);
+  static constexpr cycle_report report{codes::segment_cycle, "segment",
+                                       "a segment cannot be defined in terms of itself"};
+  const auto name_of = [&](std::uint32_t k) -> const std::string& { return program_.segments[k].name; };
+  if (!walk_begin(segments_, s, report, name_of, reference.value_or(program_.segments[s].decl->name.where))) {
     return;
   }
-  if (segment_progress_[s] == progress::in_progress) {
-    const auto at = std::find(segment_stack_.begin(), segment_stack_.end(), s);
-    std::vector<std::string> names;
-    for (auto it = at; it != segment_stack_.end(); ++it) names.push_back(program_.segments[*it].name);
-    const auto& entry = program_.segments[s];
-    error(codes::segment_cycle, reference.value_or(entry.decl->name.where),
-          fmt::format("segment `{}` depends on itself", entry.name))
-        .with_note(fmt::format("the cycle is {}", cycle_text(names)))
-        .with_help("a segment cannot be defined in terms of itself");
-    return;
-  }
-  segment_progress_[s] = progress::in_progress;
-  segment_stack_.push_back(s);
   expr_context ctx;
   ctx.in = expr_context::owner::segment;
   ctx.file = program_.segments[s].file;
   check_condition(program_.segments[s].decl->condition, ctx);
-  segment_stack_.pop_back();
-  segment_progress_[s] = progress::done;
+  walk_end(segments_, s);
 }
 
 // The policy blocks of all files merged into one (E0700-E0703).

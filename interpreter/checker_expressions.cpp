@@ -224,7 +224,7 @@ expr_info checker::check_name(const ast::expr& e, const ast::name_expr& n, const
       return info;
     }
     segment_used_[symbol.index] = true;
-    const bool cyclic = segment_progress_[symbol.index] == progress::in_progress;
+    const bool cyclic = segments_.in_progress(symbol.index);
     ensure_segment(symbol.index, e.where);
     info.type = type::of(cyclic ? type_kind::error : type_kind::boolean);
     info.meaning = name_info{name_kind::segment, symbol.index};

@@ -105,6 +105,32 @@ class checker {
   void ensure_constant(constant_index c, std::optional<span> reference);
   /// Checks a segment's condition once; reports cycles between segments.
   void ensure_segment(segment_index s, std::optional<span> reference);
+  /// Definitions that may name each other (constants, segments): each is
+  /// checked once, in definition order or on first use; naming one that is
+  /// still being checked is a cycle.
+  struct definition_walk {
+    enum class progress : unsigned char { not_started, in_progress, done };
+    std::vector<progress> state;
+    std::vector<std::uint32_t> stack;      ///< being checked, innermost last (to print a cycle)
+    std::vector<std::uint32_t> component;  ///< see definition_order
+    std::set<std::uint32_t> long_cycles;   ///< components whose cycle was reported at the depth limit
+    std::vector<std::uint32_t> deferred;   ///< settled as failed at the depth limit, checked afterwards
+
+    [[nodiscard]] bool in_progress(std::uint32_t i) const { return state[i] == progress::in_progress; }
+  };
+  /// What a cycle of one kind of definition is reported as.
+  struct cycle_report {
+    std::string_view code;
+    std::string_view kind;  ///< "constant", "segment"
+    std::string_view help;
+  };
+  /// Starts checking definition `i` of `walk`: false when it is done or
+  /// cannot be checked now (a cycle, reported here). Otherwise the caller
+  /// checks it and then calls `walk_end`. `name_of(k)` is definition k's name.
+  template <typename NameOf>
+  [[nodiscard]] bool walk_begin(definition_walk& walk, std::uint32_t i, const cycle_report& report,
+                                NameOf name_of, span where);
+  static void walk_end(definition_walk& walk, std::uint32_t i);
   void check_policy(file_index file, const ast::policy_decl& policy);
   void check_map(file_index file, const ast::map_decl& map);
   void report_unused();
@@ -197,24 +223,11 @@ class checker {
   /// Expression facts while checking; a deque so references stay valid.
   std::deque<expr_info> infos_;
 
-  enum class progress : unsigned char { not_started, in_progress, done };
-  std::vector<progress> constant_progress_;
-  std::vector<progress> segment_progress_;
+  definition_walk constants_;
+  definition_walk segments_;
   std::vector<bool> segment_used_;
   std::vector<bool> constant_used_;
   std::vector<bool> binding_used_;
-  /// Segments being checked, innermost last (to print a cycle).
-  std::vector<segment_index> segment_stack_;
-  std::vector<constant_index> constant_stack_;
-  /// Components (see definition_order) of constants and segments, and
-  /// those whose cycle was already reported at the depth limit.
-  std::vector<std::uint32_t> constant_component_;
-  std::vector<std::uint32_t> segment_component_;
-  std::set<std::uint32_t> long_cycle_constants_;
-  std::set<std::uint32_t> long_cycle_segments_;
-  /// Definitions settled as failed at the depth limit, checked afterwards.
-  std::vector<constant_index> deferred_constants_;
-  std::vector<segment_index> deferred_segments_;
   /// (file, event name) pairs already warned about as undeclared.
   std::set<std::pair<file_index, std::string>, std::less<>> undeclared_warned_;
   /// Sorted names of declared events, for "did you mean".
