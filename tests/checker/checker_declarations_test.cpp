@@ -89,6 +89,9 @@ test "t" { customer c1 expect c1 in x }
   const auto text = run.rendered();
   EXPECT_NE(text.find("= note: the cycle is `a` -> `b` -> `c` -> `a`"), std::string::npos) << text;
   EXPECT_NE(text.find("= note: the cycle is `x` -> `y` -> `x`"), std::string::npos) << text;
+  EXPECT_NE(text.find("= help: a constant must be computable from literals and earlier constants"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("= help: a segment cannot be defined in terms of itself"), std::string::npos) << text;
 }
 
 TEST(declarations, long_definition_chains_do_not_recurse) {
@@ -118,6 +121,9 @@ TEST(declarations, long_cycles_are_reported_once) {
   EXPECT_EQ(run.summary(), (strings{"E0501 constant `c64` depends on itself",
                                     "E0502 segment `s64` depends on itself",
                                     "W0100 event `e` is not declared"}));
+  const auto rendered = run.rendered();
+  EXPECT_NE(rendered.find("= note: the cycle runs through more than 64 constants"), std::string::npos) << rendered;
+  EXPECT_NE(rendered.find("= note: the cycle runs through more than 64 segments"), std::string::npos) << rendered;
 }
 
 TEST(declarations, policy_merges_across_files) {
