@@ -75,35 +75,7 @@ node_index compiler::add(node n) {
   return static_cast<node_index>(out_.nodes.size() - 1);
 }
 
-value compiler::constant_of(const constant_value& c) {
-  return std::visit(
-      [&](const auto& v) -> value {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, null_value>) {
-          return value::null();
-        } else if constexpr (std::is_same_v<T, bool>) {
-          return value::boolean(v);
-        } else if constexpr (std::is_same_v<T, double>) {
-          return value::number(v);
-        } else if constexpr (std::is_same_v<T, std::string>) {
-          out_.constant_storage.push_back(v);
-          return value::string(out_.constant_storage.back());
-        } else if constexpr (std::is_same_v<T, duration_value>) {
-          return value::duration(v.seconds * micros_per_s);
-        } else if constexpr (std::is_same_v<T, time_value>) {
-          return value::time(v.micros);
-        } else if constexpr (std::is_same_v<T, time_of_day_value>) {
-          return value::time_of_day(v.seconds);
-        } else {
-          std::vector<value> items;
-          items.reserve(v.size());
-          for (const auto& item : v) items.push_back(constant_of(item));
-          out_.constant_lists.push_back(std::move(items));
-          return value::list(out_.constant_lists.back());
-        }
-      },
-      c.value);
-}
+value compiler::constant_of(const constant_value& c) { return runtime_value(c, out_.constant_storage); }
 
 node_index compiler::constant(value v) {
   out_.constants.push_back(v);
@@ -662,6 +634,34 @@ program compile(const checked_program& checked) { return compiler(checked, nullp
 
 program compile(const checked_program& checked, const compile_scope& scope) {
   return compiler(checked, &scope).run();
+}
+
+value runtime_value(const constant_value& c, value_storage& storage) {
+  return std::visit(
+      [&](const auto& v) -> value {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, null_value>) {
+          return value::null();
+        } else if constexpr (std::is_same_v<T, bool>) {
+          return value::boolean(v);
+        } else if constexpr (std::is_same_v<T, double>) {
+          return value::number(v);
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          return value::string(storage.strings.emplace_back(v));
+        } else if constexpr (std::is_same_v<T, duration_value>) {
+          return value::duration(v.seconds * micros_per_s);
+        } else if constexpr (std::is_same_v<T, time_value>) {
+          return value::time(v.micros);
+        } else if constexpr (std::is_same_v<T, time_of_day_value>) {
+          return value::time_of_day(v.seconds);
+        } else {
+          std::vector<value> items;
+          items.reserve(v.size());
+          for (const auto& item : v) items.push_back(runtime_value(item, storage));
+          return value::list(storage.lists.emplace_back(std::move(items)));
+        }
+      },
+      c.value);
 }
 
 }  // namespace afterflow::interpreter

@@ -24,4 +24,8 @@ struct compile_scope {
 /// Compiles only what `scope` names (for a campaign test).
 [[nodiscard]] program compile(const checked_program& checked, const compile_scope& scope);
 
+/// A folded constant of the checker as a runtime value; its strings and
+/// lists are kept in `storage`.
+[[nodiscard]] value runtime_value(const constant_value& c, value_storage& storage);
+
 }  // namespace afterflow::interpreter

@@ -256,14 +256,20 @@ struct mapping_program {
 
 // ---------------------------------------------------------------------------
 
+/// Owns the strings and lists that values made at compile time view; deques,
+/// so growing never moves what earlier values point to.
+struct value_storage {
+  std::deque<std::string> strings;
+  std::deque<std::vector<value>> lists;
+};
+
 struct program {
   symbol_table symbols;
   std::vector<node> nodes;
   std::vector<std::string> node_source;  ///< source text of each node, for `explain`
   std::vector<node_index> arguments;  ///< operand lists of `call` and `list` nodes
   std::vector<value> constants;       ///< their strings and lists live in `constant_storage`
-  std::deque<std::string> constant_storage;
-  std::deque<std::vector<value>> constant_lists;
+  value_storage constant_storage;
   std::vector<std::string> texts;      ///< `stop` reasons, `log` texts
   std::vector<std::string> locations;  ///< "file.flow:12"
   std::vector<segment_program> segments;

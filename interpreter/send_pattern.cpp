@@ -1,10 +1,10 @@
-#include "grammar/time_text.hpp"
 #include "interpreter/send_pattern.hpp"
 
 #include <cstdlib>
 
 #include <fmt/format.h>
 
+#include "grammar/time_text.hpp"
 #include "grammar/timestamp.hpp"
 #include "interpreter/value_format.hpp"
 

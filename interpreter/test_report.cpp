@@ -1,4 +1,3 @@
-#include "grammar/time_text.hpp"
 #include "interpreter/test_report.hpp"
 
 #include <algorithm>
@@ -6,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "grammar/json_writer.hpp"
+#include "grammar/time_text.hpp"
 #include "grammar/timestamp.hpp"
 #include "interpreter/value_format.hpp"
 

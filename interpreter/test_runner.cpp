@@ -1,12 +1,11 @@
-#include "grammar/time_text.hpp"
 #include "interpreter/test_runner.hpp"
 
 #include <algorithm>
-#include <deque>
 #include <limits>
 
 #include <fmt/format.h>
 
+#include "grammar/time_text.hpp"
 #include "grammar/timestamp.hpp"
 #include "interpreter/compiler.hpp"
 #include "interpreter/explain.hpp"
@@ -28,44 +27,15 @@ class constant_values {
     out.reserve(props.size());
     for (const auto& p : props) {
       const auto* info = checked.find_info(p.value);
-      const auto v = info != nullptr && info->constant ? convert(*info->constant) : value::null();
+      const auto v = info != nullptr && info->constant ? runtime_value(*info->constant, storage_) : value::null();
       out.push_back({symbols_.intern(p.name.name), v});
     }
     return out;
   }
 
  private:
-  value convert(const constant_value& c) {
-    return std::visit(
-        [&](const auto& x) -> value {
-          using T = std::decay_t<decltype(x)>;
-          if constexpr (std::is_same_v<T, null_value>) {
-            return value::null();
-          } else if constexpr (std::is_same_v<T, bool>) {
-            return value::boolean(x);
-          } else if constexpr (std::is_same_v<T, double>) {
-            return value::number(x);
-          } else if constexpr (std::is_same_v<T, std::string>) {
-            return value::string(strings_.emplace_back(x));
-          } else if constexpr (std::is_same_v<T, duration_value>) {
-            return value::duration(x.seconds * micros_per_second);
-          } else if constexpr (std::is_same_v<T, time_value>) {
-            return value::time(x.micros);
-          } else if constexpr (std::is_same_v<T, time_of_day_value>) {
-            return value::time_of_day(x.seconds);
-          } else {
-            std::vector<value> items;
-            items.reserve(x.size());
-            for (const auto& item : x) items.push_back(convert(item));
-            return value::list(lists_.emplace_back(std::move(items)));
-          }
-        },
-        c.value);
-  }
-
   symbol_table& symbols_;
-  std::deque<std::string> strings_;
-  std::deque<std::vector<value>> lists_;
+  value_storage storage_;
 };
 
 // The test's file and every file it imports, directly or not.
