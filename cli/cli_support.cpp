@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include "cli/command.hpp"
@@ -21,6 +22,15 @@ std::optional<std::vector<std::string>> expand_flow_paths(const std::vector<std:
       return std::nullopt;
     }
     files.insert(files.end(), collected.files.begin(), collected.files.end());
+  }
+  return files;
+}
+
+std::optional<std::vector<std::string>> require_flow_files(const std::vector<std::string>& paths) {
+  auto files = expand_flow_paths(paths);
+  if (files && files->empty()) {
+    fmt::print(stderr, "error: no `.flow` files in {}\n", fmt::join(paths, ", "));
+    return std::nullopt;
   }
   return files;
 }

@@ -18,6 +18,9 @@ namespace afterflow::cli {
 /// sorted); an argument that cannot be walked is reported on stderr and
 /// makes the result empty.
 [[nodiscard]] std::optional<std::vector<std::string>> expand_flow_paths(const std::vector<std::string>& paths);
+/// The same, and an error on stderr when no `.flow` file is found at all
+/// (for commands that need a program: check, test, run, explain).
+[[nodiscard]] std::optional<std::vector<std::string>> require_flow_files(const std::vector<std::string>& paths);
 
 enum class color_mode { automatic, always, never };
 

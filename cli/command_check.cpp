@@ -41,12 +41,8 @@ int run_check(std::span<char*> args) {
   if (!explain.empty()) return explain_code(explain);
 
   if (paths.empty()) paths.emplace_back(".");
-  const auto files = expand_flow_paths(paths);
+  const auto files = require_flow_files(paths);
   if (!files) return exit_usage;
-  if (files->empty()) {
-    fmt::print(stderr, "error: no `.flow` files in {}\n", fmt::join(paths, ", "));
-    return exit_usage;
-  }
 
   diagnostic_list diagnostics;
   const auto program = interpreter::load_and_check(*files, interpreter::disk_file_reader(), diagnostics);

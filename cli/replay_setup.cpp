@@ -22,12 +22,8 @@ void add_replay_options(CLI::App& app, replay_arguments& args) {
 }
 
 std::optional<compiled_flows> compile_flows(const replay_arguments& args) {
-  const auto files = expand_flow_paths(args.flows);
+  const auto files = require_flow_files(args.flows);
   if (!files) return std::nullopt;
-  if (files->empty()) {
-    fmt::print(stderr, "error: no `.flow` files in {}\n", fmt::join(args.flows, ", "));
-    return std::nullopt;
-  }
   diagnostic_list diagnostics;
   auto checked = std::make_unique<interpreter::checked_program>(
       interpreter::load_and_check(*files, interpreter::disk_file_reader(), diagnostics));
