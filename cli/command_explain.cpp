@@ -18,15 +18,13 @@ int run_explain(std::span<char*> raw) {
   app.add_option("--customer,-c", customer, "the customer to explain")->required();
   if (auto status = parse_arguments(app, raw)) return *status;
 
-  const auto until = parse_until(args.until);
-  if (!until) return exit_usage;
   auto compiled = compile_flows(args);
-  if (!compiled) return exit_failure;
-  auto& program = *compiled->program;
+  if (compiled.status != exit_ok) return compiled.status;
+  auto& program = *compiled.program;
 
   interpreter::action_counter actions;
   interpreter::simulator_options options;
-  options.until = *until;
+  options.until = compiled.until;
   interpreter::simulator sim(program, actions, options);
   interpreter::trace_recorder recorder;
   sim.set_trace(&recorder, customer);
@@ -35,7 +33,7 @@ int run_explain(std::span<char*> raw) {
   if (!load_profiles(args, program, sim)) return exit_failure;
   auto log = open_log(args, program);
   interpreter::replay_options replay_options;
-  replay_options.until = *until;
+  replay_options.until = compiled.until;
   const auto result = interpreter::replay(log, sim, replay_options);
   if (result.error) {
     fmt::print(stderr, "{}", render_text(*result.error, {color}));

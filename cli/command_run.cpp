@@ -62,11 +62,9 @@ int run_run(std::span<char*> raw) {
   app.add_option("--format", format, "summary format: text or json")->check(CLI::IsMember({"text", "json"}));
   if (auto status = parse_arguments(app, raw)) return *status;
 
-  const auto until = parse_until(args.until);
-  if (!until) return exit_usage;
   auto compiled = compile_flows(args);
-  if (!compiled) return exit_failure;
-  auto& program = *compiled->program;
+  if (compiled.status != exit_ok) return compiled.status;
+  auto& program = *compiled.program;
 
   // With --summary and no --out, the actions are only counted: no JSON is
   // built for nobody to read.
@@ -83,7 +81,7 @@ int run_run(std::span<char*> raw) {
   interpreter::action_counter counter;
   interpreter::action_sink& sink = write_actions ? static_cast<interpreter::action_sink&>(writer) : counter;
   interpreter::simulator_options options;
-  options.until = *until;
+  options.until = compiled.until;
   interpreter::simulator sim(program, sink, options);
   const bool color = use_color(args.color, stderr);
 
@@ -91,7 +89,7 @@ int run_run(std::span<char*> raw) {
   auto log = open_log(args, program);
   progress_line progress;
   interpreter::replay_options replay_options;
-  replay_options.until = *until;
+  replay_options.until = compiled.until;
   replay_options.on_progress = [&](const interpreter::replay_progress& p) { progress.update(p); };
   const auto result = interpreter::replay(log, sim, replay_options);
   const bool flushed = writer.flush();

@@ -21,9 +21,22 @@ void add_replay_options(CLI::App& app, replay_arguments& args) {
   add_color_option(app, args.color);
 }
 
-std::optional<compiled_flows> compile_flows(const replay_arguments& args) {
+compiled_flows compile_flows(const replay_arguments& args) {
+  compiled_flows out;
+  if (!args.until.empty()) {
+    const auto t = parse_timestamp(args.until);
+    if (!t) {
+      fmt::print(stderr, "error: `--until {}` is not an RFC 3339 instant such as 2026-03-01T00:00:00Z\n", args.until);
+      out.status = exit_usage;
+      return out;
+    }
+    out.until = *t;
+  }
   const auto files = require_flow_files(args.flows);
-  if (!files) return std::nullopt;
+  if (!files) {
+    out.status = exit_usage;
+    return out;
+  }
   diagnostic_list diagnostics;
   auto checked = std::make_unique<interpreter::checked_program>(
       interpreter::load_and_check(*files, interpreter::disk_file_reader(), diagnostics));
@@ -31,18 +44,13 @@ std::optional<compiled_flows> compile_flows(const replay_arguments& args) {
   if (!diagnostics.empty()) {
     fmt::print(stderr, "{}", render_text(diagnostics, checked->sources, {use_color(args.color, stderr)}));
   }
-  if (diagnostics.has_errors()) return std::nullopt;
-  compiled_flows out;
+  if (diagnostics.has_errors()) {
+    out.status = exit_failure;
+    return out;
+  }
   out.program = std::make_unique<interpreter::program>(interpreter::compile(*checked));
   out.checked = std::move(checked);
   return out;
-}
-
-std::optional<std::int64_t> parse_until(const std::string& text) {
-  if (text.empty()) return std::numeric_limits<std::int64_t>::max();
-  const auto t = parse_timestamp(text);
-  if (!t) fmt::print(stderr, "error: `--until {}` is not an RFC 3339 instant such as 2026-03-01T00:00:00Z\n", text);
-  return t;
 }
 
 interpreter::bad_event_policy bad_event_policy_of(const replay_arguments& args) {

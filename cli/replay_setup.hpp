@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/cli_support.hpp"
+#include "cli/command.hpp"
 #include "interpreter/checked_program.hpp"
 #include "interpreter/event_log_reader.hpp"
 #include "interpreter/program.hpp"
@@ -34,16 +35,16 @@ struct replay_arguments {
 void add_replay_options(CLI::App& app, replay_arguments& args);
 
 struct compiled_flows {
+  int status = exit_ok;  ///< otherwise nothing was compiled: exit with this
+  std::int64_t until = std::numeric_limits<std::int64_t>::max();  ///< `--until`
   std::unique_ptr<interpreter::checked_program> checked;
   std::unique_ptr<interpreter::program> program;
 };
 
-/// Loads, checks and compiles; prints diagnostics (warnings too) on stderr.
-/// nullopt when the flows have errors.
-[[nodiscard]] std::optional<compiled_flows> compile_flows(const replay_arguments& args);
-
-/// `--until` as an instant (max when absent); nullopt (with a message) when malformed.
-[[nodiscard]] std::optional<std::int64_t> parse_until(const std::string& text);
+/// Reads `--until`, then loads, checks and compiles the flows, printing
+/// diagnostics (warnings too) on stderr. `status` is exit_usage for a bad
+/// `--until` or paths without flows, exit_failure for flows with errors.
+[[nodiscard]] compiled_flows compile_flows(const replay_arguments& args);
 
 [[nodiscard]] interpreter::bad_event_policy bad_event_policy_of(const replay_arguments& args);
 
