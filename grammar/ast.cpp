@@ -44,4 +44,14 @@ const char* spelling(weekday day) {
   return "?";
 }
 
+const char* spelling(send_expectation kind) {
+  switch (kind) {
+    case send_expectation::send: return "send";
+    case send_expectation::no_send: return "no send";
+    case send_expectation::suppressed: return "suppressed";
+    case send_expectation::deferred: return "deferred";
+  }
+  return "send";
+}
+
 }  // namespace afterflow::ast

@@ -539,5 +539,7 @@ struct file {
 [[nodiscard]] const char* spelling(binary_op op);
 [[nodiscard]] const char* spelling(unary_op op);
 [[nodiscard]] const char* spelling(weekday day);
+/// The words after `expect`: `send`, `no send`, `suppressed`, `deferred`.
+[[nodiscard]] const char* spelling(send_expectation kind);
 
 }  // namespace afterflow::ast

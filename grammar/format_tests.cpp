@@ -9,20 +9,10 @@ namespace afterflow::format {
 
 namespace {
 
-[[nodiscard]] const char* expectation_keyword(ast::send_expectation kind) {
-  switch (kind) {
-    case ast::send_expectation::send: return "send";
-    case ast::send_expectation::no_send: return "no send";
-    case ast::send_expectation::suppressed: return "suppressed";
-    case ast::send_expectation::deferred: return "deferred";
-  }
-  return "send";
-}
-
 /// `expect send ...` up to, not including, the `with` property list.
 [[nodiscard]] std::string expect_send_prefix(const ast::expect_send& e) {
   std::string out = "expect ";
-  out += expectation_keyword(e.kind);
+  out += ast::spelling(e.kind);
   if (e.channel) out += " " + e.channel->name;
   if (e.template_name) out += " " + quote(e.template_name->value);
   if (e.customer) out += " to " + customer_text(*e.customer);

@@ -70,11 +70,7 @@ std::uint32_t width_of(const std::vector<cell>& cells, std::size_t from, std::si
 log_error make_log_error(std::string_view code, std::string message, std::string_view file,
                          std::uint64_t line, std::string_view line_text, std::size_t offset,
                          std::size_t length) {
-  log_error e;
-  e.code = std::string(code);
-  e.message = std::move(message);
-  e.file = std::string(file);
-  e.line = line;
+  auto e = make_file_error(code, std::move(message), file, line);
   const auto cells = cells_of(line_text);
   offset = std::min(offset, line_text.size());
   const auto first = cell_at(cells, offset);

@@ -23,16 +23,6 @@ struct overloaded : Ts... {
 template <class... Ts>
 overloaded(Ts...) -> overloaded<Ts...>;
 
-const char* keyword(ast::send_expectation kind) {
-  switch (kind) {
-    case ast::send_expectation::send: return "send";
-    case ast::send_expectation::no_send: return "no send";
-    case ast::send_expectation::suppressed: return "suppressed";
-    case ast::send_expectation::deferred: return "deferred";
-  }
-  return "send";
-}
-
 std::string plural(std::size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
@@ -227,7 +217,7 @@ class checker {
       p.to.reset();
     }
     const auto text = p.describe();
-    return c.kind == ast::send_expectation::send ? text : fmt::format("{} {}", keyword(c.kind), text);
+    return c.kind == ast::send_expectation::send ? text : fmt::format("{} {}", ast::spelling(c.kind), text);
   }
 
   [[nodiscard]] std::uint32_t claim_line(std::size_t action) const {
@@ -241,7 +231,7 @@ class checker {
     const char* what = c.kind == ast::send_expectation::send         ? "send"
                        : c.kind == ast::send_expectation::deferred   ? "deferred send"
                                                                      : "suppressed send";
-    f.message = fmt::format("expected {} {}, found no such {}", keyword(c.kind), c.pattern.describe(), what);
+    f.message = fmt::format("expected {} {}, found no such {}", ast::spelling(c.kind), c.pattern.describe(), what);
     if (c.pattern.customer) f.customers.push_back(*c.pattern.customer);
 
     // The closest action: same channel or template, fewest differences,
