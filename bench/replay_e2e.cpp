@@ -19,11 +19,11 @@
 
 #include <fmt/format.h>
 
-#include "interpreter/action_writer.hpp"
-#include "interpreter/checker.hpp"
-#include "interpreter/compiler.hpp"
-#include "interpreter/log_generator.hpp"
-#include "interpreter/replay.hpp"
+#include "interpreter/eventlog/action_writer.hpp"
+#include "interpreter/check/checker.hpp"
+#include "interpreter/compile/compiler.hpp"
+#include "interpreter/tools/log_generator.hpp"
+#include "interpreter/replay/replay.hpp"
 #include "grammar/diagnostic_render.hpp"
 
 namespace {

@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "cli/command.hpp"
-#include "interpreter/module_loader.hpp"
+#include "interpreter/check/module_loader.hpp"
 
 namespace afterflow::cli {
 

@@ -4,8 +4,8 @@
 #include "cli/cli_support.hpp"
 #include "cli/command.hpp"
 #include "grammar/diagnostic_render.hpp"
-#include "interpreter/checker.hpp"
-#include "interpreter/code_catalog.hpp"
+#include "interpreter/check/checker.hpp"
+#include "cli/code_catalog.hpp"
 
 namespace afterflow::cli {
 

@@ -5,7 +5,7 @@
 
 #include "cli/cli_support.hpp"
 #include "cli/command.hpp"
-#include "interpreter/converters/convert.hpp"
+#include "interpreter/tools/convert.hpp"
 
 namespace afterflow::cli {
 

@@ -3,9 +3,9 @@
 
 #include "cli/command.hpp"
 #include "cli/replay_setup.hpp"
-#include "interpreter/action.hpp"
-#include "interpreter/explain.hpp"
-#include "interpreter/replay.hpp"
+#include "interpreter/runtime/action.hpp"
+#include "interpreter/replay/explain.hpp"
+#include "interpreter/replay/replay.hpp"
 
 namespace afterflow::cli {
 

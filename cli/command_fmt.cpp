@@ -4,7 +4,7 @@
 #include "cli/cli_support.hpp"
 #include "cli/command.hpp"
 #include "grammar/diagnostic_render.hpp"
-#include "grammar/formatter.hpp"
+#include "grammar/format/formatter.hpp"
 #include "grammar/parser.hpp"
 
 namespace afterflow::cli {

@@ -5,8 +5,8 @@
 
 #include "cli/cli_support.hpp"
 #include "cli/command.hpp"
-#include "grammar/timestamp.hpp"
-#include "interpreter/log_generator.hpp"
+#include "grammar/text/timestamp.hpp"
+#include "interpreter/tools/log_generator.hpp"
 
 namespace afterflow::cli {
 

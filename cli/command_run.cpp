@@ -8,10 +8,10 @@
 
 #include "cli/command.hpp"
 #include "cli/replay_setup.hpp"
-#include "grammar/timestamp.hpp"
-#include "interpreter/action_writer.hpp"
-#include "interpreter/replay.hpp"
-#include "interpreter/summary.hpp"
+#include "grammar/text/timestamp.hpp"
+#include "interpreter/eventlog/action_writer.hpp"
+#include "interpreter/replay/replay.hpp"
+#include "interpreter/replay/summary.hpp"
 
 namespace afterflow::cli {
 

@@ -4,10 +4,10 @@
 #include "cli/cli_support.hpp"
 #include "cli/command.hpp"
 #include "grammar/diagnostic_render.hpp"
-#include "interpreter/checker.hpp"
-#include "interpreter/test_report.hpp"
-#include "interpreter/test_runner.hpp"
-#include "interpreter/test_selection.hpp"
+#include "interpreter/check/checker.hpp"
+#include "interpreter/testing/test_report.hpp"
+#include "interpreter/testing/test_runner.hpp"
+#include "interpreter/testing/test_selection.hpp"
 
 namespace afterflow::cli {
 

@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
-#include "grammar/edit_distance.hpp"
+#include "grammar/text/edit_distance.hpp"
 
 namespace afterflow::cli {
 namespace {

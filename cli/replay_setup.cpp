@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 
 #include "grammar/diagnostic_render.hpp"
-#include "grammar/timestamp.hpp"
-#include "interpreter/checker.hpp"
-#include "interpreter/compiler.hpp"
-#include "interpreter/replay.hpp"
+#include "grammar/text/timestamp.hpp"
+#include "interpreter/check/checker.hpp"
+#include "interpreter/compile/compiler.hpp"
+#include "interpreter/replay/replay.hpp"
 
 namespace afterflow::cli {
 

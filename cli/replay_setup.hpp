@@ -13,11 +13,11 @@
 
 #include "cli/cli_support.hpp"
 #include "cli/command.hpp"
-#include "interpreter/checked_program.hpp"
-#include "interpreter/event_log_reader.hpp"
-#include "interpreter/program.hpp"
-#include "interpreter/simulator.hpp"
-#include "interpreter/skipped_lines.hpp"
+#include "interpreter/check/checked_program.hpp"
+#include "interpreter/eventlog/event_log_reader.hpp"
+#include "interpreter/ir/program.hpp"
+#include "interpreter/runtime/simulator.hpp"
+#include "interpreter/eventlog/skipped_lines.hpp"
 
 namespace afterflow::cli {
 

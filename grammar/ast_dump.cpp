@@ -44,8 +44,8 @@
 
 #include <fmt/format.h>
 
-#include "grammar/json_writer.hpp"
-#include "grammar/parse_literals.hpp"
+#include "grammar/text/json_writer.hpp"
+#include "grammar/text/literals.hpp"
 
 namespace afterflow::ast {
 

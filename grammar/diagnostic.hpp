@@ -20,7 +20,7 @@ namespace afterflow {
 enum class severity : unsigned char { error, warning };
 
 /// The documentation of one diagnostic code, as listed in the code tables
-/// (grammar/syntax_codes.hpp, interpreter/check_codes.hpp) and in
+/// (grammar/syntax_codes.hpp, interpreter/check/check_codes.hpp) and in
 /// docs/language.md.
 struct code_info {
   std::string_view code;         ///< "E0102"

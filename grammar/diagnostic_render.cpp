@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "grammar/json_writer.hpp"
+#include "grammar/text/json_writer.hpp"
 
 namespace afterflow {
 

@@ -4,11 +4,11 @@
 
 #include <tao/pegtl.hpp>
 
-#include "grammar/flow_grammar.hpp"
-#include "grammar/parse_actions.hpp"
-#include "grammar/parse_errors.hpp"
-#include "grammar/parse_scan.hpp"
-#include "grammar/parse_state.hpp"
+#include "grammar/internal/flow_grammar.hpp"
+#include "grammar/internal/parse_actions.hpp"
+#include "grammar/internal/parse_errors.hpp"
+#include "grammar/internal/parse_scan.hpp"
+#include "grammar/internal/parse_state.hpp"
 
 namespace afterflow {
 

@@ -1,6 +1,6 @@
 // Parsing `.flow` source text into the AST.
 //
-// The grammar itself (grammar/flow_grammar.hpp) is PEGTL and private to this
+// The grammar itself (grammar/internal/flow_grammar.hpp) is PEGTL and private to this
 // library: no public header mentions PEGTL, and PEGTL positions become
 // afterflow `span`s once, at this boundary.
 //

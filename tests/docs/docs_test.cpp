@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "interpreter/code_catalog.hpp"
+#include "cli/code_catalog.hpp"
 #include "stdlib/builtins.hpp"
 
 namespace afterflow {
@@ -56,10 +56,10 @@ TEST(Docs, EveryBuiltinIsDocumented) {
 // The README's GoogleTest example is the one the suite compiles and runs.
 TEST(Docs, ReadmeShowsTheCompiledCppExample) {
   const auto readme = read(std::string(AFTERFLOW_SOURCE_DIR) + "/README.md");
-  auto example = read(std::string(AFTERFLOW_SOURCE_DIR) + "/tests/test_runner/docs_example_test.cpp");
+  auto example = read(std::string(AFTERFLOW_SOURCE_DIR) + "/tests/testing/docs_example_test.cpp");
   example = example.substr(example.find("#include <gmock/gmock.h>"));
   EXPECT_NE(readme.find(example), std::string::npos)
-      << "README.md must show tests/test_runner/docs_example_test.cpp verbatim (from its first #include)";
+      << "README.md must show tests/testing/docs_example_test.cpp verbatim (from its first #include)";
 }
 
 }  // namespace

@@ -15,9 +15,9 @@
 
 #include <gtest/gtest.h>
 
-#include "golden_support.hpp"
+#include "tests/golden/golden_support.hpp"
 #include "grammar/diagnostic_render.hpp"
-#include "interpreter/checker.hpp"
+#include "interpreter/check/checker.hpp"
 
 namespace afterflow {
 namespace {

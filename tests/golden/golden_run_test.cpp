@@ -30,16 +30,16 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include "golden_support.hpp"
+#include "tests/golden/golden_support.hpp"
 #include "grammar/diagnostic_render.hpp"
-#include "grammar/timestamp.hpp"
-#include "interpreter/action_writer.hpp"
-#include "interpreter/checker.hpp"
-#include "interpreter/compiler.hpp"
-#include "interpreter/log_generator.hpp"
-#include "interpreter/module_loader.hpp"
-#include "interpreter/replay.hpp"
-#include "interpreter/summary.hpp"
+#include "grammar/text/timestamp.hpp"
+#include "interpreter/eventlog/action_writer.hpp"
+#include "interpreter/check/checker.hpp"
+#include "interpreter/compile/compiler.hpp"
+#include "interpreter/tools/log_generator.hpp"
+#include "interpreter/check/module_loader.hpp"
+#include "interpreter/replay/replay.hpp"
+#include "interpreter/replay/summary.hpp"
 
 namespace afterflow {
 namespace {

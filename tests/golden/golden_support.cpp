@@ -1,4 +1,4 @@
-#include "golden_support.hpp"
+#include "tests/golden/golden_support.hpp"
 
 #include <algorithm>
 #include <cstdlib>

@@ -10,12 +10,12 @@
 #include <gtest/gtest.h>
 
 #include "grammar/diagnostic_render.hpp"
-#include "interpreter/action_writer.hpp"
-#include "interpreter/checker.hpp"
-#include "interpreter/compiler.hpp"
-#include "interpreter/converters/convert.hpp"
-#include "interpreter/replay.hpp"
-#include "interpreter/summary.hpp"
+#include "interpreter/eventlog/action_writer.hpp"
+#include "interpreter/check/checker.hpp"
+#include "interpreter/compile/compiler.hpp"
+#include "interpreter/tools/convert.hpp"
+#include "interpreter/replay/replay.hpp"
+#include "interpreter/replay/summary.hpp"
 
 namespace afterflow::interpreter {
 namespace {

@@ -1,4 +1,4 @@
-#include "grammar/edit_distance.hpp"
+#include "grammar/text/edit_distance.hpp"
 
 #include <array>
 

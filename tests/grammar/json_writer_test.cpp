@@ -1,4 +1,4 @@
-#include "grammar/json_writer.hpp"
+#include "grammar/text/json_writer.hpp"
 
 #include <limits>
 

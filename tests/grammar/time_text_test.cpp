@@ -1,6 +1,6 @@
-// The one text form of durations and times of day (grammar/time_text.hpp),
+// The one text form of durations and times of day (grammar/text/time_text.hpp),
 // shared by actions, explanations and diagnostics.
-#include "grammar/time_text.hpp"
+#include "grammar/text/time_text.hpp"
 
 #include <gtest/gtest.h>
 

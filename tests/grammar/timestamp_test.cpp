@@ -1,4 +1,4 @@
-#include "grammar/timestamp.hpp"
+#include "grammar/text/timestamp.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // The block pool behind windowed history: sizes round up to powers of two,
 // blocks never overlap, freed blocks are reused, chunks are counted.
-#include "interpreter/block_pool.hpp"
+#include "interpreter/runtime/internal/block_pool.hpp"
 
 #include <gtest/gtest.h>
 

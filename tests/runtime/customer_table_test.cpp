@@ -1,4 +1,4 @@
-#include "interpreter/customer_table.hpp"
+#include "interpreter/runtime/internal/customer_table.hpp"
 
 #include <string>
 

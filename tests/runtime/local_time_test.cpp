@@ -1,8 +1,8 @@
-#include "interpreter/local_time.hpp"
+#include "interpreter/runtime/local_time.hpp"
 
 #include <gtest/gtest.h>
 
-#include "grammar/timestamp.hpp"
+#include "grammar/text/timestamp.hpp"
 
 namespace afterflow::interpreter {
 namespace {

@@ -1,4 +1,4 @@
-#include "interpreter/timer_queue.hpp"
+#include "interpreter/runtime/internal/timer_queue.hpp"
 
 #include <gtest/gtest.h>
 

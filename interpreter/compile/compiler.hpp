@@ -1,0 +1,31 @@
+// Lowering a checked program into the executable `program`.
+//
+// The compiler is the last stage that reads the AST: it walks every flow,
+// segment and expression once, using the checker's resolutions
+// (checked_program::info) to emit nodes with symbols and slot indices, and
+// builds the indexes the simulator's hot path uses (event → triggers,
+// history slots, properties to extract). It assumes the program checked
+// without errors; given one with errors its result is unspecified but safe.
+#pragma once
+
+#include "interpreter/check/checked_program.hpp"
+#include "interpreter/ir/program.hpp"
+
+namespace afterflow::interpreter {
+
+/// What a test sees: only some flows, and the policy of some files.
+struct compile_scope {
+  std::vector<flow_index> flows;      ///< in run order
+  std::vector<file_id> policy_files;  ///< files whose `policy` blocks apply
+};
+
+/// Compiles every flow with the whole program's policy.
+[[nodiscard]] program compile(const checked_program& checked);
+/// Compiles only what `scope` names (for a campaign test).
+[[nodiscard]] program compile(const checked_program& checked, const compile_scope& scope);
+
+/// A folded constant of the checker as a runtime value; its strings and
+/// lists are kept in `storage`.
+[[nodiscard]] value runtime_value(const constant_value& c, value_storage& storage);
+
+}  // namespace afterflow::interpreter

@@ -1,0 +1,167 @@
+// JSON values to runtime values (internal to the readers: it includes
+// simdjson, which no public header may).
+//
+// A converter turns a simdjson on-demand value into a `value` view without
+// allocating in steady state: strings point into the line itself (into the
+// parser's string buffer when they hold escapes), list items go to a
+// chunked arena whose chunks are kept and reused from line to line, and
+// nested arrays are built on a reusable stack. Views stay valid until the
+// next line is read.
+//
+// JSON maps to values as: string → string, number → number, true/false →
+// boolean, null → null, array → list (nested arrays allowed), object → null
+// (its content is still checked). A declared field type (`fields_by_event`)
+// then narrows what is accepted and converts text: `time` from RFC 3339,
+// `duration` from duration text or a number of seconds, `time_of_day` from
+// `HH:MM[:SS]`. Values that are skipped are still read through, so a line is
+// fully checked whatever the program happens to read.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include <simdjson.h>
+
+#include "interpreter/eventlog/internal/byte_scan.hpp"
+#include "interpreter/ir/value.hpp"
+#include "stdlib/types.hpp"
+
+namespace afterflow::interpreter::json_input {
+
+namespace od = simdjson::ondemand;
+
+/// Storage for the list items of one line.
+class value_arena {
+ public:
+  /// `n` contiguous slots, valid until `reset`.
+  [[nodiscard]] value* allocate(std::size_t n);
+  void reset();
+  [[nodiscard]] std::size_t capacity_bytes() const;
+
+ private:
+  struct chunk {
+    std::unique_ptr<value[]> items;
+    std::size_t size = 0;
+    std::size_t used = 0;
+  };
+  std::vector<chunk> chunks_;
+  std::size_t current_ = 0;
+};
+
+/// Whether a value fits a declared type (`narrow`).
+enum class outcome : unsigned char {
+  ok,
+  wrong_type,     ///< the JSON type does not fit the declared type
+  bad_timestamp,  ///< a `time` field's text is not RFC 3339
+  bad_text,       ///< a `duration` / `time_of_day` field's text does not parse
+};
+
+/// "a string", "an array", "true"... for messages.
+[[nodiscard]] std::string_view describe(od::json_type t, bool boolean_value = false);
+
+// Values come back in registers and errors in a flag (`ok`): a value
+// written through an out-parameter and read back at once stalls the CPU's
+// store forwarding, which on this path costs more than the conversion.
+class converter {
+ public:
+  /// Any JSON value, as described above. On malformed JSON: null, and
+  /// `ok()` turns false.
+  [[nodiscard]] value convert(od::value& v) { return convert(v, v.raw_json_token()); }
+  /// The same, given the value's `raw_json_token()`. Strings and numbers,
+  /// most of a log, are converted inline.
+  [[nodiscard]] value convert(od::value& v, std::string_view token) {
+    const char first = token.empty() ? 'n' : token.front();
+    if (first == '"') return value::string(string(v, token));
+    if (first == '-' || (first >= '0' && first <= '9')) {
+      double d = 0;
+      if (auto e = v.get_double().get(d)) return fail(e);
+      return value::number(d);
+    }
+    return convert_other(v, token);
+  }
+  /// Reads through a value the program does not need; false when malformed.
+  [[nodiscard]] bool skip(od::value& v) { return skip(v, v.raw_json_token()); }
+  [[nodiscard]] bool skip(od::value& v, std::string_view token);
+  /// A string value: a view into the line itself when it has no escapes
+  /// (no copy), else into the parser's string buffer.
+  [[nodiscard]] std::string_view string(od::value& v, std::string_view token) {
+    // The token runs from the opening quote to the next structural
+    // character: the closing quote, maybe followed by whitespace. Stage 1
+    // has checked quotes and UTF-8; without a backslash nothing is escaped.
+    if (!has_backslash(token.data(), token.size())) {
+      while (token.size() > 2 && token.back() != '"') token.remove_suffix(1);
+      return token.substr(1, token.size() - 2);
+    }
+    return unescaped_string(v);
+  }
+  /// A field's key, without copying when it has no escapes.
+  [[nodiscard]] std::string_view key(od::field& f) {
+    const char* raw = reinterpret_cast<const char*>(f.key().raw());
+    const char* hit = find_quote_or_backslash(raw, line_end_);
+    if (hit < line_end_ && *hit == '"') return {raw, static_cast<std::size_t>(hit - raw)};
+    return unescaped_key(f);
+  }
+
+  /// False once something was malformed since `reset`.
+  [[nodiscard]] bool ok() const { return error_ == simdjson::SUCCESS; }
+  /// The simdjson error that made `ok()` false.
+  [[nodiscard]] simdjson::error_code last_error() const { return error_; }
+  /// Records a simdjson error met by the caller; returns false.
+  bool failed(simdjson::error_code e) {
+    fail(e);
+    return false;
+  }
+
+  /// Starts a new line (which simdjson is parsing): forgets the lists and
+  /// the error of the previous one.
+  void reset(std::string_view line) {
+    arena_.reset();
+    line_end_ = line.data() + line.size();
+    error_ = simdjson::SUCCESS;
+  }
+  [[nodiscard]] std::size_t capacity_bytes() const;
+
+ private:
+  value fail(simdjson::error_code e) {
+    if (error_ == simdjson::SUCCESS) error_ = e;
+    return value::null();
+  }
+  value convert_other(od::value& v, std::string_view token);
+  value convert_array(od::array a);
+  std::string_view unescaped_string(od::value& v);
+  std::string_view unescaped_key(od::field& f);
+
+  value_arena arena_;
+  std::vector<value> stack_;
+  simdjson::error_code error_ = simdjson::SUCCESS;
+  const char* line_end_ = nullptr;
+};
+
+/// Narrows a converted value (`general`, read from JSON of type `json`) to
+/// a declared field type: checks the JSON type and converts text for
+/// `time`, `duration` and `time_of_day`. `null` fits every type.
+[[nodiscard]] outcome narrow(const value& general, od::json_type json, stdlib::type_kind declared,
+                             value& out);
+
+/// The JSON type of a value, from the first character of its token (stage 1
+/// has checked the structure; the rest is checked when the value is read).
+[[nodiscard]] inline od::json_type type_of_token(std::string_view token) {
+  switch (token.empty() ? 'n' : token.front()) {
+    case '"': return od::json_type::string;
+    case '{': return od::json_type::object;
+    case '[': return od::json_type::array;
+    case 't':
+    case 'f': return od::json_type::boolean;
+    case 'n': return od::json_type::null;
+    default: return od::json_type::number;
+  }
+}
+
+/// The raw text of a value's token (the whole of a scalar, the opening
+/// bracket of a container) without trailing whitespace, for error positions.
+[[nodiscard]] std::string_view token_of(od::value& v);
+
+}  // namespace afterflow::interpreter::json_input

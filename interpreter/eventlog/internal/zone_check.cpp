@@ -1,0 +1,25 @@
+#include "interpreter/eventlog/internal/zone_check.hpp"
+
+#include <algorithm>
+
+#include <date/tz.h>
+
+#include "grammar/text/edit_distance.hpp"
+
+namespace afterflow::interpreter {
+
+std::optional<std::string> zone_check::suggestion(std::string_view name) {
+  if (names_.empty()) {
+    try {
+      const auto& db = date::get_tzdb();
+      for (const auto& z : db.zones) names_.push_back(z.name());
+    } catch (const std::runtime_error&) {
+      return std::nullopt;
+    }
+    std::sort(names_.begin(), names_.end());
+  }
+  std::vector<std::string_view> candidates(names_.begin(), names_.end());
+  return closest_match(name, candidates);
+}
+
+}  // namespace afterflow::interpreter

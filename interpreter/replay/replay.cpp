@@ -1,0 +1,43 @@
+#include "interpreter/replay/replay.hpp"
+
+#include <fmt/format.h>
+
+#include "interpreter/eventlog/log_codes.hpp"
+
+namespace afterflow::interpreter {
+
+std::optional<log_error> load_profiles(profile_reader& profiles, simulator& sim) {
+  while (const auto p = profiles.next()) {
+    // The reader has validated the zone already; a refusal here would be a bug.
+    (void)sim.update_profile(p->customer, p->attributes);
+  }
+  return profiles.error();
+}
+
+replay_result replay(event_log_reader& log, simulator& sim, const replay_options& options) {
+  replay_result result;
+  std::uint64_t events = 0;
+  while (const auto r = log.next()) {
+    if (r->time > options.until) {
+      if (r->kind == log_record_kind::event) ++result.after_until;
+      continue;
+    }
+    if (r->kind == log_record_kind::identify) {
+      sim.advance_to(r->time);
+      (void)sim.update_profile(r->customer, r->properties);
+      continue;
+    }
+    sim.feed(r->view());
+    if (options.on_progress && ++events % options.progress_every == 0) {
+      options.on_progress({events, log.counts().bytes, sim.now()});
+    }
+  }
+  if (log.error()) {
+    result.error = log.error();
+    return result;
+  }
+  sim.finish();
+  return result;
+}
+
+}  // namespace afterflow::interpreter

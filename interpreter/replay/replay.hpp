@@ -1,0 +1,45 @@
+// Driving a simulator from an event log: the loop behind `afterflow run`,
+// `afterflow explain` and the end-to-end benchmark.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <optional>
+
+#include "interpreter/eventlog/event_log_reader.hpp"
+#include "interpreter/eventlog/log_error.hpp"
+#include "interpreter/eventlog/profile_reader.hpp"
+#include "interpreter/runtime/simulator.hpp"
+
+namespace afterflow::interpreter {
+
+struct replay_progress {
+  std::uint64_t events = 0;
+  std::uint64_t bytes = 0;
+  std::int64_t now = 0;  ///< simulated time reached
+};
+
+struct replay_options {
+  /// Events after this instant are read (and checked) but not handled, and
+  /// timers after it do not fire (the simulator's `until` must match).
+  std::int64_t until = std::numeric_limits<std::int64_t>::max();
+  /// Called every `progress_every` events.
+  std::function<void(const replay_progress&)> on_progress;
+  std::uint64_t progress_every = 1 << 16;
+};
+
+struct replay_result {
+  std::optional<log_error> error;  ///< a bad line that stopped the replay
+  std::uint64_t after_until = 0;   ///< events later than `until`, not handled
+};
+
+/// Applies every profile to `sim`; returns the error that stopped reading.
+[[nodiscard]] std::optional<log_error> load_profiles(profile_reader& profiles, simulator& sim);
+
+/// Feeds every record of `log` to `sim` (identify records update profiles),
+/// then finishes the simulation. On a bad line (with `on_bad_event = fail`)
+/// the replay stops without finishing and the error is returned.
+[[nodiscard]] replay_result replay(event_log_reader& log, simulator& sim, const replay_options& options = {});
+
+}  // namespace afterflow::interpreter

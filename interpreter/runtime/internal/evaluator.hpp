@@ -1,0 +1,84 @@
+// Evaluating compiled expressions.
+//
+// A tree walk over the program's flat `node` vector: each node is 16 bytes,
+// operands are indices, names are symbols, so evaluation never allocates
+// except for values it must create (string concatenation, `lower()`, lists
+// built at run time). Those live in a scratch arena owned by the evaluator,
+// which the simulator clears at safe points (after each event or timer has
+// been fully handled), once nothing can point at them any more.
+//
+// The null rules of docs/language.md are implemented here and nowhere else.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "interpreter/runtime/internal/history.hpp"
+#include "interpreter/runtime/local_time.hpp"
+#include "interpreter/ir/program.hpp"
+#include "interpreter/ir/record.hpp"
+#include "interpreter/ir/value.hpp"
+
+namespace afterflow::interpreter {
+
+/// The customer an expression is evaluated for.
+struct customer_view {
+  std::uint32_t index = 0;       ///< in the customer table and history store
+  std::string_view id;
+  const record* attributes = nullptr;
+  const std::vector<symbol>* tags = nullptr;  ///< in the order added; null: none (read lazily)
+  const time_zone* zone = nullptr;  ///< the customer's zone, else the policy's, else UTC
+  const std::byte* history = nullptr;  ///< the customer's history block; null: none yet
+};
+
+/// Everything one evaluation can see besides the program.
+struct eval_frame {
+  std::int64_t now = 0;
+  const customer_view* customer = nullptr;
+  const event_view* event = nullptr;    ///< `event` inside a `where`
+  const event_view* trigger = nullptr;  ///< the run's trigger
+  std::span<const event_view* const> bindings;  ///< `as` slots; null when unbound
+};
+
+class evaluator {
+ public:
+  evaluator(const program& p, const history_store& history, zone_cache& zones);
+
+  [[nodiscard]] value eval(node_index n, const eval_frame& frame);
+  /// A condition: true only for the boolean true (null and non-bools are false).
+  [[nodiscard]] bool holds(node_index n, const eval_frame& frame) { return eval(n, frame).truthy(); }
+
+  /// Frees values made during evaluation. Values returned earlier that
+  /// point into the scratch arena become invalid.
+  void clear_scratch();
+
+ private:
+  value eval_binary(const node& n, const eval_frame& frame);
+  value eval_call(const node& n, const eval_frame& frame);
+  value filtered_aggregate(std::uint32_t slot, const eval_frame& frame);
+  value arithmetic(binary_op op, const value& a, const value& b);
+  value make_string(std::string s);
+  const time_zone* zone_argument(std::span<const value> args, std::size_t index, const eval_frame& frame);
+
+  const program& program_;
+  const history_store& history_;
+  zone_cache& zones_;
+  std::deque<std::string> scratch_strings_;
+  std::deque<std::vector<value>> scratch_lists_;
+  std::vector<value> argument_stack_;
+};
+
+/// A value as plain text: strings as they are, everything else as in
+/// `explain` (value_format.hpp). What `to_string` returns and how keys are
+/// compared.
+[[nodiscard]] std::string plain_text(const value& v, const symbol_table& symbols);
+
+/// Ordering of two values of the same orderable kind (number, string,
+/// duration, time, time of day): <0, 0, >0; nullopt when not comparable.
+[[nodiscard]] std::optional<int> compare_values(const value& a, const value& b);
+
+}  // namespace afterflow::interpreter

@@ -1,0 +1,153 @@
+// Private to the simulator (simulator.cpp, simulator_steps.cpp,
+// simulator_trace.cpp): the state behind `simulator`.
+#pragma once
+
+#include <deque>
+#include <optional>
+
+#include "interpreter/runtime/internal/customer_state.hpp"
+#include "interpreter/runtime/internal/customer_table.hpp"
+#include "interpreter/runtime/internal/evaluator.hpp"
+#include "interpreter/runtime/internal/history.hpp"
+#include "interpreter/runtime/internal/run_counter.hpp"
+#include "interpreter/runtime/local_time.hpp"
+#include "interpreter/runtime/simulator.hpp"
+#include "interpreter/runtime/internal/timer_queue.hpp"
+
+namespace afterflow::interpreter {
+
+enum class wait_kind : unsigned char {
+  none,           ///< running, or just created
+  timer,          ///< `wait` / `wait until`: resume at pc + 1
+  event,          ///< `wait for`: an event, or the timeout
+  deferred_send,  ///< a send held back by quiet hours
+};
+
+struct run_state {
+  bool in_use = false;
+  std::uint32_t generation = 0;  ///< bumped whenever a pending timer must be ignored
+  std::uint64_t seq = 0;         ///< creation order, over the whole replay
+  std::uint32_t flow = 0;
+  customer_index customer = 0;
+  std::uint32_t pc = 0;
+  wait_kind waiting = wait_kind::none;
+  std::uint32_t wait_index = 0;   ///< `wait for`: index into flow_program::waits
+  std::int64_t waiting_since = 0;
+  std::int64_t due = 0;           ///< when the pending timer fires
+  bool goal_pending = false;      ///< a goal matched while a `wait for` received: end at block end
+  std::uint32_t goal_end_pc = 0;
+  std::int64_t started = 0;
+  std::uint32_t number = 0;  ///< n in the run id `<flow>:<customer>:<n>`
+  std::string key;
+  stored_event trigger;
+  std::vector<std::unique_ptr<stored_event>> bindings;
+  std::vector<const event_view*> binding_views;
+  std::vector<std::int64_t> counters;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> splits;  ///< (split, arm) taken
+  // A send deferred by quiet hours.
+  std::uint32_t pending_send = 0;
+  record pending_params;
+  std::int64_t deferred_from = 0;
+};
+
+/// An event made by `emit`, waiting to be handled.
+struct emitted_event {
+  stored_event event;
+  std::uint32_t depth = 0;
+  std::uint64_t emitter_seq = 0;  ///< the run that emitted it (its seq), never offered it
+};
+
+struct simulator::impl {
+  impl(simulator& owner, program& p, action_sink& sink, simulator_options options);
+
+  // simulator.cpp: the loop, events, triggers, run lifecycle.
+  ~impl();
+  customer_index ensure_customer(std::string_view id);
+  /// The customer's history block, made (zeroed) if needed; null when the
+  /// program has no history slots.
+  std::byte* history_block(customer_index c);
+  /// The same, or null when the customer has none yet.
+  [[nodiscard]] const std::byte* find_history_block(customer_index c) const;
+  customer_view view_of(customer_index c) const;
+  void handle_event(const event_view& e, std::uint32_t depth, std::optional<std::uint64_t> exclude_run);
+  void offer_to_runs(customer_index c, const event_view& e, std::optional<std::uint64_t> exclude_run);
+  void try_triggers(customer_index c, const event_view& e);
+  void start_run(std::uint32_t flow, customer_index c, const event_view& e, std::string key);
+  void end_run(std::uint32_t slot, std::string_view reason);
+  /// Drops what can no longer matter for a customer without live runs
+  /// (stale re-entry records and cap entries), and their extras if empty.
+  void tidy(customer_index c);
+  void sweep();
+  [[nodiscard]] std::int64_t longest_window(symbol channel) const;
+  /// Fires every timer due at or before `limit`, in (due, seq) order.
+  void fire_due(std::int64_t limit);
+  void fire(const timer& t);
+  void process_emitted();
+  void after_input();
+  /// Whether `e` matches `p`; `run` is the run offered the event, or null
+  /// for a trigger of flow `flow`.
+  bool matches(const pattern& p, const event_view& e, const run_state* run, customer_index c, std::uint32_t flow);
+  eval_frame frame_for(const run_state& run, const customer_view& customer) const;
+  void error(const run_state* run, std::string code, std::string message);
+  /// `<flow>:<customer>:<n>`, made when needed rather than kept per run.
+  [[nodiscard]] std::string run_id(const run_state& run) const;
+  flow_stats& stats_of(std::uint32_t flow) { return owner.stats_[flow]; }
+  std::string_view name(symbol s) const { return program_.symbols.name(s); }
+
+  // simulator_steps.cpp: executing instructions, sends and policies.
+  void execute(std::uint32_t slot);
+  void schedule(run_state& run, std::int64_t due, wait_kind kind);
+  /// Returns true when the send suspended the run (deferred).
+  bool send(std::uint32_t slot, std::uint32_t send_index, record params,
+            std::optional<std::int64_t> deferred_from);
+  void write_action(const run_state& run, const send_program& s, const record& params,
+                    send_status status, std::string_view reason, std::optional<std::int64_t> deferred_from);
+  const quiet_hours_program* quiet_hours_for(symbol channel) const;
+  const time_zone* zone_of(customer_index c) const;
+  std::optional<std::string> limit_reached(customer_index c, symbol channel);
+  void count_send(customer_index c, symbol channel);
+  record evaluate_properties(const std::vector<property_program>& props, const eval_frame& frame);
+
+  // simulator_trace.cpp: trace entries (only when tracing this customer).
+  [[nodiscard]] bool tracing(customer_index c) const;
+  void trace(customer_index c, const run_state* run, trace_kind kind, std::string subject,
+             std::string detail = {}, std::vector<std::pair<std::string, std::string>> values = {},
+             std::uint32_t location = no_location, std::uint32_t flow = no_flow);
+  void trace_condition(customer_index c, const run_state* run, node_index condition,
+                       const eval_frame& frame, bool result, std::uint32_t location, std::uint32_t flow = no_flow);
+  std::vector<std::pair<std::string, std::string>> operand_values(node_index n, const eval_frame& frame);
+
+  static constexpr std::uint32_t no_location = 0xFFFFFFFFU;
+  static constexpr std::uint32_t no_flow = 0xFFFFFFFFU;
+
+  simulator& owner;
+  program& program_;
+  action_sink& sink_;
+  simulator_options options_;
+  zone_cache zones_;
+  history_layout layout_;
+  history_store history_;
+  evaluator eval_;
+  customer_table customer_ids_;
+  std::vector<customer_state> customers_;
+  std::vector<run_state> runs_;
+  std::vector<std::uint32_t> free_runs_;
+  run_counter run_counts_;
+  std::uint64_t inputs_ = 0;
+  std::size_t sweep_cursor_ = 0;
+  std::uint64_t next_run_seq_ = 0;
+  timer_queue timers_;
+  std::deque<emitted_event> emitted_;
+  std::uint32_t current_depth_ = 0;
+  const time_zone* policy_zone_ = nullptr;
+  trace_sink* trace_ = nullptr;
+  std::string trace_customer_;
+  std::vector<std::vector<std::uint64_t>> sent_counts_;  ///< per flow, per send step
+  std::vector<std::uint32_t> snapshot_;  ///< offer_to_runs' copy of a customer's runs
+  // Reused per send, to avoid allocating on the hot path.
+  std::vector<property_entry> scratch_entries_;
+  std::vector<split_choice> scratch_splits_;
+  std::string scratch_run_id_;
+};
+
+}  // namespace afterflow::interpreter

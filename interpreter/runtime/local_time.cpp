@@ -1,0 +1,98 @@
+#include "interpreter/runtime/local_time.hpp"
+
+#include <chrono>
+#include <stdexcept>
+
+#include <date/tz.h>
+
+#include "grammar/text/timestamp.hpp"
+
+namespace afterflow::interpreter {
+
+namespace {
+
+constexpr std::int64_t micros_per_s = 1'000'000;
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
+}
+
+// 1970-01-01 was a Thursday (3 when Monday is 0).
+int weekday_of(std::int64_t days) { return static_cast<int>(((days % 7) + 7 + 3) % 7); }
+
+}  // namespace
+
+const time_zone* zone_cache::find(std::string_view name) {
+  if (const auto it = zones_.find(name); it != zones_.end()) return it->second;
+  const time_zone* zone = nullptr;
+  try {
+    zone = date::locate_zone(name);
+  } catch (const std::runtime_error&) {
+    zone = nullptr;
+  }
+  zones_.emplace(std::string(name), zone);
+  return zone;
+}
+
+const time_zone* utc_zone() {
+  static const time_zone* utc = date::locate_zone("UTC");
+  return utc;
+}
+
+std::int64_t utc_offset(const time_zone* zone, std::int64_t instant) {
+  const date::sys_seconds t{std::chrono::seconds{floor_div(instant, micros_per_s)}};
+  return zone->get_info(t).offset.count() * micros_per_s;
+}
+
+std::int64_t local_to_instant(const time_zone* zone, std::int64_t days, std::int32_t seconds_of_day) {
+  const auto local_seconds = days * 86400 + seconds_of_day;
+  const date::local_seconds local{std::chrono::seconds{local_seconds}};
+  const auto info = zone->get_info(local);
+  // unique: first is the only offset. nonexistent: `first` is the offset
+  // before the gap, so the result lands after the gap by exactly its length.
+  // ambiguous: `first` is the earlier occurrence.
+  return (local_seconds - info.first.offset.count()) * micros_per_s;
+}
+
+local_clock to_local(const time_zone* zone, std::int64_t instant) {
+  const auto local = instant + utc_offset(zone, instant);
+  const auto days = floor_div(local, micros_per_day);
+  const auto in_day = local - days * micros_per_day;
+  return {days, static_cast<std::int32_t>(in_day / micros_per_s), weekday_of(days)};
+}
+
+std::int64_t next_local_time(const time_zone* zone, std::int64_t now, std::int32_t seconds_of_day,
+                             weekday_mask days) {
+  if ((days & every_day) == 0) days = every_day;
+  const auto today = to_local(zone, now).days;
+  // Eight days always contain an allowed weekday whose time is not past.
+  for (std::int64_t d = today - 1; d <= today + 8; ++d) {
+    if ((days & (1U << weekday_of(d))) == 0) continue;
+    const auto candidate = local_to_instant(zone, d, seconds_of_day);
+    if (candidate >= now) return candidate;
+  }
+  return now;  // unreachable for a valid zone and mask
+}
+
+std::int64_t quiet_window_end(const time_zone* zone, std::int64_t now, std::int32_t to) {
+  const auto today = to_local(zone, now).days;
+  for (std::int64_t d = today; d <= today + 2; ++d) {
+    const auto local_seconds = d * 86400 + to;
+    const auto info = zone->get_info(date::local_seconds{std::chrono::seconds{local_seconds}});
+    const auto first = (local_seconds - info.first.offset.count()) * micros_per_s;
+    if (first > now) return first;
+    if (info.result == date::local_info::ambiguous) {
+      const auto second = (local_seconds - info.second.offset.count()) * micros_per_s;
+      if (second > now) return second;
+    }
+  }
+  return now + micros_per_s;  // unreachable for a window that contains `now`
+}
+
+bool in_window(std::int32_t seconds_of_day, std::int32_t from, std::int32_t to) {
+  if (from == to) return false;
+  if (from < to) return seconds_of_day >= from && seconds_of_day < to;
+  return seconds_of_day >= from || seconds_of_day < to;
+}
+
+}  // namespace afterflow::interpreter

@@ -1,0 +1,47 @@
+// Converted events, held until they can be written in time order (internal
+// to the converters), plus the small helpers every converter needs.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "grammar/text/json_writer.hpp"
+#include "interpreter/tools/convert.hpp"
+#include "interpreter/runtime/local_time.hpp"
+
+namespace afterflow::interpreter::converters {
+
+class event_buffer {
+ public:
+  /// Starts an event line; add its properties to the returned writer (it is
+  /// inside `props`), then call `end`.
+  json_writer& begin(std::int64_t time, std::string_view customer, std::string_view event);
+  void end();
+  /// Writes every event sorted by time (stable) and counts them by name.
+  void write_sorted(const text_sink& write, convert_stats& stats);
+  [[nodiscard]] std::size_t size() const { return events_.size(); }
+
+ private:
+  struct event {
+    std::int64_t time = 0;
+    std::string_view name;  // static storage: the converters' literals
+    std::string line;
+  };
+  std::vector<event> events_;
+  std::string line_;
+  std::optional<json_writer> writer_;
+  std::int64_t time_ = 0;
+  std::string_view name_;
+};
+
+/// A naive local `YYYY-MM-DD HH:MM[:SS]` in `zone`, as UTC microseconds.
+[[nodiscard]] std::optional<std::int64_t> local_timestamp(std::string_view text, const time_zone* zone);
+/// A decimal number (`3.39`, `-6`), or nullopt.
+[[nodiscard]] std::optional<double> parse_decimal(std::string_view text);
+/// Money rounded to cents.
+[[nodiscard]] double round_cents(double amount);
+
+}  // namespace afterflow::interpreter::converters

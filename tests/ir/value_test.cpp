@@ -1,0 +1,45 @@
+#include "interpreter/ir/value.hpp"
+
+#include <array>
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace afterflow::interpreter {
+namespace {
+
+TEST(Value, ScalarsRoundTrip) {
+  EXPECT_TRUE(value::null().is_null());
+  EXPECT_TRUE(value::boolean(true).as_bool());
+  EXPECT_EQ(value::number(2.5).as_number(), 2.5);
+  EXPECT_EQ(value::duration(7).as_integer(), 7);
+  EXPECT_EQ(value::time(-3).as_integer(), -3);
+  EXPECT_EQ(value::time_of_day(36000).as_integer(), 36000);
+  EXPECT_EQ(value::string("abc").as_string(), "abc");
+}
+
+TEST(Value, OnlyTrueIsTruthy) {
+  EXPECT_TRUE(value::boolean(true).truthy());
+  EXPECT_FALSE(value::boolean(false).truthy());
+  EXPECT_FALSE(value::null().truthy());
+  EXPECT_FALSE(value::number(1).truthy());
+  EXPECT_FALSE(value::string("true").truthy());
+}
+
+TEST(Value, EqualityNeedsTheSameKind) {
+  EXPECT_TRUE(equal(value::null(), value::null()));
+  EXPECT_TRUE(equal(value::number(1), value::number(1.0)));
+  EXPECT_FALSE(equal(value::number(1), value::string("1")));
+  EXPECT_FALSE(equal(value::duration(5), value::time(5)));
+  const std::string a = "x", b = "x";
+  EXPECT_TRUE(equal(value::string(a), value::string(b)));
+  const std::array items1{value::number(1), value::string("a")};
+  const std::array items2{value::number(1), value::string("a")};
+  const std::array items3{value::number(1)};
+  EXPECT_TRUE(equal(value::list(items1), value::list(items2)));
+  EXPECT_FALSE(equal(value::list(items1), value::list(items3)));
+  EXPECT_FALSE(equal(value::null(), value::boolean(false)));
+}
+
+}  // namespace
+}  // namespace afterflow::interpreter
