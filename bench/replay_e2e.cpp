@@ -28,8 +28,14 @@
 
 namespace {
 
-using namespace afterflow;
-using namespace afterflow::interpreter;
+using namespace afterflow::grammar;
+using namespace afterflow::check;
+using namespace afterflow::compile;
+using namespace afterflow::ir;
+using namespace afterflow::runtime;
+using namespace afterflow::eventlog;
+using namespace afterflow::replay;
+using namespace afterflow::tools;
 
 long peak_rss_kib() {
   rusage usage{};

@@ -16,7 +16,7 @@ namespace afterflow::cli {
 std::optional<std::vector<std::string>> expand_flow_paths(const std::vector<std::string>& paths) {
   std::vector<std::string> files;
   for (const auto& p : paths) {
-    auto collected = interpreter::collect_flow_files(p);
+    auto collected = check::collect_flow_files(p);
     if (!collected.error.empty()) {
       fmt::print(stderr, "error: {}\n", collected.error);
       return std::nullopt;

@@ -9,7 +9,12 @@
 #include "interpreter/eventlog/log_codes.hpp"
 #include "interpreter/runtime/runtime_codes.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::cli {
+
+using check::check_code_table;
+using eventlog::log_code_table;
+using grammar::code_info;
+using grammar::syntax_codes;
 
 std::vector<code_info> all_codes() {
   std::vector<code_info> out(syntax_codes.begin(), syntax_codes.end());
@@ -17,7 +22,7 @@ std::vector<code_info> all_codes() {
   out.insert(out.end(), check.begin(), check.end());
   const auto log = log_code_table();
   out.insert(out.end(), log.begin(), log.end());
-  out.insert(out.end(), runtime_codes::table.begin(), runtime_codes::table.end());
+  out.insert(out.end(), runtime::codes::table.begin(), runtime::codes::table.end());
   std::stable_sort(out.begin(), out.end(), [](const code_info& a, const code_info& b) {
     // Errors before warnings, then by number.
     return a.code < b.code;
@@ -45,4 +50,4 @@ std::string render_code_reference() {
   return out;
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::cli

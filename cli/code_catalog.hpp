@@ -11,10 +11,10 @@
 
 #include "grammar/diagnostic.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::cli {
 
-[[nodiscard]] std::vector<code_info> all_codes();
-[[nodiscard]] std::optional<code_info> find_code(std::string_view code);
+[[nodiscard]] std::vector<grammar::code_info> all_codes();
+[[nodiscard]] std::optional<grammar::code_info> find_code(std::string_view code);
 
 /// The Markdown reference of every code (an index table, then one section
 /// per code), as embedded in docs/language.md between the markers below;
@@ -23,4 +23,4 @@ namespace afterflow::interpreter {
 inline constexpr std::string_view code_reference_begin = "<!-- error codes: generated from the code tables -->";
 inline constexpr std::string_view code_reference_end = "<!-- end of generated error codes -->";
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::cli

@@ -9,10 +9,14 @@
 
 namespace afterflow::cli {
 
+using grammar::diagnostic_list;
+using grammar::render_json;
+using grammar::render_text;
+
 namespace {
 
 int explain_code(const std::string& code) {
-  const auto info = interpreter::find_code(code);
+  const auto info = find_code(code);
   if (!info) {
     fmt::print(stderr, "error: no diagnostic has the code `{}`\n", code);
     return exit_usage;
@@ -45,7 +49,7 @@ int run_check(std::span<char*> args) {
   if (!files) return exit_usage;
 
   diagnostic_list diagnostics;
-  const auto program = interpreter::load_and_check(*files, interpreter::disk_file_reader(), diagnostics);
+  const auto program = check::load_and_check(*files, check::disk_file_reader(), diagnostics);
   diagnostics.sort();
   const bool failed = diagnostics.has_errors() || (werror && diagnostics.warning_count() > 0);
   if (format == "json") {

@@ -9,6 +9,9 @@
 
 namespace afterflow::cli {
 
+using eventlog::render_text;
+using grammar::render_text;
+
 int run_convert(std::span<char*> raw) {
   CLI::App app{"Convert a public shop dataset into afterflow JSON Lines, sorted by time.\n"
                "  uci    UCI Online Retail: online_retail.csv[.xz]\n"
@@ -20,8 +23,8 @@ int run_convert(std::span<char*> raw) {
   std::string out_path;
   app.add_option("dataset", dataset, "uci, olist or cdnow")
       ->required()
-      ->check(CLI::IsMember(std::vector<std::string>(interpreter::converters::dataset_names.begin(),
-                                                     interpreter::converters::dataset_names.end())));
+      ->check(CLI::IsMember(std::vector<std::string>(tools::dataset_names.begin(),
+                                                     tools::dataset_names.end())));
   app.add_option("input", input, "the export file (directory for olist; - for stdin)")->required();
   app.add_option("--out,-o", out_path, "write the log here instead of stdout");
   if (auto status = parse_arguments(app, raw)) return *status;
@@ -33,20 +36,20 @@ int run_convert(std::span<char*> raw) {
     return exit_usage;
   }
   bool written = true;
-  const interpreter::text_sink write = [&](std::string_view chunk) {
+  const eventlog::text_sink write = [&](std::string_view chunk) {
     written = written && std::fwrite(chunk.data(), 1, chunk.size(), out) == chunk.size();
   };
-  interpreter::converters::convert_result result;
+  tools::convert_result result;
   if (dataset == "olist") {
-    result = interpreter::converters::convert_olist(interpreter::converters::directory_tables(input), write);
+    result = tools::convert_olist(tools::directory_tables(input), write);
   } else {
-    auto opened = interpreter::open_input(input);
+    auto opened = eventlog::open_input(input);
     if (opened.error) {
       fmt::print(stderr, "{}", render_text(*opened.error));
       return exit_failure;
     }
-    result = dataset == "uci" ? interpreter::converters::convert_uci(std::move(opened.source), write)
-                              : interpreter::converters::convert_cdnow(std::move(opened.source), write);
+    result = dataset == "uci" ? tools::convert_uci(std::move(opened.source), write)
+                              : tools::convert_cdnow(std::move(opened.source), write);
   }
   written = (out == stdout ? std::fflush(out) == 0 : std::fclose(out) == 0) && written;
   for (const auto& [name, n] : result.stats.counts) fmt::print(stderr, "{:>10}  {}\n", n, name);

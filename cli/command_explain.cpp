@@ -9,6 +9,13 @@
 
 namespace afterflow::cli {
 
+using eventlog::render_text;
+using grammar::render_text;
+using ir::program;
+using replay::load_profiles;
+using replay::replay;
+using replay::replay_options;
+
 int run_explain(std::span<char*> raw) {
   CLI::App app{"Explain one customer's timeline: every event, every run started or refused,\n"
                "every condition with the values it saw, every wait, send, suppression and exit."};
@@ -22,19 +29,19 @@ int run_explain(std::span<char*> raw) {
   if (compiled.status != exit_ok) return compiled.status;
   auto& program = *compiled.program;
 
-  interpreter::action_counter actions;
-  interpreter::simulator_options options;
+  runtime::action_counter actions;
+  runtime::simulator_options options;
   options.until = compiled.until;
-  interpreter::simulator sim(program, actions, options);
-  interpreter::trace_recorder recorder;
+  runtime::simulator sim(program, actions, options);
+  replay::trace_recorder recorder;
   sim.set_trace(&recorder, customer);
   const bool color = use_color(args.color, stderr);
 
   if (!load_profiles(args, program, sim)) return exit_failure;
   auto log = open_log(args, program);
-  interpreter::replay_options replay_options;
+  replay::replay_options replay_options;
   replay_options.until = compiled.until;
-  const auto result = interpreter::replay(log, sim, replay_options);
+  const auto result = replay::replay(log, sim, replay_options);
   if (result.error) {
     fmt::print(stderr, "{}", render_text(*result.error, {color}));
     return exit_failure;
@@ -42,7 +49,7 @@ int run_explain(std::span<char*> raw) {
   if (recorder.entries().empty()) {
     fmt::print(stderr, "note: customer `{}` has no events in {}\n", customer, args.events);
   }
-  fmt::print("{}", interpreter::render_timeline(recorder.entries()));
+  fmt::print("{}", replay::render_timeline(recorder.entries()));
   for (const auto& w : sim.waiting_runs()) {
     if (w.customer == customer) fmt::print("{:<20}  {}: run {} still waiting: {}\n", "(end)", w.flow, w.run, w.waiting_for);
   }

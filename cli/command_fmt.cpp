@@ -9,6 +9,12 @@
 
 namespace afterflow::cli {
 
+using format::format_file;
+using grammar::diagnostic_list;
+using grammar::parse_file;
+using grammar::render_text;
+using grammar::source_set;
+
 int run_fmt(std::span<char*> args) {
   CLI::App app{"Format flow files in the canonical layout (docs/formatting.md).\n"
                "Prints the formatted text; --check lists files that are not formatted "

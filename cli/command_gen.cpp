@@ -10,11 +10,13 @@
 
 namespace afterflow::cli {
 
+using grammar::parse_timestamp;
+
 int run_gen(std::span<char*> raw) {
   CLI::App app{"Write a generated shop history as afterflow JSON Lines: customers with orders,\n"
                "payments, shipments, deliveries, returns, reviews, NPS and support tickets.\n"
                "The same options always give the same bytes."};
-  interpreter::log_generator_options options;
+  tools::log_generator_options options;
   std::string start = "2026-01-01T00:00:00Z";
   std::string out_path;
   std::string profiles_path;
@@ -46,9 +48,9 @@ int run_gen(std::span<char*> raw) {
     if (!ok) fmt::print(stderr, "error: writing `{}` failed\n", path.empty() ? "<stdout>" : path);
     return ok;
   };
-  if (!write_to(out_path, [&](const auto& sink) { (void)interpreter::generate_log(options, sink); })) return exit_failure;
+  if (!write_to(out_path, [&](const auto& sink) { (void)tools::generate_log(options, sink); })) return exit_failure;
   if (!profiles_path.empty() &&
-      !write_to(profiles_path, [&](const auto& sink) { interpreter::generate_profiles(options, sink); })) {
+      !write_to(profiles_path, [&](const auto& sink) { tools::generate_profiles(options, sink); })) {
     return exit_failure;
   }
   return exit_ok;

@@ -15,6 +15,14 @@
 
 namespace afterflow::cli {
 
+using eventlog::render_text;
+using grammar::format_timestamp;
+using grammar::render_text;
+using ir::program;
+using replay::load_profiles;
+using replay::replay;
+using replay::replay_options;
+
 namespace {
 
 // A progress line on a terminal, at most twice a second, once the replay
@@ -22,7 +30,7 @@ namespace {
 class progress_line {
  public:
   progress_line() : enabled_(isatty(fileno(stderr)) != 0), start_(clock::now()), last_(start_) {}
-  void update(const interpreter::replay_progress& p) {
+  void update(const replay::replay_progress& p) {
     if (!enabled_) return;
     const auto now = clock::now();
     if (now - start_ < std::chrono::seconds(1) || now - last_ < std::chrono::milliseconds(500)) return;
@@ -77,21 +85,21 @@ int run_run(std::span<char*> raw) {
     }
   }
   const bool write_actions = !out_path.empty() || !summary;
-  interpreter::action_writer writer(out_file ? out_file.get() : stdout);
-  interpreter::action_counter counter;
-  interpreter::action_sink& sink = write_actions ? static_cast<interpreter::action_sink&>(writer) : counter;
-  interpreter::simulator_options options;
+  eventlog::action_writer writer(out_file ? out_file.get() : stdout);
+  runtime::action_counter counter;
+  runtime::action_sink& sink = write_actions ? static_cast<runtime::action_sink&>(writer) : counter;
+  runtime::simulator_options options;
   options.until = compiled.until;
-  interpreter::simulator sim(program, sink, options);
+  runtime::simulator sim(program, sink, options);
   const bool color = use_color(args.color, stderr);
 
   if (!load_profiles(args, program, sim)) return exit_failure;
   auto log = open_log(args, program);
   progress_line progress;
-  interpreter::replay_options replay_options;
+  replay::replay_options replay_options;
   replay_options.until = compiled.until;
-  replay_options.on_progress = [&](const interpreter::replay_progress& p) { progress.update(p); };
-  const auto result = interpreter::replay(log, sim, replay_options);
+  replay_options.on_progress = [&](const replay::replay_progress& p) { progress.update(p); };
+  const auto result = replay::replay(log, sim, replay_options);
   const bool flushed = writer.flush();
   if (result.error) {
     fmt::print(stderr, "{}", render_text(*result.error, {color}));
@@ -103,9 +111,9 @@ int run_run(std::span<char*> raw) {
   }
   const auto errors = print_runtime_errors(sim, color);
   if (summary) {
-    const auto s = interpreter::summarize(program, sim, log.counts(), result.after_until,
+    const auto s = replay::summarize(program, sim, log.counts(), result.after_until,
                                           write_actions ? writer.count() : counter.count());
-    fmt::print("{}", format == "json" ? interpreter::render_summary_json(s) : interpreter::render_summary_text(s));
+    fmt::print("{}", format == "json" ? replay::render_summary_json(s) : replay::render_summary_text(s));
   }
   if (!flushed) {
     fmt::print(stderr, "error: writing the actions failed\n");

@@ -11,6 +11,12 @@
 
 namespace afterflow::cli {
 
+using grammar::diagnostic_list;
+using grammar::render_text;
+using ir::program;
+using testing::render_text;
+using testing::run_test;
+
 int run_test(std::span<char*> args) {
   CLI::App app{"Run the `test` blocks of flow files, each in a fresh simulator with the flows\n"
                "its file can see. Prints one line per test and, last, `N passed, N failed`.\n"
@@ -35,12 +41,12 @@ int run_test(std::span<char*> args) {
   if (!files) return exit_usage;
 
   diagnostic_list diagnostics;
-  const auto program = interpreter::load_and_check(*files, interpreter::disk_file_reader(), diagnostics);
+  const auto program = check::load_and_check(*files, check::disk_file_reader(), diagnostics);
   diagnostics.sort();
   fmt::print(stderr, "{}", render_text(diagnostics, program.sources, {use_color(color, stderr)}));
   if (diagnostics.has_errors()) return exit_failure;
 
-  const auto selected = interpreter::select_tests(program, filters);
+  const auto selected = testing::select_tests(program, filters);
   if (selected.empty()) {
     if (filters.empty()) {
       fmt::print(stderr, "note: no `test` blocks in {}\n", fmt::join(paths, ", "));
@@ -57,24 +63,24 @@ int run_test(std::span<char*> args) {
     const auto& file = program.sources.file(test.decl->name.where.file);
     width = std::max(width, fmt::formatted_size("{}:{}", file.name(), file.position(test.decl->name.where.begin).line));
   }
-  std::vector<interpreter::test_result> results;
+  std::vector<testing::test_result> results;
   results.reserve(selected.size());
   for (const auto t : selected) {
-    results.push_back(interpreter::run_test(program, t));
+    results.push_back(testing::run_test(program, t));
     if (text) {
-      fmt::print("{}{}", interpreter::render_test_line(results.back(), width, colored),
-                 interpreter::render_failure_details(results.back(), colored));
+      fmt::print("{}{}", testing::render_test_line(results.back(), width, colored),
+                 testing::render_failure_details(results.back(), colored));
       std::fflush(stdout);
     }
   }
   if (text) {
     if (!results.empty()) fmt::print("\n");
-    fmt::print("{}", interpreter::render_summary(results, colored));
+    fmt::print("{}", testing::render_summary(results, colored));
   } else {
-    fmt::print("{}", interpreter::render_json(results));
+    fmt::print("{}", testing::render_json(results));
   }
-  if (!junit.empty() && !write_file(junit, interpreter::render_junit(results))) return exit_usage;
-  return interpreter::count_results(results).failed > 0 ? exit_failure : exit_ok;
+  if (!junit.empty() && !write_file(junit, testing::render_junit(results))) return exit_usage;
+  return testing::count_results(results).failed > 0 ? exit_failure : exit_ok;
 }
 
 }  // namespace afterflow::cli

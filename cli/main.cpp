@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
     std::vector<std::string_view> names;
     for (const auto& each : commands) names.push_back(each.name);
     fmt::print(stderr, "error: unknown command `{}`\n", name);
-    if (const auto suggestion = afterflow::closest_match(name, names)) {
+    if (const auto suggestion = afterflow::grammar::closest_match(name, names)) {
       fmt::print(stderr, "  = help: did you mean `{}`?\n", *suggestion);
     } else {
       fmt::print(stderr, "  = help: run `afterflow help` to list the commands\n");

@@ -10,6 +10,15 @@
 
 namespace afterflow::cli {
 
+using compile::compile;
+using eventlog::render_text;
+using grammar::diagnostic_list;
+using grammar::format_timestamp;
+using grammar::parse_timestamp;
+using grammar::render_text;
+using replay::load_profiles;
+using replay::replay;
+
 void add_replay_options(CLI::App& app, replay_arguments& args) {
   app.add_option("flows", args.flows, "flow files or directories")->required();
   app.add_option("--events,-e", args.events, "the event log (JSON Lines, .gz read directly, - for stdin)")->required();
@@ -38,8 +47,8 @@ compiled_flows compile_flows(const replay_arguments& args) {
     return out;
   }
   diagnostic_list diagnostics;
-  auto checked = std::make_unique<interpreter::checked_program>(
-      interpreter::load_and_check(*files, interpreter::disk_file_reader(), diagnostics));
+  auto checked = std::make_unique<check::checked_program>(
+      check::load_and_check(*files, check::disk_file_reader(), diagnostics));
   diagnostics.sort();
   if (!diagnostics.empty()) {
     fmt::print(stderr, "{}", render_text(diagnostics, checked->sources, {use_color(args.color, stderr)}));
@@ -48,33 +57,33 @@ compiled_flows compile_flows(const replay_arguments& args) {
     out.status = exit_failure;
     return out;
   }
-  out.program = std::make_unique<interpreter::program>(interpreter::compile(*checked));
+  out.program = std::make_unique<ir::program>(compile::compile(*checked));
   out.checked = std::move(checked);
   return out;
 }
 
-interpreter::bad_event_policy bad_event_policy_of(const replay_arguments& args) {
-  return args.on_bad_event == "skip" ? interpreter::bad_event_policy::skip : interpreter::bad_event_policy::fail;
+eventlog::bad_event_policy bad_event_policy_of(const replay_arguments& args) {
+  return args.on_bad_event == "skip" ? eventlog::bad_event_policy::skip : eventlog::bad_event_policy::fail;
 }
 
-bool load_profiles(const replay_arguments& args, interpreter::program& p, interpreter::simulator& sim) {
+bool load_profiles(const replay_arguments& args, ir::program& p, runtime::simulator& sim) {
   if (args.profiles.empty()) return true;
-  auto profiles = interpreter::profile_reader::open(args.profiles, p, {bad_event_policy_of(args)});
-  if (const auto error = interpreter::load_profiles(profiles, sim)) {
+  auto profiles = eventlog::profile_reader::open(args.profiles, p, {bad_event_policy_of(args)});
+  if (const auto error = replay::load_profiles(profiles, sim)) {
     fmt::print(stderr, "{}", render_text(*error, {use_color(args.color, stderr)}));
     return false;
   }
   return true;
 }
 
-interpreter::event_log_reader open_log(const replay_arguments& args, interpreter::program& p) {
-  interpreter::event_log_options options;
+eventlog::event_log_reader open_log(const replay_arguments& args, ir::program& p) {
+  eventlog::event_log_options options;
   options.on_bad_event = bad_event_policy_of(args);
   options.sort = args.sort;
-  return interpreter::event_log_reader::open(args.events, p, options);
+  return eventlog::event_log_reader::open(args.events, p, options);
 }
 
-std::size_t print_runtime_errors(const interpreter::simulator& sim, bool color) {
+std::size_t print_runtime_errors(const runtime::simulator& sim, bool color) {
   const auto& errors = sim.errors();
   const std::string_view red = color ? "\x1b[1;31m" : "";
   const std::string_view reset = color ? "\x1b[0m" : "";

@@ -37,8 +37,8 @@ void add_replay_options(CLI::App& app, replay_arguments& args);
 struct compiled_flows {
   int status = exit_ok;  ///< otherwise nothing was compiled: exit with this
   std::int64_t until = std::numeric_limits<std::int64_t>::max();  ///< `--until`
-  std::unique_ptr<interpreter::checked_program> checked;
-  std::unique_ptr<interpreter::program> program;
+  std::unique_ptr<check::checked_program> checked;
+  std::unique_ptr<ir::program> program;
 };
 
 /// Reads `--until`, then loads, checks and compiles the flows, printing
@@ -46,16 +46,16 @@ struct compiled_flows {
 /// `--until` or paths without flows, exit_failure for flows with errors.
 [[nodiscard]] compiled_flows compile_flows(const replay_arguments& args);
 
-[[nodiscard]] interpreter::bad_event_policy bad_event_policy_of(const replay_arguments& args);
+[[nodiscard]] eventlog::bad_event_policy bad_event_policy_of(const replay_arguments& args);
 
 /// Applies `--profiles` (if given) to `sim`; false after printing the error
 /// that stopped it.
-[[nodiscard]] bool load_profiles(const replay_arguments& args, interpreter::program& p, interpreter::simulator& sim);
+[[nodiscard]] bool load_profiles(const replay_arguments& args, ir::program& p, runtime::simulator& sim);
 
 /// Opens `--events` with `--sort` and `--on-bad-event` applied.
-[[nodiscard]] interpreter::event_log_reader open_log(const replay_arguments& args, interpreter::program& p);
+[[nodiscard]] eventlog::event_log_reader open_log(const replay_arguments& args, ir::program& p);
 
 /// Prints the simulator's run-time errors on stderr; returns how many.
-std::size_t print_runtime_errors(const interpreter::simulator& sim, bool color);
+std::size_t print_runtime_errors(const runtime::simulator& sim, bool color);
 
 }  // namespace afterflow::cli

@@ -1,6 +1,6 @@
 #include "grammar/ast.hpp"
 
-namespace afterflow::ast {
+namespace afterflow::grammar::ast {
 
 const char* spelling(binary_op op) {
   switch (op) {
@@ -54,4 +54,4 @@ const char* spelling(send_expectation kind) {
   return "send";
 }
 
-}  // namespace afterflow::ast
+}  // namespace afterflow::grammar::ast

@@ -27,7 +27,7 @@
 
 #include "grammar/source.hpp"
 
-namespace afterflow::ast {
+namespace afterflow::grammar::ast {
 
 /// A name as written, with where it was written.
 struct identifier {
@@ -542,4 +542,9 @@ struct file {
 /// The words after `expect`: `send`, `no send`, `suppressed`, `deferred`.
 [[nodiscard]] const char* spelling(send_expectation kind);
 
-}  // namespace afterflow::ast
+}  // namespace afterflow::grammar::ast
+
+namespace afterflow {
+/// The AST is the grammar stage's product; every later stage reads it as `ast::`.
+namespace ast = grammar::ast;
+}  // namespace afterflow

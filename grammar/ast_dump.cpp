@@ -47,7 +47,7 @@
 #include "grammar/text/json_writer.hpp"
 #include "grammar/text/literals.hpp"
 
-namespace afterflow::ast {
+namespace afterflow::grammar::ast {
 
 namespace {
 
@@ -646,4 +646,4 @@ std::string dump(const expr& e) {
   return out;
 }
 
-}  // namespace afterflow::ast
+}  // namespace afterflow::grammar::ast

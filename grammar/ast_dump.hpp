@@ -9,11 +9,11 @@
 
 #include "grammar/ast.hpp"
 
-namespace afterflow::ast {
+namespace afterflow::grammar::ast {
 
 [[nodiscard]] std::string dump(const file& f);
 [[nodiscard]] std::string dump(const declaration& d);
 [[nodiscard]] std::string dump(const step& s);
 [[nodiscard]] std::string dump(const expr& e);
 
-}  // namespace afterflow::ast
+}  // namespace afterflow::grammar::ast

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
-namespace afterflow {
+namespace afterflow::grammar {
 
 diagnostic& diagnostic_list::error(std::string code, span where, std::string message) {
   return add({severity::error, std::move(code), std::move(message), where, {}, {}, {}});
@@ -38,4 +38,4 @@ void diagnostic_list::append(const diagnostic_list& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
-}  // namespace afterflow
+}  // namespace afterflow::grammar

@@ -15,7 +15,7 @@
 
 #include "grammar/source.hpp"
 
-namespace afterflow {
+namespace afterflow::grammar {
 
 enum class severity : unsigned char { error, warning };
 
@@ -74,4 +74,4 @@ class diagnostic_list {
   std::vector<diagnostic> items_;
 };
 
-}  // namespace afterflow
+}  // namespace afterflow::grammar

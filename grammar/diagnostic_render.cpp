@@ -6,7 +6,7 @@
 
 #include "grammar/text/json_writer.hpp"
 
-namespace afterflow {
+namespace afterflow::grammar {
 
 namespace {
 
@@ -171,4 +171,4 @@ std::string render_json(const diagnostic_list& list, const source_set& sources) 
   return out;
 }
 
-}  // namespace afterflow
+}  // namespace afterflow::grammar

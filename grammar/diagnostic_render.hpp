@@ -18,7 +18,7 @@
 #include "grammar/diagnostic.hpp"
 #include "grammar/source.hpp"
 
-namespace afterflow {
+namespace afterflow::grammar {
 
 struct render_options {
   bool color = false;  ///< ANSI colours, for terminals
@@ -33,4 +33,4 @@ struct render_options {
 /// {"diagnostics":[...],"errors":N,"warnings":N} on one line.
 [[nodiscard]] std::string render_json(const diagnostic_list& list, const source_set& sources);
 
-}  // namespace afterflow
+}  // namespace afterflow::grammar

@@ -10,7 +10,7 @@
 #include "grammar/internal/parse_scan.hpp"
 #include "grammar/internal/parse_state.hpp"
 
-namespace afterflow {
+namespace afterflow::grammar {
 
 namespace {
 
@@ -84,4 +84,4 @@ ast::file parse_file(const source_set& sources, file_id file, diagnostic_list& d
   return result;
 }
 
-}  // namespace afterflow
+}  // namespace afterflow::grammar

@@ -16,7 +16,7 @@
 #include "grammar/diagnostic.hpp"
 #include "grammar/source.hpp"
 
-namespace afterflow {
+namespace afterflow::grammar {
 
 /// Limits that keep hostile input from exhausting the stack or memory.
 struct parse_limits {
@@ -33,4 +33,4 @@ struct parse_limits {
 [[nodiscard]] ast::file parse_file(const source_set& sources, file_id file,
                                    diagnostic_list& diagnostics, const parse_limits& limits = {});
 
-}  // namespace afterflow
+}  // namespace afterflow::grammar

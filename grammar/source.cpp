@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace afterflow {
+namespace afterflow::grammar {
 
 namespace {
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
@@ -66,4 +66,4 @@ std::uint32_t count_code_points(std::string_view bytes) {
   return n;
 }
 
-}  // namespace afterflow
+}  // namespace afterflow::grammar

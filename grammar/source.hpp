@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-namespace afterflow {
+namespace afterflow::grammar {
 
 using file_id = std::uint32_t;
 
@@ -81,4 +81,4 @@ class source_set {
 /// Counts UTF-8 code points in `bytes` (continuation bytes do not count).
 [[nodiscard]] std::uint32_t count_code_points(std::string_view bytes);
 
-}  // namespace afterflow
+}  // namespace afterflow::grammar

@@ -12,7 +12,7 @@
 
 #include "grammar/diagnostic.hpp"
 
-namespace afterflow {
+namespace afterflow::grammar {
 
 // clang-format off
 /// Every code the parser emits, in code order.
@@ -79,4 +79,4 @@ inline constexpr std::array<code_info, 12> syntax_codes = {{
   return std::nullopt;
 }
 
-}  // namespace afterflow
+}  // namespace afterflow::grammar

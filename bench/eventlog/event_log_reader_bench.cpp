@@ -19,10 +19,10 @@
 
 namespace {
 
-using afterflow::interpreter::event_log_reader;
-using afterflow::interpreter::generate_log_text;
-using afterflow::interpreter::log_generator_options;
-using afterflow::interpreter::program;
+using afterflow::eventlog::event_log_reader;
+using afterflow::tools::generate_log_text;
+using afterflow::tools::log_generator_options;
+using afterflow::ir::program;
 using afterflow::stdlib::type_kind;
 
 const std::string& shop_log() {

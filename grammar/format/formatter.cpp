@@ -8,13 +8,15 @@
 #include "grammar/format/internal/format_printer.hpp"
 #include "grammar/format/format_text.hpp"
 
-namespace afterflow {
+namespace afterflow::format {
+
+using grammar::count_code_points;
+using grammar::source_file;
 
 std::string format_file(const ast::file& tree, const source_file& source) {
   return format::printer(tree, source).run();
 }
 
-namespace format {
 
 namespace {
 
@@ -326,5 +328,4 @@ void printer::list_line(std::uint32_t begin, std::uint32_t end, const std::strin
   finish_line(end);
 }
 
-}  // namespace format
-}  // namespace afterflow
+}  // namespace afterflow::format

@@ -14,10 +14,10 @@
 #include "grammar/ast.hpp"
 #include "grammar/source.hpp"
 
-namespace afterflow {
+namespace afterflow::format {
 
 /// The canonical text of a parsed file (which must have parsed without
 /// errors). `source` is the file the tree was parsed from, for comments.
-[[nodiscard]] std::string format_file(const ast::file& tree, const source_file& source);
+[[nodiscard]] std::string format_file(const ast::file& tree, const grammar::source_file& source);
 
-}  // namespace afterflow
+}  // namespace afterflow::format

@@ -63,7 +63,7 @@
 
 #include <tao/pegtl.hpp>
 
-namespace afterflow::flow_grammar {
+namespace afterflow::grammar::flow_grammar {
 
 using namespace tao::pegtl;
 
@@ -665,4 +665,4 @@ struct file : seq< sep, until< end_of_file, next_declaration > > {};
 
 // clang-format on
 
-}  // namespace afterflow::flow_grammar
+}  // namespace afterflow::grammar::flow_grammar

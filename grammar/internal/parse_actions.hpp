@@ -21,7 +21,7 @@
 #include "grammar/text/literals.hpp"
 #include "grammar/internal/parse_state.hpp"
 
-namespace afterflow::parsing {
+namespace afterflow::grammar::parsing {
 
 namespace g = flow_grammar;
 
@@ -657,4 +657,4 @@ template <> struct action<g::expect_item> : finishes_test_item {};
 
 // clang-format on
 
-}  // namespace afterflow::parsing
+}  // namespace afterflow::grammar::parsing

@@ -4,7 +4,7 @@
 
 #include "grammar/internal/parse_failure.hpp"
 
-namespace afterflow::parsing {
+namespace afterflow::grammar::parsing {
 
 namespace {
 
@@ -234,4 +234,4 @@ ast::declaration parse_builder::take_declaration() {
   return d;
 }
 
-}  // namespace afterflow::parsing
+}  // namespace afterflow::grammar::parsing

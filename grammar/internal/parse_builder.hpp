@@ -33,7 +33,7 @@
 
 #include "grammar/ast.hpp"
 
-namespace afterflow::parsing {
+namespace afterflow::grammar::parsing {
 
 /// An `if` step under construction: the branch whose condition has been
 /// read but whose body has not.
@@ -152,4 +152,4 @@ class parse_builder {
   std::optional<ast::declaration> done_;
 };
 
-}  // namespace afterflow::parsing
+}  // namespace afterflow::grammar::parsing

@@ -9,7 +9,7 @@
 #include "grammar/text/edit_distance.hpp"
 #include "grammar/internal/parse_scan.hpp"
 
-namespace afterflow::parsing {
+namespace afterflow::grammar::parsing {
 
 namespace {
 
@@ -149,4 +149,4 @@ diagnostic make_syntax_error(const error_text& e, bool name_expected, std::uint3
   return d;
 }
 
-}  // namespace afterflow::parsing
+}  // namespace afterflow::grammar::parsing

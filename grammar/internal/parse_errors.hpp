@@ -18,7 +18,7 @@
 #include "grammar/internal/flow_grammar.hpp"
 #include "grammar/internal/parse_state.hpp"
 
-namespace afterflow::parsing {
+namespace afterflow::grammar::parsing {
 
 /// What the caret goes under.
 enum class error_span : unsigned char {
@@ -299,4 +299,4 @@ struct control : tao::pegtl::normal<Rule> {
   }
 };
 
-}  // namespace afterflow::parsing
+}  // namespace afterflow::grammar::parsing

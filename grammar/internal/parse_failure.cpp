@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-namespace afterflow::parsing {
+namespace afterflow::grammar::parsing {
 
 namespace {
 
@@ -43,4 +43,4 @@ diagnostic duplicate_clause(std::string_view clause, span again, span first) {
   return d;
 }
 
-}  // namespace afterflow::parsing
+}  // namespace afterflow::grammar::parsing

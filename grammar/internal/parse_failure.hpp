@@ -13,7 +13,7 @@
 #include "grammar/diagnostic.hpp"
 #include "grammar/text/literals.hpp"
 
-namespace afterflow::parsing {
+namespace afterflow::grammar::parsing {
 
 struct syntax_failure {
   diagnostic error;
@@ -34,4 +34,4 @@ struct syntax_failure {
 /// E0011: a flow clause that may appear once, given again.
 [[nodiscard]] diagnostic duplicate_clause(std::string_view clause, span again, span first);
 
-}  // namespace afterflow::parsing
+}  // namespace afterflow::grammar::parsing

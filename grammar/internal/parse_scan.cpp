@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-namespace afterflow::parsing {
+namespace afterflow::grammar::parsing {
 
 namespace {
 
@@ -182,4 +182,4 @@ std::optional<std::uint32_t> recovery_point(std::string_view text, std::uint32_t
   return std::nullopt;
 }
 
-}  // namespace afterflow::parsing
+}  // namespace afterflow::grammar::parsing

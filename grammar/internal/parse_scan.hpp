@@ -20,7 +20,7 @@
 #include "grammar/source.hpp"
 #include "grammar/text/utf8.hpp"
 
-namespace afterflow::parsing {
+namespace afterflow::grammar::parsing {
 
 /// A byte that has no place in a source file.
 struct bad_byte {
@@ -68,4 +68,4 @@ inline constexpr std::string_view declaration_keywords[] = {"import",  "const", 
                                                             "policy",  "map",   "flow",  "test"};
 
 
-}  // namespace afterflow::parsing
+}  // namespace afterflow::grammar::parsing

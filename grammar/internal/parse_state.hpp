@@ -15,7 +15,7 @@
 #include "grammar/internal/parse_failure.hpp"
 #include "grammar/parser.hpp"
 
-namespace afterflow::parsing {
+namespace afterflow::grammar::parsing {
 
 struct parse_state {
   parse_state(std::string_view source_text, file_id source_file, const parse_limits& limits)
@@ -72,4 +72,4 @@ struct parse_state {
   const char* escape_begin = nullptr;
 };
 
-}  // namespace afterflow::parsing
+}  // namespace afterflow::grammar::parsing

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <vector>
 
-namespace afterflow {
+namespace afterflow::grammar {
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t max_distance) {
   const auto diff = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
@@ -42,4 +42,4 @@ std::optional<std::string> closest_match(std::string_view word,
   return best;
 }
 
-}  // namespace afterflow
+}  // namespace afterflow::grammar

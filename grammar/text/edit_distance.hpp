@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace afterflow {
+namespace afterflow::grammar {
 
 /// Levenshtein distance (insert, delete, replace each cost 1), stopping early
 /// and returning `max_distance + 1` once the distance must exceed it.
@@ -21,4 +21,4 @@ namespace afterflow {
 [[nodiscard]] std::optional<std::string> closest_match(std::string_view word,
                                                        std::span<const std::string_view> candidates);
 
-}  // namespace afterflow
+}  // namespace afterflow::grammar

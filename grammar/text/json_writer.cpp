@@ -9,7 +9,7 @@
 
 #include "grammar/text/utf8.hpp"
 
-namespace afterflow {
+namespace afterflow::grammar {
 
 void append_json_string(std::string& out, std::string_view s) {
   out.push_back('"');
@@ -174,4 +174,4 @@ json_writer& json_writer::raw(std::string_view json) {
   return *this;
 }
 
-}  // namespace afterflow
+}  // namespace afterflow::grammar

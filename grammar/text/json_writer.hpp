@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-namespace afterflow {
+namespace afterflow::grammar {
 
 /// Appends `s` as a quoted JSON string.
 void append_json_string(std::string& out, std::string_view s);
@@ -47,4 +47,4 @@ class json_writer {
   bool after_key_ = false;
 };
 
-}  // namespace afterflow
+}  // namespace afterflow::grammar

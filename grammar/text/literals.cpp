@@ -6,7 +6,7 @@
 
 #include "grammar/text/timestamp.hpp"
 
-namespace afterflow::parsing {
+namespace afterflow::grammar::parsing {
 
 namespace {
 
@@ -199,4 +199,4 @@ literal_result<std::string> unescape_string(std::string_view quoted) {
   return out;
 }
 
-}  // namespace afterflow::parsing
+}  // namespace afterflow::grammar::parsing

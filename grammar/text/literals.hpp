@@ -12,7 +12,7 @@
 #include <string_view>
 #include <variant>
 
-namespace afterflow::parsing {
+namespace afterflow::grammar::parsing {
 
 /// Why a well-shaped literal has no value. `offset`/`length` locate the
 /// culprit inside the literal's text; length 0 means the whole literal.
@@ -37,4 +37,4 @@ using literal_result = std::variant<T, literal_problem>;
 /// A quoted string literal (quotes included) with its escapes resolved.
 [[nodiscard]] literal_result<std::string> unescape_string(std::string_view quoted);
 
-}  // namespace afterflow::parsing
+}  // namespace afterflow::grammar::parsing

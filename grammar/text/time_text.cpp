@@ -2,7 +2,7 @@
 
 #include <utility>
 
-namespace afterflow {
+namespace afterflow::grammar {
 
 namespace {
 
@@ -90,4 +90,4 @@ std::string time_of_day_text(std::int32_t seconds) {
   return out;
 }
 
-}  // namespace afterflow
+}  // namespace afterflow::grammar

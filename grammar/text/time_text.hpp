@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <string>
 
-namespace afterflow {
+namespace afterflow::grammar {
 
 /// A duration in microseconds.
 void append_duration(std::string& out, std::int64_t micros);
@@ -21,4 +21,4 @@ void append_duration(std::string& out, std::int64_t micros);
 void append_time_of_day(std::string& out, std::int32_t seconds);
 [[nodiscard]] std::string time_of_day_text(std::int32_t seconds);
 
-}  // namespace afterflow
+}  // namespace afterflow::grammar

@@ -1,6 +1,6 @@
 #include "grammar/text/timestamp.hpp"
 
-namespace afterflow {
+namespace afterflow::grammar {
 
 namespace {
 
@@ -182,4 +182,4 @@ std::string format_timestamp(std::int64_t micros) {
   return out;
 }
 
-}  // namespace afterflow
+}  // namespace afterflow::grammar

@@ -15,7 +15,7 @@
 #include <string>
 #include <string_view>
 
-namespace afterflow {
+namespace afterflow::grammar {
 
 inline constexpr std::int64_t micros_per_second = 1'000'000;
 inline constexpr std::int64_t micros_per_day = 86'400 * micros_per_second;
@@ -55,4 +55,4 @@ struct civil_date {
 /// Appends the same text to `out` (no allocation beyond `out`'s growth).
 void append_timestamp(std::string& out, std::int64_t micros);
 
-}  // namespace afterflow
+}  // namespace afterflow::grammar

@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <string_view>
 
-namespace afterflow {
+namespace afterflow::grammar {
 
 /// The length of the valid UTF-8 sequence starting at `s[i]` (1 for ASCII),
 /// or 0 when the bytes there are not valid UTF-8. `i` must be < s.size().
@@ -30,4 +30,4 @@ namespace afterflow {
   return n;
 }
 
-}  // namespace afterflow
+}  // namespace afterflow::grammar

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
+
+using grammar::code_info;
 
 namespace {
 
@@ -245,4 +247,4 @@ const code_info* find_check_code(std::string_view code) {
   return it == table.end() ? nullptr : &*it;
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

@@ -13,7 +13,7 @@
 
 #include "grammar/diagnostic.hpp"
 
-namespace afterflow::interpreter::codes {
+namespace afterflow::check::codes {
 
 // Each group says which file emits its codes.
 
@@ -122,15 +122,15 @@ inline constexpr std::string_view constant_condition = "W0104";
 inline constexpr std::string_view duplicate_import = "W0105";
 inline constexpr std::string_view unknown_test_customer = "W0106";
 
-}  // namespace afterflow::interpreter::codes
+}  // namespace afterflow::check::codes
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
 
 /// Every loader and checker code with its title and explanation, in code
 /// order (errors, then warnings).
-[[nodiscard]] std::span<const code_info> check_code_table();
+[[nodiscard]] std::span<const grammar::code_info> check_code_table();
 
 /// The entry for `code`, or null.
-[[nodiscard]] const code_info* find_check_code(std::string_view code);
+[[nodiscard]] const grammar::code_info* find_check_code(std::string_view code);
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

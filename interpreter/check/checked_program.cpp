@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
 
 const field_schema* event_schema::field(std::string_view name) const {
   const auto i = field_index(name);
@@ -42,4 +42,4 @@ flow_index checked_program::find_flow(std::string_view name) const {
   return it == flow_by_name.end() ? no_index : it->second;
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

@@ -73,7 +73,7 @@
 #include "stdlib/builtins.hpp"
 #include "stdlib/types.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
 
 /// Indices into the tables of a `checked_program`.
 using file_index = std::uint32_t;
@@ -153,7 +153,7 @@ struct field_schema {
   std::string name;
   stdlib::type_kind type = stdlib::type_kind::any;
   bool optional = false;
-  span where;
+  grammar::span where;
 };
 
 struct event_schema {
@@ -211,21 +211,21 @@ struct quiet_hours_entry {
   std::int32_t from = 0;  ///< seconds since local midnight
   std::int32_t to = 0;
   std::string channel;    ///< empty: every channel without its own entry
-  span where;
+  grammar::span where;
 };
 
 struct limit_entry {
   std::string channel;
   std::int64_t count = 0;
   std::int64_t window = 0;  ///< seconds
-  span where;
+  grammar::span where;
 };
 
 /// Every `policy` block of the program, merged. A channel's own
 /// `quiet_hours` entry replaces the all-channel one for that channel.
 struct program_policy {
   std::optional<std::string> time_zone;  ///< validated against the tz database
-  span time_zone_where;                  ///< where `time_zone` was set
+  grammar::span time_zone_where;                  ///< where `time_zone` was set
   std::optional<quiet_hours_entry> quiet_hours;   ///< for every channel
   std::vector<quiet_hours_entry> channel_quiet_hours;  ///< declaration order
   std::vector<limit_entry> limits;                      ///< declaration order
@@ -260,7 +260,7 @@ struct test_entry {
 };
 
 struct checked_file {
-  file_id source = 0;  ///< in `checked_program::sources`
+  grammar::file_id source = 0;  ///< in `checked_program::sources`
   std::string identity;
   bool from_stdlib = false;
   bool root = false;
@@ -274,7 +274,7 @@ struct checked_file {
 };
 
 struct checked_program {
-  source_set sources;
+  grammar::source_set sources;
   std::vector<checked_file> files;   ///< load order (see module_loader.hpp)
   std::vector<file_index> roots;     ///< in the order given
   std::vector<event_schema> events;
@@ -305,4 +305,4 @@ struct checked_program {
   std::map<std::string, flow_index, std::less<>> flow_by_name;
 };
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

@@ -5,7 +5,12 @@
 #include "grammar/text/edit_distance.hpp"
 #include "interpreter/check/internal/checker_impl.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
+
+using grammar::closest_match;
+using grammar::diagnostic;
+using grammar::diagnostic_list;
+using grammar::span;
 
 checker::checker(loaded_program loaded, diagnostic_list& diagnostics) : diagnostics_(diagnostics) {
   program_.sources = std::move(loaded.sources);
@@ -126,4 +131,4 @@ checked_program load_and_check(std::span<const std::string> roots, const file_re
   return check_program(load_program(roots, reader, diagnostics, limits), diagnostics);
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

@@ -23,16 +23,16 @@
 #include "interpreter/check/checked_program.hpp"
 #include "interpreter/check/module_loader.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
 
 /// Checks a loaded program; takes ownership of its sources and ASTs.
-[[nodiscard]] checked_program check_program(loaded_program program, diagnostic_list& diagnostics);
+[[nodiscard]] checked_program check_program(loaded_program program, grammar::diagnostic_list& diagnostics);
 
 /// Loads `roots` with their imports and checks them: the whole front end in
 /// one call. Loader, parser and checker diagnostics all go to `diagnostics`.
 [[nodiscard]] checked_program load_and_check(std::span<const std::string> roots,
                                              const file_reader& reader,
-                                             diagnostic_list& diagnostics,
+                                             grammar::diagnostic_list& diagnostics,
                                              const load_limits& limits = {});
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

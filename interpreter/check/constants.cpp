@@ -8,7 +8,14 @@
 #include "grammar/text/time_text.hpp"
 #include "grammar/text/timestamp.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
+
+using grammar::duration_seconds_text;
+using grammar::format_number;
+using grammar::format_timestamp;
+using grammar::micros_per_second;
+using grammar::time_of_day_text;
+using stdlib::type_kind;
 
 namespace {
 
@@ -246,4 +253,4 @@ fold_result fold_binary(ast::binary_op op, const constant_value& lhs, const cons
   }
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

@@ -20,7 +20,7 @@
 #include "grammar/ast.hpp"
 #include "stdlib/types.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
 
 struct null_value {
   friend bool operator==(const null_value&, const null_value&) = default;
@@ -77,4 +77,4 @@ using fold_result = std::variant<std::monostate, constant_value, fold_failure>;
 /// How a condition reads a value: true only for `true` (null is false).
 [[nodiscard]] bool is_truthy(const constant_value& v);
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

@@ -14,7 +14,12 @@
 #include "interpreter/check/check_codes.hpp"
 #include "stdlib/modules.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
+
+using grammar::closest_match;
+using grammar::diagnostic_list;
+using grammar::parse_file;
+using grammar::span;
 
 namespace fs = std::filesystem;
 
@@ -322,4 +327,4 @@ collected_files collect_flow_files(const std::string& path) {
   return out;
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

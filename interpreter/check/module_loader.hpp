@@ -37,11 +37,11 @@
 #include "grammar/parser.hpp"
 #include "grammar/source.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
 
 /// The file id of diagnostics about a file that could not be read at all
 /// (a missing root): the renderer prints no snippet for it.
-inline constexpr file_id no_file = std::numeric_limits<file_id>::max();
+inline constexpr grammar::file_id no_file = std::numeric_limits<grammar::file_id>::max();
 
 /// Why a file could not be read.
 enum class read_failure_kind : unsigned char { not_found, not_a_file, too_large, unreadable };
@@ -74,12 +74,12 @@ struct file_reader {
 
 struct load_limits {
   std::uint64_t max_file_bytes = std::uint64_t{64} * 1024 * 1024;
-  parse_limits parse;
+  grammar::parse_limits parse;
 };
 
 /// One loaded file.
 struct loaded_file {
-  file_id source = 0;    ///< in `loaded_program::sources`; its name is the display path
+  grammar::file_id source = 0;    ///< in `loaded_program::sources`; its name is the display path
   std::string identity;  ///< canonical path, or `<stdlib>/<name>.flow`
   bool from_stdlib = false;
   bool root = false;     ///< named on the command line (not only imported)
@@ -91,7 +91,7 @@ struct loaded_file {
 };
 
 struct loaded_program {
-  source_set sources;
+  grammar::source_set sources;
   std::vector<loaded_file> files;  ///< in load order (see the header comment)
   std::vector<std::size_t> roots;  ///< indices into `files`, in the order given, each once
 };
@@ -101,7 +101,7 @@ struct loaded_program {
 /// the import path, lexically normalised.
 [[nodiscard]] loaded_program load_program(std::span<const std::string> roots,
                                           const file_reader& reader,
-                                          diagnostic_list& diagnostics,
+                                          grammar::diagnostic_list& diagnostics,
                                           const load_limits& limits = {});
 
 /// The `.flow` files to check for a command-line argument: `path` itself
@@ -114,4 +114,4 @@ struct collected_files {
 };
 [[nodiscard]] collected_files collect_flow_files(const std::string& path);
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

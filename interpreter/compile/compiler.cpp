@@ -9,7 +9,49 @@
 
 #include "grammar/ast_dump.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::compile {
+
+using check::aggregate_info;
+using check::call_info;
+using check::checked_program;
+using check::constant_value;
+using check::duration_value;
+using check::expr_info;
+using check::flow_entry;
+using check::flow_index;
+using check::member_info;
+using check::member_kind;
+using check::name_info;
+using check::name_kind;
+using check::no_index;
+using check::null_value;
+using check::split_entry;
+using check::time_of_day_value;
+using check::time_value;
+using grammar::span;
+using ir::binary_op;
+using ir::flow_program;
+using ir::history_slot;
+using ir::instr;
+using ir::mapping_program;
+using ir::no_node;
+using ir::no_symbol;
+using ir::node;
+using ir::node_index;
+using ir::op;
+using ir::pattern;
+using ir::program;
+using ir::property_program;
+using ir::quiet_hours_program;
+using ir::reentry_mode;
+using ir::send_program;
+using ir::split_arm_program;
+using ir::split_program;
+using ir::symbol;
+using ir::value;
+using ir::value_storage;
+using ir::wait_for_program;
+using stdlib::builtin_id;
 
 namespace {
 
@@ -664,4 +706,4 @@ value runtime_value(const constant_value& c, value_storage& storage) {
       c.value);
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::compile

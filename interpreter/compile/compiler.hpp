@@ -11,21 +11,21 @@
 #include "interpreter/check/checked_program.hpp"
 #include "interpreter/ir/program.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::compile {
 
 /// What a test sees: only some flows, and the policy of some files.
 struct compile_scope {
-  std::vector<flow_index> flows;      ///< in run order
-  std::vector<file_id> policy_files;  ///< files whose `policy` blocks apply
+  std::vector<check::flow_index> flows;      ///< in run order
+  std::vector<grammar::file_id> policy_files;  ///< files whose `policy` blocks apply
 };
 
 /// Compiles every flow with the whole program's policy.
-[[nodiscard]] program compile(const checked_program& checked);
+[[nodiscard]] ir::program compile(const check::checked_program& checked);
 /// Compiles only what `scope` names (for a campaign test).
-[[nodiscard]] program compile(const checked_program& checked, const compile_scope& scope);
+[[nodiscard]] ir::program compile(const check::checked_program& checked, const compile_scope& scope);
 
 /// A folded constant of the checker as a runtime value; its strings and
 /// lists are kept in `storage`.
-[[nodiscard]] value runtime_value(const constant_value& c, value_storage& storage);
+[[nodiscard]] ir::value runtime_value(const check::constant_value& c, ir::value_storage& storage);
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::compile

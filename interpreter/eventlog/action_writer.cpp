@@ -4,7 +4,14 @@
 #include "grammar/text/timestamp.hpp"
 #include "interpreter/ir/value_format.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
+
+using grammar::append_json_string;
+using grammar::append_timestamp;
+using ir::append_value_json;
+using ir::symbol_table;
+using runtime::action;
+using runtime::send_status;
 
 namespace {
 
@@ -98,4 +105,4 @@ bool action_writer::flush() {
   return ok_;
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

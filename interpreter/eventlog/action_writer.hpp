@@ -20,12 +20,12 @@
 
 #include "interpreter/runtime/action.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
 
 /// The JSON line of one action (with its final newline), appended to `out`.
-void append_action_json(std::string& out, const action& a, const symbol_table& symbols);
+void append_action_json(std::string& out, const runtime::action& a, const ir::symbol_table& symbols);
 
-class action_writer final : public action_sink {
+class action_writer final : public runtime::action_sink {
  public:
   static constexpr std::size_t default_buffer = std::size_t{1} << 16;
 
@@ -36,7 +36,7 @@ class action_writer final : public action_sink {
   action_writer(const action_writer&) = delete;
   action_writer& operator=(const action_writer&) = delete;
 
-  void on_action(const action& a, const symbol_table& symbols) override;
+  void on_action(const runtime::action& a, const ir::symbol_table& symbols) override;
   /// Writes what is buffered; false once any write has failed.
   [[nodiscard]] bool flush();
   /// Actions written so far.
@@ -53,4 +53,4 @@ class action_writer final : public action_sink {
   bool ok_ = true;
 };
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

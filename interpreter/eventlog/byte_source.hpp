@@ -17,7 +17,7 @@
 
 #include "interpreter/eventlog/log_error.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
 
 class byte_source {
  public:
@@ -51,4 +51,4 @@ struct opened_input {
 /// A source over bytes in memory (not copied: `text` must outlive it).
 [[nodiscard]] std::unique_ptr<byte_source> memory_input(std::string name, std::string_view text);
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

@@ -14,7 +14,16 @@
 #include "interpreter/eventlog/internal/property_plan.hpp"
 #include "interpreter/eventlog/internal/zone_check.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
+
+using grammar::format_timestamp;
+using grammar::parse_timestamp;
+using ir::no_symbol;
+using ir::program;
+using ir::record;
+using ir::symbol;
+using ir::value_kind;
+using stdlib::type;
 
 namespace {
 
@@ -275,7 +284,7 @@ class event_log_reader::impl {
 
   // A record-level key given twice is ambiguous (which event is it?).
   bool duplicate(std::string_view key, std::string_view token) {
-    fail(log_codes::wrong_field_type, place_of(token, line_), fmt::format("`{}` appears twice", key));
+    fail(codes::wrong_field_type, place_of(token, line_), fmt::format("`{}` appears twice", key));
     return false;
   }
 
@@ -328,11 +337,11 @@ class event_log_reader::impl {
     const bool has_event = !event_.is_null();
     const bool has_traits = traits_.present && traits_.at.type != od::json_type::null;
     if (has_event && has_traits) {
-      return fail(log_codes::wrong_field_type, traits_.at, "a line cannot have both `event` and `traits`",
+      return fail(codes::wrong_field_type, traits_.at, "a line cannot have both `event` and `traits`",
                   "write the event and the profile update on separate lines");
     }
     if (!has_event && !has_traits) {
-      return fail(log_codes::missing_field, object_start(), "missing `event`",
+      return fail(codes::missing_field, object_start(), "missing `event`",
                   std::string(kShapeHelp) + "; a profile update has `traits` instead of `event`");
     }
     if (!stamp(time_, check_order, has_event)) return line_kind::bad;
@@ -352,12 +361,12 @@ class event_log_reader::impl {
           return line_kind::ignored;
         }
       }
-      return fail(log_codes::unknown_record_type, type_.at,
+      return fail(codes::unknown_record_type, type_.at,
                   fmt::format("unknown record type {}", quote_excerpt(type)),
                   "the Segment types are `track`, `identify`, `page`, `screen`, `group` and `alias`");
     }
     if (timestamp_.is_null()) {
-      return fail(log_codes::missing_field, object_start(), fmt::format("missing `timestamp` in a `{}` record", type),
+      return fail(codes::missing_field, object_start(), fmt::format("missing `timestamp` in a `{}` record", type),
                   "Segment records need `timestamp`; `sentAt` and `receivedAt` are not used");
     }
     if (timestamp_.at.type != od::json_type::string) return wrong_type("timestamp", timestamp_);
@@ -368,7 +377,7 @@ class event_log_reader::impl {
       customer_key = "anonymousId";
     }
     if (customer->is_null()) {
-      return fail(log_codes::missing_field, object_start(),
+      return fail(codes::missing_field, object_start(),
                   fmt::format("missing `userId` or `anonymousId` in a `{}` record", type));
     }
     if (!customer_ok(*customer, customer_key)) return line_kind::bad;
@@ -387,7 +396,7 @@ class event_log_reader::impl {
       return false;
     }
     if (f.text.empty()) {
-      fail(log_codes::missing_field, f.at, fmt::format("`{}` is empty", key));
+      fail(codes::missing_field, f.at, fmt::format("`{}` is empty", key));
       return false;
     }
     return true;
@@ -397,12 +406,12 @@ class event_log_reader::impl {
   bool stamp(const scalar_field& f, bool check_order, bool is_event) {
     const auto t = parse_timestamp(f.text);
     if (!t) {
-      fail(log_codes::bad_timestamp, f.at, fmt::format("bad timestamp {}", quote_excerpt(f.text)),
+      fail(codes::bad_timestamp, f.at, fmt::format("bad timestamp {}", quote_excerpt(f.text)),
            std::string(kTimestampHelp));
       return false;
     }
     if (check_order && last_line_ != 0 && *t < last_time_) {
-      fail(log_codes::out_of_order, f.at,
+      fail(codes::out_of_order, f.at,
            fmt::format("{} out of order: `{}` is earlier than the previous record",
                        is_event ? "event" : "profile update", format_timestamp(*t)),
            "sort the log by time, or pass `--sort` to sort it in memory");
@@ -417,10 +426,10 @@ class event_log_reader::impl {
 
   line_kind finish_event(property_set& set, bool segment) {
     if (event_.at.type != od::json_type::string) return wrong_type("event", event_);
-    if (event_.text.empty()) return fail(log_codes::missing_field, event_.at, "`event` is empty");
+    if (event_.text.empty()) return fail(codes::missing_field, event_.at, "`event` is empty");
     const auto key = segment ? "properties" : "props";
     if (set.present && set.at.type != od::json_type::object && set.at.type != od::json_type::null) {
-      return fail(log_codes::wrong_field_type, set.at,
+      return fail(codes::wrong_field_type, set.at,
                   fmt::format("`{}` must be an object, found {}", key, describe_at(set.at)));
     }
     const auto& plan = set.plan != nullptr ? *set.plan : plan_for(event_.text, segment);
@@ -437,7 +446,7 @@ class event_log_reader::impl {
 
   line_kind finish_identify() {
     if (traits_.present && traits_.at.type != od::json_type::object && traits_.at.type != od::json_type::null) {
-      return fail(log_codes::wrong_field_type, traits_.at,
+      return fail(codes::wrong_field_type, traits_.at,
                   fmt::format("`traits` must be an object, found {}", describe_at(traits_.at)));
     }
     for (std::size_t i = 0; i < traits_.entries.size(); ++i) {
@@ -445,12 +454,12 @@ class event_log_reader::impl {
       if (e.name != timezone_symbol_ || e.data.is_null()) continue;
       const auto& at = traits_.places[i];
       if (!e.data.is(value_kind::string)) {
-        return fail(log_codes::bad_property, at,
+        return fail(codes::bad_property, at,
                     fmt::format("trait `timezone` must be a string, found {}", describe_at(at)));
       }
       const auto zone = e.data.as_string();
       if (!zones_.known(zone)) {
-        fail(log_codes::unknown_time_zone, at, fmt::format("unknown time zone {}", quote_excerpt(zone)));
+        fail(codes::unknown_time_zone, at, fmt::format("unknown time zone {}", quote_excerpt(zone)));
         if (const auto s = zones_.suggestion(zone)) problem_.help = fmt::format("did you mean `{}`?", *s);
         else problem_.help = "time zones are IANA names such as `Europe/Prague`";
         return line_kind::bad;
@@ -486,18 +495,18 @@ class event_log_reader::impl {
   }
 
   line_kind missing(std::string_view key, std::string help = std::string(kShapeHelp)) {
-    return fail(log_codes::missing_field, object_start(), fmt::format("missing `{}`", key), std::move(help));
+    return fail(codes::missing_field, object_start(), fmt::format("missing `{}`", key), std::move(help));
   }
 
   line_kind wrong_type(std::string_view key, const scalar_field& f) {
     const bool id = key == "customer" || key == "userId" || key == "anonymousId";
-    return fail(log_codes::wrong_field_type, f.at,
+    return fail(codes::wrong_field_type, f.at,
                 fmt::format("`{}` must be a string{}, found {}", key, id ? " or a number" : "", describe_at(f.at)));
   }
 
   line_kind json_failure(simdjson::error_code e) {
     problem_ = {};
-    problem_.code = log_codes::malformed_json;
+    problem_.code = codes::malformed_json;
     problem_.json = e == simdjson::SUCCESS ? simdjson::TAPE_ERROR : e;
     return line_kind::bad;
   }
@@ -508,7 +517,7 @@ class event_log_reader::impl {
     if (find_json_syntax_error(line_)) return json_failure(simdjson::INCORRECT_TYPE);
     auto at = object_start();
     at.type = type;
-    return fail(log_codes::wrong_field_type, at,
+    return fail(codes::wrong_field_type, at,
                 fmt::format("expected a JSON object, found {}", describe_at(at)),
                 std::string(kShapeHelp));
   }
@@ -576,4 +585,4 @@ const std::optional<log_error>& event_log_reader::error() const { return impl_->
 const event_log_counts& event_log_reader::counts() const { return impl_->counts(); }
 std::size_t event_log_reader::buffer_bytes() const { return impl_->buffer_bytes(); }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

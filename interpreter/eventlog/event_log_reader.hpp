@@ -44,7 +44,7 @@
 #include "interpreter/ir/record.hpp"
 #include "interpreter/eventlog/skipped_lines.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
 
 struct event_log_options {
   bad_event_policy on_bad_event = bad_event_policy::fail;
@@ -64,14 +64,14 @@ struct log_record {
   log_record_kind kind = log_record_kind::event;
   std::int64_t time = 0;  ///< microseconds since the epoch, UTC
   std::string_view customer;
-  symbol event = no_symbol;  ///< the afterflow event; no_symbol for identify
+  ir::symbol event = ir::no_symbol;  ///< the afterflow event; no_symbol for identify
   /// The event's properties (only those the program reads), or every trait
   /// of an identify.
-  std::span<const property_entry> properties;
+  std::span<const ir::property_entry> properties;
   std::uint64_t line = 0;  ///< 1-based line in the input
 
   /// The event as the evaluator sees it.
-  [[nodiscard]] event_view view() const { return {time, event, customer, properties}; }
+  [[nodiscard]] ir::event_view view() const { return {time, event, customer, properties}; }
 };
 
 /// The Segment record types that carry nothing for the simulator.
@@ -96,13 +96,13 @@ class event_log_reader {
  public:
   /// Reads `path` ("-" for standard input). A file that cannot be opened is
   /// reported by the first `next()` (which returns nullopt) through `error()`.
-  [[nodiscard]] static event_log_reader open(const std::string& path, program& p,
+  [[nodiscard]] static event_log_reader open(const std::string& path, ir::program& p,
                                              event_log_options options = {});
   /// Reads `text`, which must outlive the reader; `name` is used in messages.
   [[nodiscard]] static event_log_reader from_text(std::string name, std::string_view text,
-                                                  program& p, event_log_options options = {});
+                                                  ir::program& p, event_log_options options = {});
 
-  event_log_reader(std::unique_ptr<byte_source> source, program& p, event_log_options options);
+  event_log_reader(std::unique_ptr<byte_source> source, ir::program& p, event_log_options options);
   ~event_log_reader();
   event_log_reader(event_log_reader&&) noexcept;
   event_log_reader& operator=(event_log_reader&&) noexcept;
@@ -122,4 +122,4 @@ class event_log_reader {
   std::unique_ptr<impl> impl_;
 };
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

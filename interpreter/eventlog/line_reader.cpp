@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
 
 namespace {
 
@@ -72,4 +72,4 @@ void line_reader::refill() {
   }
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

@@ -19,7 +19,7 @@
 
 #include "interpreter/eventlog/byte_source.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
 
 class line_reader {
  public:
@@ -55,4 +55,4 @@ class line_reader {
   bool eof_ = false;
 };
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

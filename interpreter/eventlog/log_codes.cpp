@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <array>
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
+
+using grammar::code_info;
 
 namespace {
 
-using namespace log_codes;
+using namespace codes;
 
 constexpr std::array table{
     code_info{malformed_json, "malformed JSON",
@@ -82,4 +84,4 @@ const code_info* find_log_code(std::string_view code) {
   return it == table.end() ? nullptr : &*it;
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

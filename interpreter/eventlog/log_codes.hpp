@@ -14,7 +14,7 @@
 
 #include "grammar/diagnostic.hpp"
 
-namespace afterflow::interpreter::log_codes {
+namespace afterflow::eventlog::codes {
 
 // One line of JSON (event_log_reader.cpp, profile_reader.cpp)
 inline constexpr std::string_view malformed_json = "E1001";
@@ -36,13 +36,13 @@ inline constexpr std::string_view malformed_csv = "E1030";
 inline constexpr std::string_view missing_column = "E1031";
 inline constexpr std::string_view bad_csv_value = "E1032";
 
-}  // namespace afterflow::interpreter::log_codes
+}  // namespace afterflow::eventlog::codes
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
 
 /// Every input-data code with its title and explanation, in code order.
-[[nodiscard]] std::span<const code_info> log_code_table();
+[[nodiscard]] std::span<const grammar::code_info> log_code_table();
 /// The entry for `code`, or nullptr.
-[[nodiscard]] const code_info* find_log_code(std::string_view code);
+[[nodiscard]] const grammar::code_info* find_log_code(std::string_view code);
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

@@ -8,7 +8,11 @@
 #include "grammar/text/utf8.hpp"
 #include "grammar/text/json_writer.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
+
+using grammar::json_writer;
+using grammar::render_options;
+using grammar::utf8_length;
 
 namespace {
 
@@ -174,4 +178,4 @@ std::string render_json(const log_error& e) {
   return out;
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

@@ -22,7 +22,7 @@
 
 #include "grammar/diagnostic_render.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
 
 struct log_error {
   std::string code;     ///< "E1002", see log_codes.hpp
@@ -55,9 +55,9 @@ struct log_error {
 /// `text` quoted in backticks for a message, cut to `max` code points with `…`.
 [[nodiscard]] std::string quote_excerpt(std::string_view text, std::size_t max = 40);
 
-[[nodiscard]] std::string render_text(const log_error& e, const render_options& options = {});
+[[nodiscard]] std::string render_text(const log_error& e, const grammar::render_options& options = {});
 /// One JSON object on one line (with a final newline): severity, code,
 /// message, file, line, column, note, help.
 [[nodiscard]] std::string render_json(const log_error& e);
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

@@ -13,7 +13,15 @@
 #include "interpreter/eventlog/internal/property_plan.hpp"
 #include "interpreter/eventlog/internal/zone_check.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
+
+using grammar::closest_match;
+using ir::no_symbol;
+using ir::program;
+using ir::symbol;
+using ir::value;
+using ir::value_kind;
+using stdlib::type;
 
 namespace {
 
@@ -89,7 +97,7 @@ class profile_reader::impl {
         od::json_type type{};
         const auto first = line.find_first_not_of(" \t\r");
         if (doc.type().get(type) == simdjson::SUCCESS) {
-          return fail(log_codes::wrong_field_type, {first, type},
+          return fail(codes::wrong_field_type, {first, type},
                       fmt::format("expected a JSON object, found {}", describe_at({first, type}, line)),
                       std::string(kShapeHelp));
         }
@@ -107,7 +115,7 @@ class profile_reader::impl {
       if (key == "id" || key == "timezone") {
         const bool is_id = key == "id";
         if (is_id ? has_id : has_zone) {
-          return fail(log_codes::wrong_field_type, at, fmt::format("`{}` appears twice", key));
+          return fail(codes::wrong_field_type, at, fmt::format("`{}` appears twice", key));
         }
         (is_id ? has_id : has_zone) = true;
         (is_id ? id_at : zone_at) = at;
@@ -120,7 +128,7 @@ class profile_reader::impl {
           if (!converter_.skip(v, token)) return json_failure(converter_.last_error());
         }
       } else if (key == "attributes") {
-        if (attributes_.present) return fail(log_codes::wrong_field_type, at, "`attributes` appears twice");
+        if (attributes_.present) return fail(codes::wrong_field_type, at, "`attributes` appears twice");
         attributes_.present = true;
         attributes_.at = at;
         if (at.type == od::json_type::object) {
@@ -132,7 +140,7 @@ class profile_reader::impl {
         }
       } else {
         const auto* quote = reinterpret_cast<const char*>(field.key().raw()) - 1;
-        fail(log_codes::unknown_profile_field, {static_cast<std::size_t>(quote - line.data()), od::json_type::string},
+        fail(codes::unknown_profile_field, {static_cast<std::size_t>(quote - line.data()), od::json_type::string},
              fmt::format("unknown profile field {}", quote_excerpt(key)));
         if (const auto s = closest_match(key, kKeys)) problem_.help = fmt::format("did you mean `{}`?", *s);
         else problem_.help = "a profile has `id`, `timezone` and `attributes`; put custom data under `attributes`";
@@ -142,23 +150,23 @@ class profile_reader::impl {
     if (!doc.current_location().error()) return json_failure(simdjson::TRAILING_CONTENT);
 
     if (!has_id || id_at.type == od::json_type::null) {
-      return fail(log_codes::missing_field, {line.find_first_not_of(" \t\r"), od::json_type::object}, "missing `id`",
+      return fail(codes::missing_field, {line.find_first_not_of(" \t\r"), od::json_type::object}, "missing `id`",
                   std::string(kShapeHelp));
     }
     if (id_at.type != od::json_type::string && id_at.type != od::json_type::number) {
-      return fail(log_codes::wrong_field_type, id_at,
+      return fail(codes::wrong_field_type, id_at,
                   fmt::format("`id` must be a string or a number, found {}", describe_at(id_at, line)));
     }
-    if (id.empty()) return fail(log_codes::missing_field, id_at, "`id` is empty");
+    if (id.empty()) return fail(codes::missing_field, id_at, "`id` is empty");
     if (attributes_.present && attributes_.at.type != od::json_type::object &&
         attributes_.at.type != od::json_type::null) {
-      return fail(log_codes::wrong_field_type, attributes_.at,
+      return fail(codes::wrong_field_type, attributes_.at,
                   fmt::format("`attributes` must be an object, found {}", describe_at(attributes_.at, line)));
     }
     // The top-level `timezone` wins over one among the attributes.
     if (has_zone && zone_at.type != od::json_type::null) {
       if (zone_at.type != od::json_type::string) {
-        return fail(log_codes::wrong_field_type, zone_at,
+        return fail(codes::wrong_field_type, zone_at,
                     fmt::format("`timezone` must be a string, found {}", describe_at(zone_at, line)));
       }
       set_attribute(timezone_symbol_, value::string(zone), zone_at);
@@ -169,13 +177,13 @@ class profile_reader::impl {
       if (e.name != timezone_symbol_ || e.data.is_null()) continue;
       zone_at = attributes_.places[i];
       if (!e.data.is(value_kind::string)) {
-        return fail(log_codes::bad_property, zone_at,
+        return fail(codes::bad_property, zone_at,
                     fmt::format("attribute `timezone` must be a string, found {}", describe_at(zone_at, line)));
       }
       effective_zone = e.data.as_string();
     }
     if (!effective_zone.empty() && !zones_.known(effective_zone)) {
-      fail(log_codes::unknown_time_zone, zone_at, fmt::format("unknown time zone {}", quote_excerpt(effective_zone)));
+      fail(codes::unknown_time_zone, zone_at, fmt::format("unknown time zone {}", quote_excerpt(effective_zone)));
       if (const auto s = zones_.suggestion(effective_zone)) problem_.help = fmt::format("did you mean `{}`?", *s);
       else problem_.help = "time zones are IANA names such as `Europe/Prague`";
       return false;
@@ -210,7 +218,7 @@ class profile_reader::impl {
 
   bool json_failure(simdjson::error_code e) {
     problem_ = {};
-    problem_.code = log_codes::malformed_json;
+    problem_.code = codes::malformed_json;
     problem_.json = e == simdjson::SUCCESS ? simdjson::TAPE_ERROR : e;
     return false;
   }
@@ -255,4 +263,4 @@ std::optional<profile_record> profile_reader::next() { return impl_->next(); }
 const std::optional<log_error>& profile_reader::error() const { return impl_->error(); }
 const profile_counts& profile_reader::counts() const { return impl_->counts(); }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

@@ -25,7 +25,7 @@
 #include "interpreter/ir/record.hpp"
 #include "interpreter/eventlog/skipped_lines.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
 
 struct profile_options {
   bad_event_policy on_bad_event = bad_event_policy::fail;
@@ -38,7 +38,7 @@ struct profile_record {
   /// The `timezone` (empty when absent); also in `attributes`.
   std::string_view time_zone;
   /// Every attribute, with `timezone` among them when given.
-  std::span<const property_entry> attributes;
+  std::span<const ir::property_entry> attributes;
   std::uint64_t line = 0;
 };
 
@@ -53,12 +53,12 @@ struct profile_counts {
 class profile_reader {
  public:
   /// Reads `path` ("-" for standard input; gzip is detected).
-  [[nodiscard]] static profile_reader open(const std::string& path, program& p, profile_options options = {});
+  [[nodiscard]] static profile_reader open(const std::string& path, ir::program& p, profile_options options = {});
   /// Reads `text`, which must outlive the reader.
-  [[nodiscard]] static profile_reader from_text(std::string name, std::string_view text, program& p,
+  [[nodiscard]] static profile_reader from_text(std::string name, std::string_view text, ir::program& p,
                                                 profile_options options = {});
 
-  profile_reader(std::unique_ptr<byte_source> source, program& p, profile_options options);
+  profile_reader(std::unique_ptr<byte_source> source, ir::program& p, profile_options options);
   ~profile_reader();
   profile_reader(profile_reader&&) noexcept;
   profile_reader& operator=(profile_reader&&) noexcept;
@@ -75,4 +75,4 @@ class profile_reader {
   std::unique_ptr<impl> impl_;
 };
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

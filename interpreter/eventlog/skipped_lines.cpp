@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
 
 void skipped_lines::add(log_error e) {
   auto it = std::lower_bound(by_code.begin(), by_code.end(), e.code,
@@ -25,4 +25,4 @@ std::uint64_t skipped_lines::count(std::string_view code) const {
   return 0;
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

@@ -13,7 +13,7 @@
 
 #include "interpreter/eventlog/log_error.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
 
 enum class bad_event_policy : unsigned char {
   fail,  ///< the first bad line stops the read with its error
@@ -34,4 +34,4 @@ struct skipped_lines {
   [[nodiscard]] std::uint64_t count(std::string_view code) const;
 };
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

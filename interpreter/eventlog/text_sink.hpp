@@ -6,9 +6,9 @@
 #include <functional>
 #include <string_view>
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
 
 /// Called with consecutive chunks of output, each made of whole lines.
 using text_sink = std::function<void(std::string_view)>;
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

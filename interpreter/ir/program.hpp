@@ -32,7 +32,7 @@
 #include "interpreter/ir/value.hpp"
 #include "stdlib/builtins.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::ir {
 
 using node_index = std::uint32_t;
 inline constexpr node_index no_node = 0xFFFFFFFFU;
@@ -312,4 +312,4 @@ struct program {
   symbol timezone_symbol = no_symbol;  ///< "timezone"
 };
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::ir

@@ -4,7 +4,7 @@
 #include <cstring>
 #include <vector>
 
-namespace afterflow::interpreter {
+namespace afterflow::ir {
 
 namespace {
 
@@ -130,4 +130,4 @@ bool record::has(symbol name) const {
   return std::any_of(es.begin(), es.end(), [&](const property_entry& e) { return e.name == name; });
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::ir

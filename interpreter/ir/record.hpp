@@ -19,7 +19,7 @@
 #include "interpreter/ir/symbol_table.hpp"
 #include "interpreter/ir/value.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::ir {
 
 struct property_entry {
   symbol name = no_symbol;
@@ -90,4 +90,4 @@ class stored_event {
   event_view view_;
 };
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::ir

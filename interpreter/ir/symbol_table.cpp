@@ -1,6 +1,6 @@
 #include "interpreter/ir/symbol_table.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::ir {
 
 symbol symbol_table::intern(std::string_view name) {
   if (const auto it = index_.find(name); it != index_.end()) return it->second;
@@ -15,4 +15,4 @@ symbol symbol_table::find(std::string_view name) const {
   return it == index_.end() ? no_symbol : it->second;
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::ir

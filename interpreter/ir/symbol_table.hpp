@@ -14,7 +14,7 @@
 #include <string_view>
 #include <unordered_map>
 
-namespace afterflow::interpreter {
+namespace afterflow::ir {
 
 using symbol = std::uint32_t;
 inline constexpr symbol no_symbol = 0xFFFFFFFFU;
@@ -39,4 +39,4 @@ class symbol_table {
   std::unordered_map<std::string_view, symbol> index_;  // lookups only, never iterated
 };
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::ir

@@ -1,6 +1,6 @@
 #include "interpreter/ir/value.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::ir {
 
 bool equal(const value& a, const value& b) {
   if (a.kind() != b.kind()) return false;
@@ -41,4 +41,4 @@ std::string_view name_of(value_kind k) {
   return "?";
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::ir

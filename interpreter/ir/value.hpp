@@ -15,7 +15,7 @@
 #include <span>
 #include <string_view>
 
-namespace afterflow::interpreter {
+namespace afterflow::ir {
 
 enum class value_kind : unsigned char {
   null,
@@ -103,4 +103,4 @@ static_assert(sizeof(value) == 16);
 /// The name of a kind, as used in messages: "number", "time_of_day".
 [[nodiscard]] std::string_view name_of(value_kind k);
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::ir

@@ -7,7 +7,13 @@
 #include "grammar/text/timestamp.hpp"
 #include "interpreter/ir/record.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::ir {
+
+using grammar::append_duration;
+using grammar::append_json_number;
+using grammar::append_json_string;
+using grammar::append_time_of_day;
+using grammar::append_timestamp;
 
 namespace {
 
@@ -83,4 +89,4 @@ std::string value_text(const value& v, const symbol_table& symbols) {
   return out;
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::ir

@@ -24,7 +24,7 @@
 #include "interpreter/ir/symbol_table.hpp"
 #include "interpreter/ir/value.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::ir {
 
 /// The JSON form of a value, appended to `out`.
 void append_value_json(std::string& out, const value& v);
@@ -32,4 +32,4 @@ void append_value_json(std::string& out, const value& v);
 /// The plain-text form of a value, for `explain` (strings quoted).
 [[nodiscard]] std::string value_text(const value& v, const symbol_table& symbols);
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::ir

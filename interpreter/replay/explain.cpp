@@ -4,7 +4,11 @@
 
 #include "grammar/text/timestamp.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::replay {
+
+using grammar::format_timestamp;
+using runtime::trace_entry;
+using runtime::trace_kind;
 
 namespace {
 
@@ -75,4 +79,4 @@ std::string render_timeline(const std::vector<trace_entry>& entries) {
   return out;
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::replay

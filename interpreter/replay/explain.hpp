@@ -12,21 +12,21 @@
 
 #include "interpreter/runtime/trace.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::replay {
 
 /// Keeps every trace entry it receives.
-class trace_recorder final : public trace_sink {
+class trace_recorder final : public runtime::trace_sink {
  public:
-  void on_trace(const trace_entry& entry) override { entries_.push_back(entry); }
-  [[nodiscard]] const std::vector<trace_entry>& entries() const { return entries_; }
+  void on_trace(const runtime::trace_entry& entry) override { entries_.push_back(entry); }
+  [[nodiscard]] const std::vector<runtime::trace_entry>& entries() const { return entries_; }
 
  private:
-  std::vector<trace_entry> entries_;
+  std::vector<runtime::trace_entry> entries_;
 };
 
 /// One sentence for one entry, without the time.
-[[nodiscard]] std::string describe(const trace_entry& e);
+[[nodiscard]] std::string describe(const runtime::trace_entry& e);
 /// The whole timeline: `<time>  <sentence>` per line.
-[[nodiscard]] std::string render_timeline(const std::vector<trace_entry>& entries);
+[[nodiscard]] std::string render_timeline(const std::vector<runtime::trace_entry>& entries);
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::replay

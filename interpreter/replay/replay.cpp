@@ -4,7 +4,13 @@
 
 #include "interpreter/eventlog/log_codes.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::replay {
+
+using eventlog::event_log_reader;
+using eventlog::log_error;
+using eventlog::log_record_kind;
+using eventlog::profile_reader;
+using runtime::simulator;
 
 std::optional<log_error> load_profiles(profile_reader& profiles, simulator& sim) {
   while (const auto p = profiles.next()) {
@@ -40,4 +46,4 @@ replay_result replay(event_log_reader& log, simulator& sim, const replay_options
   return result;
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::replay

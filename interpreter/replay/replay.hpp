@@ -12,7 +12,7 @@
 #include "interpreter/eventlog/profile_reader.hpp"
 #include "interpreter/runtime/simulator.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::replay {
 
 struct replay_progress {
   std::uint64_t events = 0;
@@ -30,16 +30,16 @@ struct replay_options {
 };
 
 struct replay_result {
-  std::optional<log_error> error;  ///< a bad line that stopped the replay
+  std::optional<eventlog::log_error> error;  ///< a bad line that stopped the replay
   std::uint64_t after_until = 0;   ///< events later than `until`, not handled
 };
 
 /// Applies every profile to `sim`; returns the error that stopped reading.
-[[nodiscard]] std::optional<log_error> load_profiles(profile_reader& profiles, simulator& sim);
+[[nodiscard]] std::optional<eventlog::log_error> load_profiles(eventlog::profile_reader& profiles, runtime::simulator& sim);
 
 /// Feeds every record of `log` to `sim` (identify records update profiles),
 /// then finishes the simulation. On a bad line (with `on_bad_event = fail`)
 /// the replay stops without finishing and the error is returned.
-[[nodiscard]] replay_result replay(event_log_reader& log, simulator& sim, const replay_options& options = {});
+[[nodiscard]] replay_result replay(eventlog::event_log_reader& log, runtime::simulator& sim, const replay_options& options = {});
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::replay

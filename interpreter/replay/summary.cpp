@@ -7,7 +7,14 @@
 
 #include "grammar/text/json_writer.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::replay {
+
+using eventlog::event_log_counts;
+using grammar::json_writer;
+using ir::program;
+using runtime::count_map;
+using runtime::flow_stats;
+using runtime::simulator;
 
 namespace {
 
@@ -172,4 +179,4 @@ std::string render_summary_json(const replay_summary& s) {
   return out;
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::replay

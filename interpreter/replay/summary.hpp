@@ -12,22 +12,22 @@
 #include "interpreter/ir/program.hpp"
 #include "interpreter/runtime/simulator.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::replay {
 
 struct replay_summary {
   std::vector<std::string> flow_names;  ///< flow order
-  std::vector<flow_stats> flows;
+  std::vector<runtime::flow_stats> flows;
   std::uint64_t actions = 0;
   std::uint64_t runtime_errors = 0;
-  event_log_counts input;
+  eventlog::event_log_counts input;
   std::uint64_t after_until = 0;
   std::uint64_t customers = 0;
 };
 
-[[nodiscard]] replay_summary summarize(const program& p, const simulator& sim, const event_log_counts& input,
+[[nodiscard]] replay_summary summarize(const ir::program& p, const runtime::simulator& sim, const eventlog::event_log_counts& input,
                                        std::uint64_t after_until, std::uint64_t actions);
 
 [[nodiscard]] std::string render_summary_text(const replay_summary& s);
 [[nodiscard]] std::string render_summary_json(const replay_summary& s);
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::replay

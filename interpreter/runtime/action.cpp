@@ -1,6 +1,9 @@
 #include "interpreter/runtime/action.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
+
+using ir::record;
+using ir::symbol_table;
 
 owned_action owned_action::copy_of(const action& a, const symbol_table& symbols) {
   owned_action o;
@@ -24,4 +27,4 @@ owned_action owned_action::copy_of(const action& a, const symbol_table& symbols)
   return o;
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

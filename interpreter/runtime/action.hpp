@@ -17,7 +17,7 @@
 #include "interpreter/ir/record.hpp"
 #include "interpreter/ir/value.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
 
 enum class send_status : unsigned char { sent, suppressed };
 
@@ -34,7 +34,7 @@ struct action {
   std::string_view step;      ///< "file.flow:12"
   std::string_view channel;
   std::string_view template_name;
-  std::span<const property_entry> params;  ///< in the order written in the flow
+  std::span<const ir::property_entry> params;  ///< in the order written in the flow
   send_status status = send_status::sent;
   std::string_view reason;    ///< why it was suppressed; empty when sent
   std::optional<std::int64_t> deferred_from;  ///< the time quiet hours moved it from
@@ -45,14 +45,14 @@ struct action {
 class action_sink {
  public:
   virtual ~action_sink() = default;
-  virtual void on_action(const action& a, const symbol_table& symbols) = 0;
+  virtual void on_action(const action& a, const ir::symbol_table& symbols) = 0;
 };
 
 /// Counts actions and keeps nothing: for `run --summary`, `explain` and
 /// benchmarks, where no action is written.
 class action_counter final : public action_sink {
  public:
-  void on_action(const action&, const symbol_table&) override { ++count_; }
+  void on_action(const action&, const ir::symbol_table&) override { ++count_; }
   [[nodiscard]] std::uint64_t count() const { return count_; }
 
  private:
@@ -69,22 +69,22 @@ struct owned_action {
   std::string channel;
   std::string template_name;
   std::vector<std::string> param_names;
-  record params;  ///< the values, same order as param_names
+  ir::record params;  ///< the values, same order as param_names
   send_status status = send_status::sent;
   std::string reason;
   std::optional<std::int64_t> deferred_from;
   std::vector<std::pair<std::string, std::string>> splits;
 
-  [[nodiscard]] static owned_action copy_of(const action& a, const symbol_table& symbols);
+  [[nodiscard]] static owned_action copy_of(const action& a, const ir::symbol_table& symbols);
 };
 
 /// Keeps a copy of every action, in order: for the C++ API and the test runner.
 class action_collector final : public action_sink {
  public:
-  void on_action(const action& a, const symbol_table& symbols) override {
+  void on_action(const action& a, const ir::symbol_table& symbols) override {
     actions.push_back(owned_action::copy_of(a, symbols));
   }
   std::vector<owned_action> actions;
 };
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

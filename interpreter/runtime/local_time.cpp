@@ -7,7 +7,9 @@
 
 #include "grammar/text/timestamp.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
+
+using grammar::micros_per_day;
 
 namespace {
 
@@ -95,4 +97,4 @@ bool in_window(std::int32_t seconds_of_day, std::int32_t from, std::int32_t to) 
   return seconds_of_day >= from || seconds_of_day < to;
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

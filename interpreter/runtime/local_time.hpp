@@ -21,7 +21,7 @@ namespace date {
 class time_zone;
 }
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
 
 using time_zone = date::time_zone;
 
@@ -75,4 +75,4 @@ struct local_clock {
 /// from > to crosses midnight; from == to is empty.
 [[nodiscard]] bool in_window(std::int32_t seconds_of_day, std::int32_t from, std::int32_t to);
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

@@ -8,7 +8,7 @@
 
 #include "grammar/diagnostic.hpp"
 
-namespace afterflow::interpreter::runtime_codes {
+namespace afterflow::runtime::codes {
 
 inline constexpr std::string_view step_limit = "E2001";
 inline constexpr std::string_view emit_depth = "E2002";
@@ -16,7 +16,7 @@ inline constexpr std::string_view null_duration = "E2003";
 inline constexpr std::string_view unknown_zone = "E2004";
 inline constexpr std::string_view bad_attribute = "E2005";
 
-inline constexpr std::array<code_info, 5> table{{
+inline constexpr std::array<grammar::code_info, 5> table{{
     {step_limit, "too many steps without waiting",
      "A run executed more steps than the limit (10,000 by default) without waiting, usually "
      "a `repeat` whose count is far larger than intended. The run ends with reason `error`."},
@@ -36,4 +36,4 @@ inline constexpr std::array<code_info, 5> table{{
      "attribute keeps its old value."},
 }};
 
-}  // namespace afterflow::interpreter::runtime_codes
+}  // namespace afterflow::runtime::codes

@@ -9,7 +9,20 @@
 #include "interpreter/runtime/internal/simulator_impl.hpp"
 #include "interpreter/ir/value_format.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
+
+using grammar::format_timestamp;
+using ir::event_view;
+using ir::no_node;
+using ir::pattern;
+using ir::program;
+using ir::property_entry;
+using ir::record;
+using ir::reentry_mode;
+using ir::stored_event;
+using ir::symbol;
+using ir::value_kind;
+using ir::value_text;
 
 simulator::impl::impl(simulator& o, program& p, action_sink& sink, simulator_options options)
     : owner(o),
@@ -667,4 +680,4 @@ void simulator::impl::error(const run_state* run, std::string code, std::string 
   owner.errors_.push_back(std::move(r));
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

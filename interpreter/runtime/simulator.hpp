@@ -30,7 +30,7 @@
 #include "interpreter/ir/record.hpp"
 #include "interpreter/runtime/trace.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
 
 struct simulator_options {
   /// The end of the replay: events after it are ignored, timers due after it
@@ -96,7 +96,7 @@ class simulator {
  public:
   /// `p` must outlive the simulator; its symbol table grows as new names
   /// (event types, properties) appear.
-  simulator(program& p, action_sink& sink, simulator_options options = {});
+  simulator(ir::program& p, action_sink& sink, simulator_options options = {});
   ~simulator();
   simulator(const simulator&) = delete;
   simulator& operator=(const simulator&) = delete;
@@ -112,11 +112,11 @@ class simulator {
   /// tz database; when it does not, nothing changes and an explanation is
   /// returned.
   [[nodiscard]] std::optional<std::string> update_profile(std::string_view customer,
-                                                          std::span<const property_entry> attributes);
+                                                          std::span<const ir::property_entry> attributes);
 
   /// Handles one event at `e.time`, which must not be before `now()`; an
   /// event after `until` is ignored.
-  void feed(const event_view& e);
+  void feed(const ir::event_view& e);
   /// Fires every timer due at or before `t` (and not after `until`), then
   /// moves the clock to `t` (at most `until`).
   void advance_to(std::int64_t t);
@@ -153,4 +153,4 @@ class simulator {
   bool keep_run_ends_ = false;
 };
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
 
 enum class trace_kind : unsigned char {
   event,        ///< subject: event name; values: its properties
@@ -52,4 +52,4 @@ class trace_sink {
   virtual void on_trace(const trace_entry& entry) = 0;
 };
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

@@ -36,35 +36,37 @@
 #include "interpreter/testing/send_pattern.hpp"
 #include "interpreter/testing/simulation.hpp"
 
-namespace afterflow::interpreter {
+// GoogleTest finds printers by argument-dependent lookup, so they are
+// declared in the namespace of the types they print.
+namespace afterflow::runtime {
 
 /// How GoogleTest prints an action in a failure message.
-inline void PrintTo(const owned_action& a, std::ostream* os) { *os << describe(a); }
+inline void PrintTo(const owned_action& a, std::ostream* os) { *os << testing::describe(a); }
 
 /// How GoogleTest prints the end of a run in a failure message.
 inline void PrintTo(const run_end& e, std::ostream* os) {
-  *os << fmt::format("run {} ({} for {}) ended at {}: {}", e.run, e.flow, customer_text(e.customer),
-                     format_timestamp(e.ended), e.reason);
+  *os << fmt::format("run {} ({} for {}) ended at {}: {}", e.run, e.flow, testing::customer_text(e.customer),
+                     grammar::format_timestamp(e.ended), e.reason);
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime
 
 namespace afterflow::testing {
 
 /// A C++ property value in the form patterns compare with.
-[[nodiscard]] inline interpreter::constant_value to_constant(const property_value& v) {
-  using namespace interpreter;
+[[nodiscard]] inline check::constant_value to_constant(const property_value& v) {
+  using namespace check;
   return std::visit(
       [](const auto& x) -> constant_value {
         using T = std::decay_t<decltype(x)>;
         if constexpr (std::is_same_v<T, std::monostate>) {
-          return {null_value{}};
+          return {check::null_value{}};
         } else if constexpr (std::is_same_v<T, property_value::time_value>) {
-          return {time_value{x.micros}};
+          return {check::time_value{x.micros}};
         } else if constexpr (std::is_same_v<T, property_value::duration_value>) {
-          return {duration_value{x.micros / micros_per_second}};
+          return {check::duration_value{x.micros / grammar::micros_per_second}};
         } else if constexpr (std::is_same_v<T, std::vector<property_value>>) {
-          constant_value::list items;
+          check::constant_value::list items;
           for (const auto& item : x) items.push_back(to_constant(item));
           return {std::move(items)};
         } else {
@@ -80,7 +82,7 @@ class send_matcher {
  public:
   using is_gtest_matcher = void;
 
-  explicit send_matcher(interpreter::send_pattern pattern) : pattern_(std::move(pattern)) {}
+  explicit send_matcher(testing::send_pattern pattern) : pattern_(std::move(pattern)) {}
 
   /// Only sends to this customer.
   [[nodiscard]] send_matcher to(std::string_view customer) const {
@@ -109,9 +111,9 @@ class send_matcher {
     return copy;
   }
 
-  [[nodiscard]] const interpreter::send_pattern& pattern() const { return pattern_; }
+  [[nodiscard]] const testing::send_pattern& pattern() const { return pattern_; }
 
-  bool MatchAndExplain(const interpreter::owned_action& a, std::ostream* os) const {
+  bool MatchAndExplain(const runtime::owned_action& a, std::ostream* os) const {
     const auto differences = pattern_.mismatches(a);
     if (os != nullptr && !differences.empty()) {
       for (std::size_t i = 0; i < differences.size(); ++i) *os << (i == 0 ? "" : "; ") << differences[i];
@@ -123,27 +125,27 @@ class send_matcher {
 
  private:
   [[nodiscard]] static std::int64_t parse(std::string_view time) {
-    const auto t = parse_timestamp(time);
+    const auto t = grammar::parse_timestamp(time);
     if (!t) throw std::invalid_argument(fmt::format("`{}` is not an RFC 3339 time", time));
     return *t;
   }
   [[nodiscard]] const char* what() const {
     switch (pattern_.outcome) {
-      case interpreter::send_outcome::sent: return "a delivered send";
-      case interpreter::send_outcome::deferred: return "a deferred send";
-      case interpreter::send_outcome::suppressed: return "a suppressed send";
-      case interpreter::send_outcome::any: return "a send attempt";
+      case testing::send_outcome::sent: return "a delivered send";
+      case testing::send_outcome::deferred: return "a deferred send";
+      case testing::send_outcome::suppressed: return "a suppressed send";
+      case testing::send_outcome::any: return "a send attempt";
     }
     return "a send";
   }
 
-  interpreter::send_pattern pattern_;
+  testing::send_pattern pattern_;
 };
 
 namespace detail {
-[[nodiscard]] inline send_matcher make(interpreter::send_outcome outcome, std::string_view channel,
+[[nodiscard]] inline send_matcher make(testing::send_outcome outcome, std::string_view channel,
                                        std::optional<std::string_view> template_name) {
-  interpreter::send_pattern p;
+  testing::send_pattern p;
   p.outcome = outcome;
   p.channel = std::string(channel);
   if (template_name) p.template_name = std::string(*template_name);
@@ -154,25 +156,25 @@ namespace detail {
 /// A delivered send (deferred or not) on `channel`, of any template or of `template_name`.
 [[nodiscard]] inline send_matcher sent(std::string_view channel,
                                        std::optional<std::string_view> template_name = std::nullopt) {
-  return detail::make(interpreter::send_outcome::sent, channel, template_name);
+  return detail::make(testing::send_outcome::sent, channel, template_name);
 }
 /// A send that quiet hours deferred and that was then delivered; `.at()` is the delivery time.
 [[nodiscard]] inline send_matcher deferred(std::string_view channel,
                                            std::optional<std::string_view> template_name = std::nullopt) {
-  return detail::make(interpreter::send_outcome::deferred, channel, template_name);
+  return detail::make(testing::send_outcome::deferred, channel, template_name);
 }
 /// A send a frequency cap (or the end of its run while deferred) suppressed.
 [[nodiscard]] inline send_matcher suppressed(std::string_view channel,
                                              std::optional<std::string_view> template_name = std::nullopt) {
-  return detail::make(interpreter::send_outcome::suppressed, channel, template_name);
+  return detail::make(testing::send_outcome::suppressed, channel, template_name);
 }
 
 /// The delivered sends of a simulation, in the order they happened.
-[[nodiscard]] inline std::vector<interpreter::owned_action> delivered(const simulation& sim) {
-  std::vector<interpreter::owned_action> out;
+[[nodiscard]] inline std::vector<runtime::owned_action> delivered(const simulation& sim) {
+  std::vector<runtime::owned_action> out;
   for (const auto& a : sim.actions()) {
-    if (a.status != interpreter::send_status::sent) continue;
-    interpreter::owned_action copy;
+    if (a.status != runtime::send_status::sent) continue;
+    runtime::owned_action copy;
     copy.time = a.time;
     copy.customer = a.customer;
     copy.flow = a.flow;
@@ -199,7 +201,7 @@ class run_end_matcher {
   run_end_matcher(std::string flow, std::string customer, std::optional<std::string> reason)
       : flow_(std::move(flow)), customer_(std::move(customer)), reason_(std::move(reason)) {}
 
-  bool MatchAndExplain(const interpreter::run_end& e, std::ostream* os) const {
+  bool MatchAndExplain(const runtime::run_end& e, std::ostream* os) const {
     if (e.flow != flow_ || e.customer != customer_) {
       if (os != nullptr) *os << "a run of " << e.flow << " for " << e.customer;
       return false;
@@ -215,7 +217,7 @@ class run_end_matcher {
 
  private:
   [[nodiscard]] std::string text() const {
-    auto out = fmt::format("a run of {} for {} that ended", flow_, interpreter::customer_text(customer_));
+    auto out = fmt::format("a run of {} for {} that ended", flow_, testing::customer_text(customer_));
     if (reason_) out += fmt::format(" with reason {}", *reason_);
     return out;
   }

@@ -8,7 +8,23 @@
 #include "grammar/text/timestamp.hpp"
 #include "interpreter/ir/value_format.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::testing {
+
+using check::constant_value;
+using check::duration_value;
+using check::null_value;
+using check::time_of_day_value;
+using check::time_value;
+using check::to_source_text;
+using grammar::duration_text;
+using grammar::format_timestamp;
+using grammar::micros_per_second;
+using ir::symbol_table;
+using ir::value;
+using ir::value_kind;
+using ir::value_text;
+using runtime::owned_action;
+using runtime::send_status;
 
 namespace {
 
@@ -196,4 +212,4 @@ std::string expect_line_for(const owned_action& a) {
                      customer_text(a.customer), format_timestamp(a.time));
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::testing

@@ -33,7 +33,7 @@
 #include "interpreter/runtime/action.hpp"
 #include "interpreter/check/constants.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::testing {
 
 /// Which outcome of a send attempt a pattern is about.
 enum class send_outcome : unsigned char { sent, deferred, suppressed, any };
@@ -45,13 +45,13 @@ struct send_pattern {
   std::optional<std::string> customer;
   std::optional<std::int64_t> from;  ///< earliest time, UTC micros, inclusive
   std::optional<std::int64_t> to;    ///< latest time, inclusive
-  std::vector<std::pair<std::string, constant_value>> params;
+  std::vector<std::pair<std::string, check::constant_value>> params;
 
   /// Why `a` does not match, one phrase per differing criterion, in the
   /// order outcome, channel, template, customer, time, params; empty when
   /// it matches.
-  [[nodiscard]] std::vector<std::string> mismatches(const owned_action& a) const;
-  [[nodiscard]] bool matches(const owned_action& a) const;
+  [[nodiscard]] std::vector<std::string> mismatches(const runtime::owned_action& a) const;
+  [[nodiscard]] bool matches(const runtime::owned_action& a) const;
   /// The pattern in the words of a test line, without the leading keyword:
   /// `email "review_request" to c1 at 2026-03-04T14:00:00Z with { order_id: "o1" }`.
   [[nodiscard]] std::string describe() const;
@@ -64,19 +64,19 @@ struct send_pattern {
 /// One action in words: `email "review_request" to c1 at 2026-03-04T14:00:00Z
 /// { order_id: "o1" }`, then `, suppressed (limit email 2 per 1d)` or
 /// `, deferred from 2026-03-03T02:00:00Z` when that applies.
-[[nodiscard]] std::string describe(const owned_action& a);
+[[nodiscard]] std::string describe(const runtime::owned_action& a);
 /// The same without the time (for tables that show it in a column).
-[[nodiscard]] std::string describe_untimed(const owned_action& a);
+[[nodiscard]] std::string describe_untimed(const runtime::owned_action& a);
 
 /// An action as the `expect` line that would match it exactly (without
 /// params): `expect send email "review_request" to c1 at 2026-03-04T14:00:00Z`.
-[[nodiscard]] std::string expect_line_for(const owned_action& a);
+[[nodiscard]] std::string expect_line_for(const runtime::owned_action& a);
 
 /// Whether a compile-time value equals a run-time one, by afterflow's
 /// equality (kinds must agree; durations compare in microseconds).
-[[nodiscard]] bool same_value(const constant_value& expected, const value& actual);
+[[nodiscard]] bool same_value(const check::constant_value& expected, const ir::value& actual);
 
 /// The signed distance `actual - expected` in words: `1h later`, `2d3h earlier`.
 [[nodiscard]] std::string time_difference(std::int64_t expected, std::int64_t actual);
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::testing

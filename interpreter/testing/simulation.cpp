@@ -11,9 +11,38 @@
 #include "interpreter/compile/compiler.hpp"
 #include "interpreter/replay/explain.hpp"
 
-namespace afterflow {
+namespace afterflow::testing {
 
-using namespace interpreter;
+using check::checked_program;
+using check::collect_flow_files;
+using check::disk_file_reader;
+using check::duration_value;
+using check::file_reader;
+using check::load_and_check;
+using check::memory_file_reader;
+using check::time_value;
+using compile::compile;
+using grammar::diagnostic_list;
+using grammar::format_timestamp;
+using grammar::micros_per_second;
+using grammar::parse_timestamp;
+using grammar::render_text;
+using ir::program;
+using ir::property_entry;
+using ir::symbol_table;
+using ir::value;
+using replay::render_timeline;
+using replay::trace_recorder;
+using runtime::action_collector;
+using runtime::flow_stats;
+using runtime::owned_action;
+using runtime::run_end;
+using runtime::runtime_error_record;
+using runtime::simulator;
+using runtime::simulator_options;
+using runtime::trace_entry;
+using runtime::waiting_run;
+
 
 property_value property_value::time(std::string_view rfc3339) {
   const auto t = parse_timestamp(rfc3339);
@@ -208,4 +237,4 @@ value param(const owned_action& a, std::string_view name) {
   return value::null();
 }
 
-}  // namespace afterflow
+}  // namespace afterflow::testing

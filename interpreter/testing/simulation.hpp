@@ -2,7 +2,7 @@
 // actions. For engineers who unit-test campaigns from GoogleTest, and for
 // afterflow's own tests and `afterflow test`.
 //
-//   auto sim = afterflow::simulation::from_files({"flows/review_request.flow"});
+//   auto sim = afterflow::testing::simulation::from_files({"flows/review_request.flow"});
 //   sim.customer("c1", {{"timezone", "Europe/Prague"}})
 //      .event("2026-03-01T09:00:00Z", "c1", "order_delivered", {{"order_id", "o1"}, {"total", 40}})
 //      .run();
@@ -26,7 +26,7 @@
 #include "interpreter/runtime/action.hpp"
 #include "interpreter/runtime/simulator.hpp"
 
-namespace afterflow {
+namespace afterflow::testing {
 
 /// The flows did not compile; what() holds every diagnostic, rendered.
 class flow_error : public std::runtime_error {
@@ -72,11 +72,11 @@ class simulation {
  public:
   /// Loads, checks and compiles flow files (directories are expanded).
   [[nodiscard]] static simulation from_files(const std::vector<std::string>& paths,
-                                             interpreter::simulator_options options = {});
+                                             runtime::simulator_options options = {});
   /// Compiles flows given as text, as if in a file called `name`; it may
   /// `import "ecommerce"` and other standard modules.
   [[nodiscard]] static simulation from_source(std::string_view source, std::string name = "inline.flow",
-                                              interpreter::simulator_options options = {});
+                                              runtime::simulator_options options = {});
 
   simulation(simulation&&) noexcept;
   simulation& operator=(simulation&&) noexcept;
@@ -96,14 +96,14 @@ class simulation {
   /// Records a timeline of every customer from now on (see `timeline`).
   simulation& record_timelines();
 
-  [[nodiscard]] const std::vector<interpreter::owned_action>& actions() const;
+  [[nodiscard]] const std::vector<runtime::owned_action>& actions() const;
   /// How every run that ended so far ended.
-  [[nodiscard]] const std::vector<interpreter::run_end>& run_ends() const;
-  [[nodiscard]] std::vector<interpreter::waiting_run> waiting() const;
-  [[nodiscard]] const std::vector<interpreter::runtime_error_record>& errors() const;
+  [[nodiscard]] const std::vector<runtime::run_end>& run_ends() const;
+  [[nodiscard]] std::vector<runtime::waiting_run> waiting() const;
+  [[nodiscard]] const std::vector<runtime::runtime_error_record>& errors() const;
   /// The summary counts of the flow called `flow` (runs started, refused,
   /// ended, sends...); throws std::invalid_argument when there is none.
-  [[nodiscard]] interpreter::flow_stats stats(std::string_view flow) const;
+  [[nodiscard]] runtime::flow_stats stats(std::string_view flow) const;
   /// Whether `customer` is in `segment` now.
   [[nodiscard]] bool in_segment(std::string_view customer, std::string_view segment);
   /// One customer's timeline in plain words (needs `record_timelines()`).
@@ -111,7 +111,7 @@ class simulation {
   [[nodiscard]] std::int64_t now() const;
 
   /// The engine underneath, for what this facade does not cover.
-  [[nodiscard]] interpreter::simulator& engine();
+  [[nodiscard]] runtime::simulator& engine();
 
  private:
   struct state;
@@ -120,6 +120,6 @@ class simulation {
 };
 
 /// The value of an action's parameter, or null when it has none by that name.
-[[nodiscard]] interpreter::value param(const interpreter::owned_action& a, std::string_view name);
+[[nodiscard]] ir::value param(const runtime::owned_action& a, std::string_view name);
 
-}  // namespace afterflow
+}  // namespace afterflow::testing

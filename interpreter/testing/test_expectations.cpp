@@ -9,7 +9,25 @@
 #include "interpreter/replay/explain.hpp"
 #include "interpreter/testing/send_pattern.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::testing {
+
+using check::checked_program;
+using check::constant_value;
+using check::flow_index;
+using check::no_index;
+using check::test_entry;
+using check::test_index;
+using check::time_value;
+using check::to_source_text;
+using grammar::format_timestamp;
+using grammar::span;
+using ir::pattern;
+using ir::program;
+using runtime::action;
+using runtime::owned_action;
+using runtime::run_end;
+using runtime::send_status;
+using runtime::trace_kind;
 
 namespace {
 
@@ -368,7 +386,7 @@ class checker {
       f.message = fmt::format("expected {}, but {} never started for {}", expected, name, customer_text(customer));
       for (const auto& t : outcome_.trace) {
         if (t.kind == trace_kind::run_refused && t.flow == name && t.customer == customer) {
-          f.notes.push_back(fmt::format("{}  {}", format_timestamp(t.time), interpreter::describe(t)));
+          f.notes.push_back(fmt::format("{}  {}", format_timestamp(t.time), replay::describe(t)));
         }
       }
     }
@@ -419,4 +437,4 @@ expectation_result check_expectations(const checked_program& program, test_index
   return checker(program, t, outcome).run();
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::testing

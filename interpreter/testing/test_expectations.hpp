@@ -32,7 +32,7 @@
 #include "interpreter/runtime/simulator.hpp"
 #include "interpreter/runtime/trace.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::testing {
 
 /// One reason a test failed.
 struct test_failure {
@@ -47,11 +47,11 @@ struct test_failure {
 
 /// What a replay produced, as the expectations see it.
 struct test_outcome {
-  std::vector<owned_action> actions;  ///< in the order they happened
-  std::vector<run_end> run_ends;
-  std::vector<waiting_run> waiting;
-  std::vector<runtime_error_record> errors;
-  std::vector<trace_entry> trace;  ///< every customer
+  std::vector<runtime::owned_action> actions;  ///< in the order they happened
+  std::vector<runtime::run_end> run_ends;
+  std::vector<runtime::waiting_run> waiting;
+  std::vector<runtime::runtime_error_record> errors;
+  std::vector<runtime::trace_entry> trace;  ///< every customer
   /// Aligned with the test's items: for `expect … in`, whether the segment
   /// held for the customer when the run stopped.
   std::vector<std::optional<bool>> segments;
@@ -87,7 +87,7 @@ struct expectation_result {
 };
 
 /// Compares the outcome of test `t` with its `expect` lines.
-[[nodiscard]] expectation_result check_expectations(const checked_program& program, test_index t,
+[[nodiscard]] expectation_result check_expectations(const check::checked_program& program, check::test_index t,
                                                     const test_outcome& outcome);
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::testing

@@ -9,7 +9,11 @@
 #include "grammar/text/timestamp.hpp"
 #include "interpreter/ir/value_format.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::testing {
+
+using grammar::duration_text;
+using grammar::format_timestamp;
+using grammar::json_writer;
 
 namespace {
 
@@ -253,4 +257,4 @@ std::string render_junit(std::span<const test_result> results) {
   return out;
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::testing

@@ -40,7 +40,7 @@
 
 #include "interpreter/testing/test_runner.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::testing {
 
 struct test_totals {
   std::size_t passed = 0;
@@ -70,4 +70,4 @@ struct test_totals {
 /// not allow become U+FFFD.
 [[nodiscard]] std::string xml_escape(std::string_view s);
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::testing

@@ -12,7 +12,29 @@
 #include "interpreter/runtime/simulator.hpp"
 #include "interpreter/ir/value_format.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::testing {
+
+using check::checked_program;
+using check::file_index;
+using check::no_index;
+using check::test_index;
+using compile::compile;
+using compile::compile_scope;
+using compile::runtime_value;
+using grammar::duration_text;
+using grammar::file_id;
+using grammar::format_timestamp;
+using grammar::span;
+using ir::property_entry;
+using ir::symbol_table;
+using ir::value;
+using ir::value_storage;
+using replay::render_timeline;
+using replay::trace_recorder;
+using runtime::action_collector;
+using runtime::simulator;
+using runtime::simulator_options;
+using runtime::trace_entry;
 
 namespace {
 
@@ -228,4 +250,4 @@ test_result run_test(const checked_program& checked, test_index t) {
   return result;
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::testing

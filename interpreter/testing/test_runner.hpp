@@ -25,7 +25,7 @@
 #include "interpreter/check/checked_program.hpp"
 #include "interpreter/testing/test_expectations.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::testing {
 
 /// How long after its last event a test without `run until` may run.
 inline constexpr std::int64_t test_horizon = std::int64_t{3653} * 86'400 * 1'000'000;
@@ -51,10 +51,10 @@ struct test_result {
 };
 
 /// Replays test `t` and returns what happened (no expectation is checked).
-[[nodiscard]] test_outcome replay_test(const checked_program& program, test_index t);
+[[nodiscard]] test_outcome replay_test(const check::checked_program& program, check::test_index t);
 
 /// Replays test `t` and checks its expectations. `program` must have checked
 /// without errors.
-[[nodiscard]] test_result run_test(const checked_program& program, test_index t);
+[[nodiscard]] test_result run_test(const check::checked_program& program, check::test_index t);
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::testing

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 
-namespace afterflow::interpreter {
+namespace afterflow::testing {
+
+using check::checked_program;
+using check::test_index;
 
 namespace {
 
@@ -81,4 +84,4 @@ std::vector<test_index> select_tests(const checked_program& program, std::span<c
   return out;
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::testing

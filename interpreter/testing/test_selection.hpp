@@ -15,14 +15,14 @@
 
 #include "interpreter/check/checked_program.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::testing {
 
 /// Whether a test called `name` is selected by `pattern`.
 [[nodiscard]] bool test_name_matches(std::string_view pattern, std::string_view name);
 
 /// The tests of the root files whose names match one of `filters` (all of
 /// them when `filters` is empty), in run order.
-[[nodiscard]] std::vector<test_index> select_tests(const checked_program& program,
+[[nodiscard]] std::vector<check::test_index> select_tests(const check::checked_program& program,
                                                    std::span<const std::string> filters);
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::testing

@@ -14,7 +14,16 @@
 #include "interpreter/eventlog/line_reader.hpp"
 #include "interpreter/eventlog/log_codes.hpp"
 
-namespace afterflow::interpreter::converters {
+namespace afterflow::tools {
+
+using eventlog::byte_source;
+using eventlog::line_reader;
+using eventlog::make_file_error;
+using eventlog::text_sink;
+using grammar::days_from_civil;
+using grammar::days_in_month;
+using grammar::micros_per_day;
+using grammar::micros_per_second;
 
 namespace {
 
@@ -61,7 +70,7 @@ convert_result convert_cdnow(std::unique_ptr<byte_source> input, const text_sink
       if (words[0] == "customer_id") continue;  // the header
     }
     const auto bad = [&](std::string message) {
-      result.error = make_file_error(log_codes::bad_csv_value, std::move(message), lines.name(), lines.line_number());
+      result.error = make_file_error(eventlog::codes::bad_csv_value, std::move(message), lines.name(), lines.line_number());
     };
     if (words.size() != 4) {
       bad(fmt::format("expected 4 fields (customer, date, CDs, dollars), found {}", words.size()));
@@ -97,4 +106,4 @@ convert_result convert_cdnow(std::unique_ptr<byte_source> input, const text_sink
   return result;
 }
 
-}  // namespace afterflow::interpreter::converters
+}  // namespace afterflow::tools

@@ -33,13 +33,13 @@
 #include "interpreter/eventlog/log_error.hpp"
 #include "interpreter/eventlog/text_sink.hpp"
 
-namespace afterflow::interpreter::converters {
+namespace afterflow::tools {
 
 /// The datasets `afterflow convert` knows, in the order its help lists them.
 inline constexpr std::array<std::string_view, 3> dataset_names{"uci", "olist", "cdnow"};
 
 /// Opens one table of a dataset by its file name ("olist_orders_dataset.csv").
-using table_opener = std::function<opened_input(const std::string& name)>;
+using table_opener = std::function<eventlog::opened_input(const std::string& name)>;
 /// Tables in `directory`: `name`, else `name.xz`, else `name.gz`.
 [[nodiscard]] table_opener directory_tables(std::string directory);
 
@@ -53,12 +53,12 @@ struct convert_stats {
 };
 
 struct convert_result {
-  std::optional<log_error> error;  ///< set when the conversion stopped
+  std::optional<eventlog::log_error> error;  ///< set when the conversion stopped
   convert_stats stats;
 };
 
-[[nodiscard]] convert_result convert_uci(std::unique_ptr<byte_source> input, const text_sink& write);
-[[nodiscard]] convert_result convert_olist(const table_opener& tables, const text_sink& write);
-[[nodiscard]] convert_result convert_cdnow(std::unique_ptr<byte_source> input, const text_sink& write);
+[[nodiscard]] convert_result convert_uci(std::unique_ptr<eventlog::byte_source> input, const eventlog::text_sink& write);
+[[nodiscard]] convert_result convert_olist(const table_opener& tables, const eventlog::text_sink& write);
+[[nodiscard]] convert_result convert_cdnow(std::unique_ptr<eventlog::byte_source> input, const eventlog::text_sink& write);
 
-}  // namespace afterflow::interpreter::converters
+}  // namespace afterflow::tools

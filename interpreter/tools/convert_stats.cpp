@@ -2,7 +2,9 @@
 
 #include "interpreter/tools/convert.hpp"
 
-namespace afterflow::interpreter::converters {
+namespace afterflow::tools {
+
+using eventlog::open_input;
 
 void convert_stats::add(std::string_view name, std::uint64_t n) {
   for (auto& [key, count] : counts) {
@@ -32,4 +34,4 @@ table_opener directory_tables(std::string directory) {
   };
 }
 
-}  // namespace afterflow::interpreter::converters
+}  // namespace afterflow::tools

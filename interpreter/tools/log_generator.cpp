@@ -8,7 +8,12 @@
 #include "grammar/text/json_writer.hpp"
 #include "grammar/text/timestamp.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::tools {
+
+using eventlog::text_sink;
+using grammar::append_json_number;
+using grammar::append_timestamp;
+using grammar::micros_per_second;
 
 namespace {
 
@@ -624,4 +629,4 @@ void generate_profiles(const log_generator_options& options, const text_sink& wr
   if (!out.empty()) write(out);
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::tools

@@ -27,7 +27,7 @@
 
 #include "interpreter/eventlog/text_sink.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::tools {
 
 struct log_generator_options {
   std::uint32_t customers = 1000;
@@ -47,12 +47,12 @@ struct log_generator_stats {
 };
 
 /// Writes the event log to `write` in chunks of about 64 KiB.
-log_generator_stats generate_log(const log_generator_options& options, const text_sink& write);
+log_generator_stats generate_log(const log_generator_options& options, const eventlog::text_sink& write);
 /// The whole log as one string (for tests and in-memory benchmarks).
 [[nodiscard]] std::string generate_log_text(const log_generator_options& options);
 
 /// Writes the matching profiles file (one line per customer, the same time
 /// zones and attributes as the log's profile updates).
-void generate_profiles(const log_generator_options& options, const text_sink& write);
+void generate_profiles(const log_generator_options& options, const eventlog::text_sink& write);
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::tools

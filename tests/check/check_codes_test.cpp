@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
 namespace {
 
 TEST(check_codes, each_code_is_documented_once) {
@@ -33,4 +33,4 @@ TEST(check_codes, lookup) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

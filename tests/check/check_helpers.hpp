@@ -11,11 +11,11 @@
 #include "interpreter/check/checked_program.hpp"
 #include "interpreter/check/checker.hpp"
 
-namespace afterflow::interpreter::testing {
+namespace afterflow::check::test_support {
 
 struct check_run {
   checked_program program;
-  diagnostic_list diagnostics;
+  grammar::diagnostic_list diagnostics;
 
   /// "E0200 unknown name `x`" per diagnostic, in source order.
   [[nodiscard]] std::vector<std::string> summary() const {
@@ -29,8 +29,8 @@ struct check_run {
     for (const auto& d : diagnostics.items()) out.push_back(d.code);
     return out;
   }
-  [[nodiscard]] std::string rendered() const { return render_text(diagnostics, program.sources); }
-  [[nodiscard]] const diagnostic& only() const { return diagnostics.items().at(0); }
+  [[nodiscard]] std::string rendered() const { return grammar::render_text(diagnostics, program.sources); }
+  [[nodiscard]] const grammar::diagnostic& only() const { return diagnostics.items().at(0); }
 };
 
 /// Checks `files` (path -> text) with `roots` as the root files.
@@ -53,4 +53,4 @@ inline check_run check_with_ecommerce(std::string_view text) {
   return check_source("import \"ecommerce\"\n" + std::string(text));
 }
 
-}  // namespace afterflow::interpreter::testing
+}  // namespace afterflow::check::test_support

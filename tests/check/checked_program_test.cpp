@@ -3,7 +3,10 @@
 
 #include "tests/check/check_helpers.hpp"
 
-namespace afterflow::interpreter::testing {
+namespace afterflow::check::test_support {
+
+using stdlib::type_kind;
+
 namespace {
 
 using stdlib::type_kind;
@@ -128,4 +131,4 @@ flow f {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter::testing
+}  // namespace afterflow::check::test_support

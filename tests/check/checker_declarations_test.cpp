@@ -6,7 +6,7 @@
 
 #include "tests/check/check_helpers.hpp"
 
-namespace afterflow::interpreter::testing {
+namespace afterflow::check::test_support {
 namespace {
 
 using strings = std::vector<std::string>;
@@ -258,4 +258,4 @@ flow f {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter::testing
+}  // namespace afterflow::check::test_support

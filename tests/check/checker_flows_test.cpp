@@ -3,7 +3,7 @@
 
 #include "tests/check/check_helpers.hpp"
 
-namespace afterflow::interpreter::testing {
+namespace afterflow::check::test_support {
 namespace {
 
 using strings = std::vector<std::string>;
@@ -229,4 +229,4 @@ flow f {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter::testing
+}  // namespace afterflow::check::test_support

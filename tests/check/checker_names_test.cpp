@@ -4,7 +4,10 @@
 
 #include "tests/check/check_helpers.hpp"
 
-namespace afterflow::interpreter::testing {
+namespace afterflow::check::test_support {
+
+using grammar::severity;
+
 namespace {
 
 using strings = std::vector<std::string>;
@@ -269,4 +272,4 @@ TEST(names, unknown_field_type) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter::testing
+}  // namespace afterflow::check::test_support

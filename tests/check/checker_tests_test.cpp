@@ -3,7 +3,7 @@
 
 #include "tests/check/check_helpers.hpp"
 
-namespace afterflow::interpreter::testing {
+namespace afterflow::check::test_support {
 namespace {
 
 using strings = std::vector<std::string>;
@@ -130,4 +130,4 @@ test "t" {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter::testing
+}  // namespace afterflow::check::test_support

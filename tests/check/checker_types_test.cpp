@@ -4,7 +4,7 @@
 
 #include "tests/check/check_helpers.hpp"
 
-namespace afterflow::interpreter::testing {
+namespace afterflow::check::test_support {
 namespace {
 
 using strings = std::vector<std::string>;
@@ -192,4 +192,4 @@ TEST(types, constant_folding_errors) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter::testing
+}  // namespace afterflow::check::test_support

@@ -4,7 +4,7 @@
 
 #include <limits>
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
 namespace {
 
 using ast::binary_op;
@@ -80,4 +80,4 @@ TEST(constant_text, source_forms) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

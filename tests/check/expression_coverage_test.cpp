@@ -8,7 +8,10 @@
 #include "interpreter/check/checker.hpp"
 #include "tests/check/check_helpers.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
+
+using grammar::diagnostic_list;
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -181,7 +184,7 @@ TEST(expression_coverage, every_expression_of_every_golden_input_has_an_entry) {
 }
 
 TEST(expression_coverage, unit_test_sources_with_errors) {
-  const auto run = testing::check_with_ecommerce(R"(
+  const auto run = test_support::check_with_ecommerce(R"(
 const a = nope(1, [2, x.y]) + count(order_placed.total where event.x, 3, bogus: 1)
 segment s = sum(order_placed, within: customer.w) > lower(1 where true, named: 2)
 flow f {
@@ -203,4 +206,4 @@ test "t" {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

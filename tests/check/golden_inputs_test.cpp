@@ -15,7 +15,11 @@
 #include "interpreter/check/check_codes.hpp"
 #include "interpreter/check/checker.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
+
+using grammar::diagnostic_list;
+using grammar::render_text;
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -92,4 +96,4 @@ TEST(golden_inputs, examples_check_clean) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

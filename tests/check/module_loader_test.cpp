@@ -8,7 +8,12 @@
 #include "grammar/diagnostic_render.hpp"
 #include "interpreter/check/check_codes.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
+
+using grammar::diagnostic_list;
+using grammar::render_text;
+using grammar::severity;
+
 namespace {
 
 struct load_run {
@@ -249,4 +254,4 @@ TEST_F(disk_files, disk_reader_loads_and_identifies_files) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

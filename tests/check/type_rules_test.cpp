@@ -4,7 +4,11 @@
 
 #include "interpreter/check/check_codes.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
+
+using stdlib::type;
+using stdlib::type_kind;
+
 namespace {
 
 using ast::binary_op;
@@ -122,4 +126,4 @@ TEST(type_rules, unary) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

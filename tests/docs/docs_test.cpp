@@ -9,7 +9,7 @@
 #include "cli/code_catalog.hpp"
 #include "stdlib/builtins.hpp"
 
-namespace afterflow {
+namespace afterflow::cli {
 namespace {
 
 const std::string language_md = std::string(AFTERFLOW_SOURCE_DIR) + "/docs/language.md";
@@ -23,12 +23,12 @@ std::string read(const std::string& path) {
 
 TEST(Docs, ErrorCodeReferenceIsGeneratedFromTheCodeTables) {
   auto text = read(language_md);
-  const auto begin = text.find(interpreter::code_reference_begin);
-  const auto end = text.find(interpreter::code_reference_end);
+  const auto begin = text.find(code_reference_begin);
+  const auto end = text.find(code_reference_end);
   ASSERT_NE(begin, std::string::npos) << "missing marker in docs/language.md";
   ASSERT_NE(end, std::string::npos) << "missing marker in docs/language.md";
-  const auto from = begin + interpreter::code_reference_begin.size() + 1;
-  const auto expected = "\n" + interpreter::render_code_reference() + "\n";
+  const auto from = begin + code_reference_begin.size() + 1;
+  const auto expected = "\n" + render_code_reference() + "\n";
   const auto actual = text.substr(from - 1, end - from + 1);
   const char* update = std::getenv("AFTERFLOW_UPDATE_GOLDEN");
   if (update != nullptr && std::string_view(update) == "1") {
@@ -40,7 +40,7 @@ TEST(Docs, ErrorCodeReferenceIsGeneratedFromTheCodeTables) {
 }
 
 TEST(Docs, EveryCodeIsUnique) {
-  const auto codes = interpreter::all_codes();
+  const auto codes = all_codes();
   for (std::size_t i = 1; i < codes.size(); ++i) EXPECT_NE(codes[i - 1].code, codes[i].code);
   EXPECT_GE(codes.size(), 80u);
 }
@@ -63,4 +63,4 @@ TEST(Docs, ReadmeShowsTheCompiledCppExample) {
 }
 
 }  // namespace
-}  // namespace afterflow
+}  // namespace afterflow::cli

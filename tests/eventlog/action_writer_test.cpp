@@ -8,7 +8,16 @@
 
 #include "tests/eventlog/io_test_support.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
+
+using ir::property_entry;
+using ir::symbol_table;
+using ir::value;
+using runtime::action;
+using runtime::owned_action;
+using runtime::send_status;
+using runtime::split_choice;
+
 namespace {
 
 constexpr std::int64_t t0 = 1'772'355'600'000'000;  // 2026-03-01T09:00:00Z
@@ -110,7 +119,7 @@ TEST(ActionWriter, WritesToAStreamThroughItsBuffer) {
 
 TEST(ActionWriter, WritesToAFile) {
   fixture f;
-  testing::temp_file file(".jsonl");
+  test_support::temp_file file(".jsonl");
   std::FILE* out = std::fopen(file.path().c_str(), "wb");
   ASSERT_NE(out, nullptr);
   {
@@ -159,4 +168,4 @@ TEST(OwnedAction, CopiesEverything) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

@@ -8,11 +8,11 @@
 #include "interpreter/eventlog/line_reader.hpp"
 #include "tests/eventlog/io_test_support.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
 namespace {
 
-using testing::gzip;
-using testing::temp_file;
+using test_support::gzip;
+using test_support::temp_file;
 
 std::string read_everything(byte_source& source) {
   std::string out;
@@ -107,4 +107,4 @@ TEST(LineReader, GrowsForALongLineOnly) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

@@ -6,12 +6,15 @@
 #include "interpreter/eventlog/log_codes.hpp"
 #include "tests/eventlog/io_test_support.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
+
+using stdlib::type_kind;
+
 namespace {
 
 using stdlib::type_kind;
-using testing::read_text;
-using testing::test_program;
+using test_support::read_text;
+using test_support::test_program;
 
 constexpr std::string_view ok_line = R"({"time":"2026-03-01T09:00:00Z","customer":"c1","event":"a"})";
 
@@ -219,4 +222,4 @@ TEST(EventLogErrors, EveryCodeIsDocumented) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

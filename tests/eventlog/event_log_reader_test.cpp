@@ -6,13 +6,16 @@
 
 #include "tests/eventlog/io_test_support.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
+
+using stdlib::type_kind;
+
 namespace {
 
 using stdlib::type_kind;
-using testing::declare_ecommerce;
-using testing::read_text;
-using testing::test_program;
+using test_support::declare_ecommerce;
+using test_support::read_text;
+using test_support::test_program;
 using strings = std::vector<std::string>;
 
 constexpr std::int64_t t0 = 1'772'355'600'000'000;  // 2026-03-01T09:00:00Z
@@ -299,4 +302,4 @@ TEST(EventLogReader, AppliesTheEcommerceSchemaToGeneratedShapes) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

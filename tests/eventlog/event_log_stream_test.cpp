@@ -12,13 +12,17 @@
 #include "interpreter/tools/log_generator.hpp"
 #include "tests/eventlog/io_test_support.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
+
+using tools::generate_log;
+using tools::log_generator_options;
+
 namespace {
 
-using testing::gzip;
-using testing::read_all;
-using testing::temp_file;
-using testing::test_program;
+using test_support::gzip;
+using test_support::read_all;
+using test_support::temp_file;
+using test_support::test_program;
 
 const std::string log_text =
     R"({"time":"2026-03-01T09:00:00Z","customer":"c1","event":"order_placed","props":{"total":1}})"
@@ -143,7 +147,7 @@ TEST(EventLogStream, AMillionLinesInBoundedMemory) {
     ASSERT_GE(stats.lines, 1'000'000U);
   }
   test_program t;
-  testing::declare_ecommerce(t);
+  test_support::declare_ecommerce(t);
   t.reads("order_delivered", {"late", "order_id"});
   t.reads("review_submitted", {"score"});
   const auto rss_before = max_rss_kib();
@@ -166,4 +170,4 @@ TEST(EventLogStream, AMillionLinesInBoundedMemory) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

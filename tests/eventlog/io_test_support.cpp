@@ -9,7 +9,14 @@
 
 #include "interpreter/ir/value_format.hpp"
 
-namespace afterflow::interpreter::testing {
+namespace afterflow::eventlog::test_support {
+
+using ir::append_value_json;
+using ir::mapping_program;
+using ir::no_symbol;
+using ir::symbol_table;
+using ir::value_kind;
+using stdlib::type_kind;
 
 test_program::test_program() {
   p.tags_symbol = sym("tags");
@@ -139,4 +146,4 @@ std::filesystem::path shared_data() {
   return std::filesystem::path(AFTERFLOW_SOURCE_DIR).parent_path() / "shared" / "data";
 }
 
-}  // namespace afterflow::interpreter::testing
+}  // namespace afterflow::eventlog::test_support

@@ -15,14 +15,14 @@
 #include "interpreter/eventlog/event_log_reader.hpp"
 #include "interpreter/ir/program.hpp"
 
-namespace afterflow::interpreter::testing {
+namespace afterflow::eventlog::test_support {
 
 /// A program with only what the readers look at: symbols, declared
 /// fields, read properties and maps.
 class test_program {
  public:
   test_program();
-  symbol sym(std::string_view name) { return p.symbols.intern(name); }
+  ir::symbol sym(std::string_view name) { return p.symbols.intern(name); }
   /// Declares `event`'s schema fields.
   test_program& declare(std::string_view event, std::initializer_list<std::pair<std::string_view, stdlib::type_kind>> fields);
   /// Marks properties of `event` as read by some flow.
@@ -31,7 +31,7 @@ class test_program {
   test_program& map(std::string_view external, std::string_view event,
                     std::initializer_list<std::pair<std::string_view, std::string_view>> renames = {});
 
-  program p;
+  ir::program p;
 };
 
 /// The `ecommerce` schema of the order events, as the checker would declare it.
@@ -47,7 +47,7 @@ struct owned_record {
   std::uint64_t line = 0;
 };
 
-[[nodiscard]] owned_record own(const log_record& r, const symbol_table& symbols);
+[[nodiscard]] owned_record own(const log_record& r, const ir::symbol_table& symbols);
 
 /// Every record of the log, and the error (rendered) if the read stopped.
 struct read_all_result {
@@ -55,7 +55,7 @@ struct read_all_result {
   std::string error;  ///< render_text of the error, empty when none
   event_log_counts counts;
 };
-[[nodiscard]] read_all_result read_all(event_log_reader reader, const symbol_table& symbols);
+[[nodiscard]] read_all_result read_all(event_log_reader reader, const ir::symbol_table& symbols);
 [[nodiscard]] read_all_result read_text(std::string_view text, test_program& t, event_log_options options = {});
 
 /// A file removed when the object dies.
@@ -78,4 +78,4 @@ class temp_file {
 /// The repository's `../shared/data` directory.
 [[nodiscard]] std::filesystem::path shared_data();
 
-}  // namespace afterflow::interpreter::testing
+}  // namespace afterflow::eventlog::test_support

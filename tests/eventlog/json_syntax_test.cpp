@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
 namespace {
 
 struct row {
@@ -67,4 +67,4 @@ TEST(JsonSyntax, LimitsNesting) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
 namespace {
 
 TEST(LogError, ShowsAShortLineWhole) {
@@ -71,4 +71,4 @@ TEST(LogError, QuotesExcerptsForMessages) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

@@ -6,10 +6,13 @@
 #include "interpreter/ir/value_format.hpp"
 #include "tests/eventlog/io_test_support.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
+
+using ir::append_value_json;
+
 namespace {
 
-using testing::test_program;
+using test_support::test_program;
 
 struct owned_profile {
   std::string customer;
@@ -120,4 +123,4 @@ TEST(ProfileReader, SkipsBadLinesWhenAsked) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

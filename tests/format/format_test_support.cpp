@@ -10,7 +10,10 @@
 #include "grammar/format/formatter.hpp"
 #include "grammar/parser.hpp"
 
-namespace afterflow::testing {
+namespace afterflow::format {
+
+using grammar::parse_file;
+using grammar::render_text;
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -97,4 +100,4 @@ std::string expect_formatter_invariants(std::string_view text, const std::string
   return once;
 }
 
-}  // namespace afterflow::testing
+}  // namespace afterflow::format

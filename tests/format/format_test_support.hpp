@@ -14,16 +14,16 @@
 #include "grammar/diagnostic.hpp"
 #include "grammar/source.hpp"
 
-namespace afterflow::testing {
+namespace afterflow::format {
 
 /// One parsed file with everything it points into.
 struct parsed_file {
-  source_set sources;
-  file_id id = 0;
+  grammar::source_set sources;
+  grammar::file_id id = 0;
   ast::file tree;
-  diagnostic_list diagnostics;
+  grammar::diagnostic_list diagnostics;
 
-  [[nodiscard]] const source_file& source() const { return sources.file(id); }
+  [[nodiscard]] const grammar::source_file& source() const { return sources.file(id); }
 };
 
 [[nodiscard]] std::unique_ptr<parsed_file> parse_text(std::string_view text,
@@ -47,4 +47,4 @@ struct parsed_file {
 /// to itself, and ends in exactly one newline. Returns the formatted text.
 std::string expect_formatter_invariants(std::string_view text, const std::string& name);
 
-}  // namespace afterflow::testing
+}  // namespace afterflow::format

@@ -16,7 +16,7 @@
 
 #include "tests/format/format_test_support.hpp"
 
-namespace afterflow::testing {
+namespace afterflow::format {
 namespace {
 
 namespace fs = std::filesystem;
@@ -224,4 +224,4 @@ TEST(FormatStress, LargeFile) {
 }
 
 }  // namespace
-}  // namespace afterflow::testing
+}  // namespace afterflow::format

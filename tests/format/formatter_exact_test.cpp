@@ -9,7 +9,7 @@
 
 #include "tests/format/format_test_support.hpp"
 
-namespace afterflow::testing {
+namespace afterflow::format {
 namespace {
 
 struct format_case {
@@ -502,4 +502,4 @@ INSTANTIATE_TEST_SUITE_P(Encodings, FormatExact, ::testing::ValuesIn(encoding_ca
                          case_name);
 
 }  // namespace
-}  // namespace afterflow::testing
+}  // namespace afterflow::format

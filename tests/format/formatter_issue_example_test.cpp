@@ -14,7 +14,7 @@
 
 #include "tests/format/format_test_support.hpp"
 
-namespace afterflow::testing {
+namespace afterflow::format {
 namespace {
 
 const std::filesystem::path source_dir = AFTERFLOW_SOURCE_DIR;
@@ -165,4 +165,4 @@ TEST(FormatDocs, TheBeforeAndAfterExampleIsExact) {
 }
 
 }  // namespace
-}  // namespace afterflow::testing
+}  // namespace afterflow::format

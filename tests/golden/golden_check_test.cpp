@@ -19,7 +19,13 @@
 #include "grammar/diagnostic_render.hpp"
 #include "interpreter/check/checker.hpp"
 
-namespace afterflow {
+namespace afterflow::golden {
+
+using grammar::diagnostic;
+using grammar::diagnostic_list;
+using grammar::render_text;
+using grammar::severity;
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -34,8 +40,8 @@ struct check_result {
 // checkout lives.
 check_result check_file(const std::string& relative) {
   const auto base = golden::root() + "/check/";
-  auto disk = interpreter::disk_file_reader();
-  interpreter::file_reader reader;
+  auto disk = check::disk_file_reader();
+  check::file_reader reader;
   reader.identity = [disk, base](const std::string& path) {
     return fs::path(path).is_absolute() ? disk.identity(path) : disk.identity(base + path);
   };
@@ -44,7 +50,7 @@ check_result check_file(const std::string& relative) {
   };
   check_result r;
   const std::vector<std::string> roots{relative};
-  const auto program = interpreter::load_and_check(roots, reader, r.diagnostics);
+  const auto program = check::load_and_check(roots, reader, r.diagnostics);
   r.diagnostics.sort();
   r.text = render_text(r.diagnostics, program.sources);
   return r;
@@ -110,4 +116,4 @@ TEST(GoldenCheckFiles, EveryExpectedFileHasAnInput) {
 }
 
 }  // namespace
-}  // namespace afterflow
+}  // namespace afterflow::golden

@@ -41,7 +41,19 @@
 #include "interpreter/replay/replay.hpp"
 #include "interpreter/replay/summary.hpp"
 
-namespace afterflow {
+namespace afterflow::golden {
+
+using compile::compile;
+using eventlog::render_text;
+using grammar::diagnostic_list;
+using grammar::format_timestamp;
+using grammar::parse_timestamp;
+using grammar::render_text;
+using ir::program;
+using ir::value;
+using replay::replay;
+using replay::replay_options;
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -56,7 +68,7 @@ struct case_inputs {
   std::string profiles;  ///< empty when none
   std::string until;     ///< empty when none
   bool sort = false;
-  interpreter::bad_event_policy on_bad_event = interpreter::bad_event_policy::fail;
+  eventlog::bad_event_policy on_bad_event = eventlog::bad_event_policy::fail;
   std::string problem;  ///< non-empty when the case directory is malformed
 };
 
@@ -109,7 +121,7 @@ case_inputs read_case(const std::string& dir) {
         in.sort = true;
       } else if (key == "on-bad-event" && (value == "fail" || value == "skip")) {
         in.on_bad_event =
-            value == "skip" ? interpreter::bad_event_policy::skip : interpreter::bad_event_policy::fail;
+            value == "skip" ? eventlog::bad_event_policy::skip : eventlog::bad_event_policy::fail;
       } else {
         in.problem += fmt::format("options.txt: unknown option `{}`\n", line);
       }
@@ -142,7 +154,7 @@ class working_directory {
 };
 
 // cli/replay_setup.cpp `print_runtime_errors`, without colour.
-std::string render_runtime_errors(const interpreter::simulator& sim) {
+std::string render_runtime_errors(const runtime::simulator& sim) {
   std::string out;
   for (const auto& e : sim.errors()) {
     out += fmt::format("error[{}]: {}\n  --> {}\n   = note: flow `{}`, customer `{}`, at {}\n\n", e.code, e.message,
@@ -156,7 +168,7 @@ replay_output replay_case(const case_inputs& in) {
   replay_output out;
   std::vector<std::string> files;
   for (const auto& path : in.flows) {
-    auto collected = interpreter::collect_flow_files(path);
+    auto collected = check::collect_flow_files(path);
     if (!collected.error.empty()) {
       out.errors += fmt::format("error: {}\n", collected.error);
       out.exit_status = 1;
@@ -165,14 +177,14 @@ replay_output replay_case(const case_inputs& in) {
     files.insert(files.end(), collected.files.begin(), collected.files.end());
   }
   diagnostic_list diagnostics;
-  const auto checked = interpreter::load_and_check(files, interpreter::disk_file_reader(), diagnostics);
+  const auto checked = check::load_and_check(files, check::disk_file_reader(), diagnostics);
   diagnostics.sort();
   if (!diagnostics.empty()) out.errors += render_text(diagnostics, checked.sources);
   if (diagnostics.has_errors()) {
     out.exit_status = 1;
     return out;
   }
-  auto program = interpreter::compile(checked);
+  auto program = compile::compile(checked);
 
   std::int64_t until = std::numeric_limits<std::int64_t>::max();
   if (!in.until.empty()) {
@@ -188,25 +200,25 @@ replay_output replay_case(const case_inputs& in) {
   std::ostringstream actions;
   bool flushed = true;
   {
-    interpreter::action_writer writer(actions);
-    interpreter::simulator_options options;
+    eventlog::action_writer writer(actions);
+    runtime::simulator_options options;
     options.until = until;
-    interpreter::simulator sim(program, writer, options);
+    runtime::simulator sim(program, writer, options);
     if (!in.profiles.empty()) {
-      auto profiles = interpreter::profile_reader::open(in.profiles, program, {in.on_bad_event});
-      if (const auto error = interpreter::load_profiles(profiles, sim)) {
+      auto profiles = eventlog::profile_reader::open(in.profiles, program, {in.on_bad_event});
+      if (const auto error = replay::load_profiles(profiles, sim)) {
         out.errors += render_text(*error);
         out.exit_status = 1;
         return out;
       }
     }
-    interpreter::event_log_options log_options;
+    eventlog::event_log_options log_options;
     log_options.on_bad_event = in.on_bad_event;
     log_options.sort = in.sort;
-    auto log = interpreter::event_log_reader::open(in.events, program, log_options);
-    interpreter::replay_options replay_options;
+    auto log = eventlog::event_log_reader::open(in.events, program, log_options);
+    replay::replay_options replay_options;
     replay_options.until = until;
-    const auto result = interpreter::replay(log, sim, replay_options);
+    const auto result = replay::replay(log, sim, replay_options);
     flushed = writer.flush();
     out.actions = actions.str();
     if (result.error) {
@@ -220,8 +232,8 @@ replay_output replay_case(const case_inputs& in) {
       out.errors += fmt::format("note: {} bad lines skipped in all (see the summary)\n", skipped.total());
     }
     out.errors += render_runtime_errors(sim);
-    const auto summary = interpreter::summarize(program, sim, log.counts(), result.after_until, writer.count());
-    out.summary = interpreter::render_summary_text(summary);
+    const auto summary = replay::summarize(program, sim, log.counts(), result.after_until, writer.count());
+    out.summary = replay::render_summary_text(summary);
     if (!sim.errors().empty()) out.exit_status = 1;
   }
   if (!flushed) {
@@ -308,42 +320,42 @@ replay_output replay_generated(const std::string& log_text, const std::string& p
                                std::size_t block_size, std::size_t write_buffer) {
   const working_directory cwd(repository);
   replay_output out;
-  const auto collected = interpreter::collect_flow_files("examples/flows");
+  const auto collected = check::collect_flow_files("examples/flows");
   EXPECT_TRUE(collected.error.empty()) << collected.error;
   diagnostic_list diagnostics;
-  const auto checked = interpreter::load_and_check(collected.files, interpreter::disk_file_reader(), diagnostics);
+  const auto checked = check::load_and_check(collected.files, check::disk_file_reader(), diagnostics);
   EXPECT_FALSE(diagnostics.has_errors()) << render_text(diagnostics, checked.sources);
-  auto program = interpreter::compile(checked);
+  auto program = compile::compile(checked);
   std::ostringstream actions;
-  interpreter::action_writer writer(actions, write_buffer);
-  interpreter::simulator sim(program, writer);
-  auto profiles = interpreter::profile_reader::from_text("profiles.jsonl", profiles_text, program);
-  EXPECT_FALSE(interpreter::load_profiles(profiles, sim).has_value());
-  interpreter::event_log_options options;
+  eventlog::action_writer writer(actions, write_buffer);
+  runtime::simulator sim(program, writer);
+  auto profiles = eventlog::profile_reader::from_text("profiles.jsonl", profiles_text, program);
+  EXPECT_FALSE(replay::load_profiles(profiles, sim).has_value());
+  eventlog::event_log_options options;
   options.block_size = block_size;
-  auto log = interpreter::event_log_reader::from_text("generated.jsonl", log_text, program, options);
-  const auto result = interpreter::replay(log, sim);
+  auto log = eventlog::event_log_reader::from_text("generated.jsonl", log_text, program, options);
+  const auto result = replay::replay(log, sim);
   EXPECT_FALSE(result.error.has_value()) << (result.error ? render_text(*result.error) : "");
   EXPECT_TRUE(writer.flush());
   out.actions = actions.str();
-  out.summary = interpreter::render_summary_text(
-                    interpreter::summarize(program, sim, log.counts(), result.after_until, writer.count())) +
-                interpreter::render_summary_json(
-                    interpreter::summarize(program, sim, log.counts(), result.after_until, writer.count()));
+  out.summary = replay::render_summary_text(
+                    replay::summarize(program, sim, log.counts(), result.after_until, writer.count())) +
+                replay::render_summary_json(
+                    replay::summarize(program, sim, log.counts(), result.after_until, writer.count()));
   out.errors = render_runtime_errors(sim);
   return out;
 }
 
 TEST(GoldenDeterminism, GeneratedLogReplaysByteIdentically) {
-  interpreter::log_generator_options options;
+  tools::log_generator_options options;
   options.customers = 400;
   options.seed = 20260308;
   options.days = 120;
-  const auto log_text = interpreter::generate_log_text(options);
+  const auto log_text = tools::generate_log_text(options);
   std::string profiles_text;
-  interpreter::generate_profiles(options, [&](std::string_view chunk) { profiles_text.append(chunk); });
+  tools::generate_profiles(options, [&](std::string_view chunk) { profiles_text.append(chunk); });
 
-  const auto first = replay_generated(log_text, profiles_text, std::size_t{1} << 20, interpreter::action_writer::default_buffer);
+  const auto first = replay_generated(log_text, profiles_text, std::size_t{1} << 20, eventlog::action_writer::default_buffer);
   const auto second = replay_generated(log_text, profiles_text, 4096, 512);
   // Not vacuous: the history sends thousands of messages through every kind of flow.
   EXPECT_GT(std::count(first.actions.begin(), first.actions.end(), '\n'), 1000);
@@ -355,4 +367,4 @@ TEST(GoldenDeterminism, GeneratedLogReplaysByteIdentically) {
 }
 
 }  // namespace
-}  // namespace afterflow
+}  // namespace afterflow::golden

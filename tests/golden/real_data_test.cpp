@@ -17,7 +17,23 @@
 #include "interpreter/replay/replay.hpp"
 #include "interpreter/replay/summary.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::golden {
+
+using check::collect_flow_files;
+using check::disk_file_reader;
+using check::load_and_check;
+using compile::compile;
+using eventlog::action_writer;
+using eventlog::event_log_reader;
+using eventlog::open_input;
+using eventlog::render_text;
+using grammar::diagnostic_list;
+using grammar::render_text;
+using replay::render_summary_text;
+using replay::replay;
+using replay::summarize;
+using runtime::simulator;
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -64,7 +80,7 @@ TEST(RealData, ExampleLibraryOverUciOnlineRetail) {
   auto input = open_input(uci.string());
   ASSERT_FALSE(input.error);
   std::string log;
-  const auto converted = converters::convert_uci(std::move(input.source), [&](std::string_view s) { log += s; });
+  const auto converted = tools::convert_uci(std::move(input.source), [&](std::string_view s) { log += s; });
   ASSERT_FALSE(converted.error);
 
   const auto first = replay_library(log);
@@ -79,4 +95,4 @@ TEST(RealData, ExampleLibraryOverUciOnlineRetail) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::golden

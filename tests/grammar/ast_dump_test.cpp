@@ -4,7 +4,7 @@
 #include "grammar/ast_dump.hpp"
 #include "tests/grammar/parse_test_support.hpp"
 
-namespace afterflow::testing {
+namespace afterflow::grammar {
 namespace {
 
 ast::expr leaf(ast::expr_node node) { return ast::expr{span{}, std::move(node)}; }
@@ -114,4 +114,4 @@ TEST(AstDump, DistinguishesTreesThatDiffer) {
 }
 
 }  // namespace
-}  // namespace afterflow::testing
+}  // namespace afterflow::grammar

@@ -3,7 +3,7 @@
 
 #include "tests/grammar/parse_test_support.hpp"
 
-namespace afterflow::testing {
+namespace afterflow::grammar {
 namespace {
 
 struct decl_case {
@@ -93,4 +93,4 @@ TEST(Declarations, SpansCoverTheWholeDeclaration) {
 }
 
 }  // namespace
-}  // namespace afterflow::testing
+}  // namespace afterflow::grammar

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace afterflow {
+namespace afterflow::grammar {
 namespace {
 
 TEST(DiagnosticRender, ErrorWithCaretsAndHelp) {
@@ -131,4 +131,4 @@ TEST(DiagnosticList, SortIsByFileThenPositionAndStable) {
 }
 
 }  // namespace
-}  // namespace afterflow
+}  // namespace afterflow::grammar

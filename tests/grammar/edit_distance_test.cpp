@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-namespace afterflow {
+namespace afterflow::grammar {
 namespace {
 
 TEST(EditDistance, CountsSingleEdits) {
@@ -35,4 +35,4 @@ TEST(ClosestMatch, TiesGoToTheFirstCandidate) {
 }
 
 }  // namespace
-}  // namespace afterflow
+}  // namespace afterflow::grammar

@@ -11,7 +11,7 @@
 
 #include "tests/grammar/parse_test_support.hpp"
 
-namespace afterflow::testing {
+namespace afterflow::grammar {
 namespace {
 
 namespace fs = std::filesystem;
@@ -137,4 +137,4 @@ TEST(ExampleFiles, InvalidGoldenInputsReportSyntaxErrors) {
 }
 
 }  // namespace
-}  // namespace afterflow::testing
+}  // namespace afterflow::grammar

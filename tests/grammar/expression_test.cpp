@@ -4,7 +4,7 @@
 
 #include "tests/grammar/parse_test_support.hpp"
 
-namespace afterflow::testing {
+namespace afterflow::grammar {
 namespace {
 
 struct expr_case {
@@ -148,4 +148,4 @@ INSTANTIATE_TEST_SUITE_P(Layout, ExpressionTest, ::testing::ValuesIn(layout));
 // clang-format on
 
 }  // namespace
-}  // namespace afterflow::testing
+}  // namespace afterflow::grammar

@@ -9,7 +9,7 @@
 #include "grammar/internal/parse_errors.hpp"
 #include "grammar/internal/parse_state.hpp"
 
-namespace afterflow::testing {
+namespace afterflow::grammar {
 namespace {
 
 namespace pegtl = tao::pegtl;
@@ -37,4 +37,4 @@ TEST(GrammarAnalysis, TheFileRuleIsTheDriversGrammar) {
 }
 
 }  // namespace
-}  // namespace afterflow::testing
+}  // namespace afterflow::grammar

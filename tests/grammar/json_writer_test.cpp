@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-namespace afterflow {
+namespace afterflow::grammar {
 namespace {
 
 std::string json_quoted(std::string_view s) {
@@ -80,4 +80,4 @@ TEST(JsonWriter, ObjectsAndArraysNest) {
 }
 
 }  // namespace
-}  // namespace afterflow
+}  // namespace afterflow::grammar

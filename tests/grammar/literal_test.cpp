@@ -9,7 +9,7 @@
 #include "grammar/text/literals.hpp"
 #include "tests/grammar/parse_test_support.hpp"
 
-namespace afterflow::testing {
+namespace afterflow::grammar {
 namespace {
 
 using parsing::literal_problem;
@@ -170,4 +170,4 @@ TEST(Literals, LongestLiteralWins) {
 }
 
 }  // namespace
-}  // namespace afterflow::testing
+}  // namespace afterflow::grammar

@@ -13,14 +13,14 @@
 #include "grammar/parser.hpp"
 #include "grammar/source.hpp"
 
-namespace afterflow {
+namespace afterflow::grammar {
 
 /// Spans print as `file:begin..end` in test failures.
 inline void PrintTo(const span& s, std::ostream* os) { *os << s.file << ":" << s.begin << ".." << s.end; }
 
-}  // namespace afterflow
+}  // namespace afterflow::grammar
 
-namespace afterflow::testing {
+namespace afterflow::grammar {
 
 struct parsed {
   source_set sources;
@@ -85,4 +85,4 @@ inline std::string first_error(std::string_view text) {
   return d.code + " " + d.message;
 }
 
-}  // namespace afterflow::testing
+}  // namespace afterflow::grammar

@@ -10,7 +10,7 @@
 
 #include "tests/grammar/parse_test_support.hpp"
 
-namespace afterflow::testing {
+namespace afterflow::grammar {
 namespace {
 
 std::string repeat(std::string_view s, std::size_t n) {
@@ -357,4 +357,4 @@ TEST(Robustness, RandomTokenSoup) {
 }
 
 }  // namespace
-}  // namespace afterflow::testing
+}  // namespace afterflow::grammar

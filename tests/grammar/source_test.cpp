@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace afterflow {
+namespace afterflow::grammar {
 namespace {
 
 TEST(SourceFile, PositionsAreOneBasedLinesAndCodePointColumns) {
@@ -59,4 +59,4 @@ TEST(Span, ToCoversBoth) {
 }
 
 }  // namespace
-}  // namespace afterflow
+}  // namespace afterflow::grammar

@@ -6,7 +6,7 @@
 
 #include "tests/grammar/parse_test_support.hpp"
 
-namespace afterflow::testing {
+namespace afterflow::grammar {
 namespace {
 
 class SpanTest : public ::testing::Test {
@@ -222,4 +222,4 @@ TEST_F(SpanTest, CommentsInsideConstructsAndEscapedQuotes) {
 }
 
 }  // namespace
-}  // namespace afterflow::testing
+}  // namespace afterflow::grammar

@@ -4,7 +4,7 @@
 
 #include "tests/grammar/parse_test_support.hpp"
 
-namespace afterflow::testing {
+namespace afterflow::grammar {
 namespace {
 
 struct step_case {
@@ -103,4 +103,4 @@ INSTANTIATE_TEST_SUITE_P(Sequences, StepTest, ::testing::ValuesIn(sequences));
 // clang-format on
 
 }  // namespace
-}  // namespace afterflow::testing
+}  // namespace afterflow::grammar

@@ -5,7 +5,7 @@
 #include "grammar/syntax_codes.hpp"
 #include "tests/grammar/parse_test_support.hpp"
 
-namespace afterflow::testing {
+namespace afterflow::grammar {
 namespace {
 
 struct error_case {
@@ -418,4 +418,4 @@ TEST(SyntaxErrors, CrLfLinesKeepColumns) {
 }
 
 }  // namespace
-}  // namespace afterflow::testing
+}  // namespace afterflow::grammar

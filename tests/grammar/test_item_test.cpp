@@ -5,7 +5,7 @@
 
 #include "tests/grammar/parse_test_support.hpp"
 
-namespace afterflow::testing {
+namespace afterflow::grammar {
 namespace {
 
 // The dump of `test "t" { <items> }` without the `(test "t" ` wrapper.
@@ -120,4 +120,4 @@ TEST(TestDeclarations, IssueExamples) {
 }
 
 }  // namespace
-}  // namespace afterflow::testing
+}  // namespace afterflow::grammar

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <limits>
 
-namespace afterflow {
+namespace afterflow::grammar {
 namespace {
 
 constexpr std::int64_t s = 1'000'000;
@@ -42,4 +42,4 @@ TEST(TimeText, DurationsInWholeSeconds) {
 }
 
 }  // namespace
-}  // namespace afterflow
+}  // namespace afterflow::grammar

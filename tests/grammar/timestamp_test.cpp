@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace afterflow {
+namespace afterflow::grammar {
 namespace {
 
 constexpr std::int64_t s = micros_per_second;
@@ -59,4 +59,4 @@ TEST(Timestamp, CivilConversionsAreInverse) {
 }
 
 }  // namespace
-}  // namespace afterflow
+}  // namespace afterflow::grammar

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-namespace afterflow::interpreter {
+namespace afterflow::ir {
 namespace {
 
 TEST(Record, CopiesStringsAndListsDeeply) {
@@ -81,4 +81,4 @@ TEST(StoredEvent, KeepsTheEventAfterTheSourceIsGone) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::ir

@@ -7,7 +7,7 @@
 
 #include "interpreter/ir/record.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::ir {
 namespace {
 
 constexpr std::int64_t s = 1'000'000;
@@ -51,4 +51,4 @@ TEST(ValueFormat, PlainText) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::ir

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-namespace afterflow::interpreter {
+namespace afterflow::ir {
 namespace {
 
 TEST(Value, ScalarsRoundTrip) {
@@ -42,4 +42,4 @@ TEST(Value, EqualityNeedsTheSameKind) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::ir

@@ -8,7 +8,7 @@
 #include <cstring>
 #include <vector>
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
 namespace {
 
 TEST(block_pool, sizes_round_up_to_powers_of_two) {
@@ -74,4 +74,4 @@ TEST(block_pool, large_requests_bypass_the_chunks) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

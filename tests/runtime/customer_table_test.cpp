@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
 namespace {
 
 TEST(CustomerTable, IndicesInFirstSeenOrder) {
@@ -46,4 +46,4 @@ TEST(CustomerTable, EmptyAndLongIds) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

@@ -14,9 +14,21 @@
 #include "tests/runtime/sim_support.hpp"
 
 namespace afterflow::testing {
+
+using check::load_and_check;
+using check::memory_file_reader;
+using compile::compile;
+using eventlog::action_writer;
+using grammar::diagnostic_list;
+using grammar::micros_per_second;
+using grammar::render_text;
+using ir::property_entry;
+using ir::value;
+using runtime::simulator;
+
 namespace {
 
-using namespace interpreter;
+using namespace runtime;
 
 constexpr std::string_view busy_program = R"(
 policy {

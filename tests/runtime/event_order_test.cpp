@@ -200,7 +200,7 @@ TEST(event_order, timers_keep_firing_after_the_log_ends) {
 }
 
 TEST(event_order, until_stops_the_clock_and_reports_waiting_runs) {
-  interpreter::simulator_options options;
+  runtime::simulator_options options;
   options.until = instant("2026-03-03T09:00:00Z");  // exactly when the first timer is due
   auto sim = simulation::from_source(std::string(two_waits) + "flow g {\n  trigger w\n  wait for review within 7d\n}\n",
                                      "inline.flow", options);
@@ -216,7 +216,7 @@ TEST(event_order, until_stops_the_clock_and_reports_waiting_runs) {
 }
 
 TEST(event_order, events_after_until_are_not_handled) {
-  interpreter::simulator_options options;
+  runtime::simulator_options options;
   options.until = instant("2026-03-02T12:00:00Z");
   auto sim = simulation::from_source(R"(
 flow f {

@@ -7,6 +7,9 @@
 #include "tests/runtime/sim_support.hpp"
 
 namespace afterflow::testing {
+
+using stdlib::builtins;
+
 namespace {
 
 struct expression_case {

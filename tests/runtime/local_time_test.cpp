@@ -4,7 +4,11 @@
 
 #include "grammar/text/timestamp.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
+
+using grammar::format_timestamp;
+using grammar::parse_timestamp;
+
 namespace {
 
 std::int64_t at(std::string_view text) { return *parse_timestamp(text); }
@@ -73,4 +77,4 @@ TEST_F(LocalTime, WindowsMayCrossMidnight) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

@@ -14,9 +14,23 @@
 #include "tests/runtime/sim_support.hpp"
 
 namespace afterflow::testing {
+
+using check::load_and_check;
+using check::memory_file_reader;
+using compile::compile;
+using grammar::diagnostic_list;
+using grammar::micros_per_day;
+using grammar::micros_per_second;
+using grammar::render_text;
+using ir::property_entry;
+using ir::value;
+using runtime::action_counter;
+using runtime::block_pool;
+using runtime::simulator;
+
 namespace {
 
-using namespace interpreter;
+using namespace runtime;
 
 // Replays one order per customer, then a second one a day later, and
 // returns what the simulator holds once every run has ended.

@@ -65,7 +65,7 @@ flow f {
 }
 
 TEST(quiet_hours, a_waiting_deferred_send_is_reported) {
-  interpreter::simulator_options options;
+  runtime::simulator_options options;
   options.until = instant("2026-03-03T00:00:00Z");
   auto sim = simulation::from_source(R"(
 policy { quiet_hours 21:00 to 08:00 }

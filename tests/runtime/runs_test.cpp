@@ -6,6 +6,9 @@
 #include "tests/runtime/sim_support.hpp"
 
 namespace afterflow::testing {
+
+using runtime::run_end;
+
 namespace {
 
 using ::testing::ElementsAre;

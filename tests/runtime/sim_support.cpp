@@ -9,15 +9,18 @@
 
 namespace afterflow::testing {
 
+using grammar::format_timestamp;
+using grammar::parse_timestamp;
+
 std::int64_t instant(std::string_view rfc3339) {
   const auto t = parse_timestamp(rfc3339);
   if (!t) throw std::invalid_argument(fmt::format("`{}` is not RFC 3339", rfc3339));
   return *t;
 }
 
-std::string describe(const interpreter::owned_action& a) {
+std::string describe(const runtime::owned_action& a) {
   auto out = fmt::format("{} {} {} {}", format_timestamp(a.time), a.customer, a.channel, a.template_name);
-  if (a.status == interpreter::send_status::suppressed) out += fmt::format(" suppressed: {}", a.reason);
+  if (a.status == runtime::send_status::suppressed) out += fmt::format(" suppressed: {}", a.reason);
   if (a.deferred_from) out += fmt::format(" deferred from {}", format_timestamp(*a.deferred_from));
   return out;
 }
@@ -28,18 +31,18 @@ std::vector<std::string> sends(const simulation& sim) {
   return out;
 }
 
-std::string params(const interpreter::owned_action& a) {
-  const interpreter::symbol_table no_symbols;
+std::string params(const runtime::owned_action& a) {
+  const ir::symbol_table no_symbols;
   std::string out;
   const auto entries = a.params.entries();
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if (!out.empty()) out += ' ';
-    out += fmt::format("{}={}", a.param_names.at(i), interpreter::value_text(entries[i].data, no_symbols));
+    out += fmt::format("{}={}", a.param_names.at(i), ir::value_text(entries[i].data, no_symbols));
   }
   return out;
 }
 
-std::string splits(const interpreter::owned_action& a) {
+std::string splits(const runtime::owned_action& a) {
   std::string out;
   for (const auto& [split, arm] : a.splits) {
     if (!out.empty()) out += ' ';

@@ -17,14 +17,14 @@ namespace afterflow::testing {
 
 /// "<time> <customer> <channel> <template>", then " suppressed: <reason>"
 /// when suppressed and " deferred from <time>" when quiet hours moved it.
-[[nodiscard]] std::string describe(const interpreter::owned_action& a);
+[[nodiscard]] std::string describe(const runtime::owned_action& a);
 /// Every action of the simulation, described.
 [[nodiscard]] std::vector<std::string> sends(const simulation& sim);
 /// The action's parameters as `name=value` (values as `explain` writes
 /// them), separated by spaces.
-[[nodiscard]] std::string params(const interpreter::owned_action& a);
+[[nodiscard]] std::string params(const runtime::owned_action& a);
 /// The action's splits as `split=arm`, separated by spaces.
-[[nodiscard]] std::string splits(const interpreter::owned_action& a);
+[[nodiscard]] std::string splits(const runtime::owned_action& a);
 /// "<run id> <reason> at <time>" for every run that ended, in order.
 [[nodiscard]] std::vector<std::string> ends(const simulation& sim);
 /// "<run id> <waiting_for>" for every run still active.

@@ -231,7 +231,7 @@ flow f {
 )";
 
 TEST(step_limit, counts_steps_not_branches_and_names_the_step_that_would_exceed) {
-  interpreter::simulator_options options;
+  runtime::simulator_options options;
   options.max_steps = 5;
   auto sim = simulation::from_source(many_steps, "inline.flow", options);
   sim.event("2026-03-02T09:00:00Z", "c1", "a", {{"x", 1}}).event("2026-03-02T09:00:00Z", "c2", "a", {{"x", 3}}).run();
@@ -245,7 +245,7 @@ TEST(step_limit, counts_steps_not_branches_and_names_the_step_that_would_exceed)
 }
 
 TEST(step_limit, applies_per_activation) {
-  interpreter::simulator_options options;
+  runtime::simulator_options options;
   options.max_steps = 7;  // if, log, s1..s4, wait: 7; then s5 in a new activation
   auto sim = simulation::from_source(many_steps, "inline.flow", options);
   sim.event("2026-03-02T09:00:00Z", "c1", "a", {{"x", 2}}).run();
@@ -255,8 +255,8 @@ TEST(step_limit, applies_per_activation) {
 }
 
 TEST(step_limit, the_default_is_10000) {
-  EXPECT_EQ(interpreter::simulator_options{}.max_steps, 10'000U);
-  EXPECT_EQ(interpreter::simulator_options{}.max_emit_depth, 16U);
+  EXPECT_EQ(runtime::simulator_options{}.max_steps, 10'000U);
+  EXPECT_EQ(runtime::simulator_options{}.max_emit_depth, 16U);
 }
 
 }  // namespace

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
 namespace {
 
 TEST(TimerQueue, EarliestFirstThenCreationOrder) {
@@ -37,4 +37,4 @@ TEST(TimerQueue, CarriesGeneration) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

@@ -10,7 +10,7 @@
 
 #include "tests/testing/test_runner_support.hpp"
 
-namespace afterflow::test_runner_testing {
+namespace afterflow::testing {
 namespace {
 
 using ::testing::EndsWith;
@@ -179,4 +179,4 @@ TEST(afterflow_test, help_lists_the_options) {
 }
 
 }  // namespace
-}  // namespace afterflow::test_runner_testing
+}  // namespace afterflow::testing

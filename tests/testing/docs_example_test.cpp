@@ -4,7 +4,7 @@
 
 #include "interpreter/testing/matchers.hpp"
 
-using afterflow::simulation;
+using afterflow::testing::simulation;
 using afterflow::testing::delivered;
 using afterflow::testing::exited;
 using afterflow::testing::sent;

@@ -12,7 +12,7 @@
 #include "interpreter/testing/test_report.hpp"
 #include "tests/testing/test_runner_support.hpp"
 
-namespace afterflow::test_runner_testing {
+namespace afterflow::testing {
 namespace {
 
 std::string read(const std::filesystem::path& path) {
@@ -42,11 +42,11 @@ TEST(docs_testing_md, shows_the_first_test_and_its_real_report) {
 
   const auto loaded = load_source(flow, "review_request.flow");
   ASSERT_FALSE(loaded.diagnostics.has_errors()) << render_text(loaded.diagnostics, loaded.program->sources);
-  const auto report = interpreter::render_text(run_all(*loaded.program), false);
+  const auto report = testing::render_text(run_all(*loaded.program), false);
   EXPECT_NE(doc.find("$ afterflow test review_request.flow\n" + report + "```\n"), std::string::npos)
       << "docs/testing.md must show the runner's output for review_request.flow:\n"
       << report;
 }
 
 }  // namespace
-}  // namespace afterflow::test_runner_testing
+}  // namespace afterflow::testing

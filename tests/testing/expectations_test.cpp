@@ -10,12 +10,15 @@
 #include "interpreter/testing/test_expectations.hpp"
 #include "tests/testing/test_runner_support.hpp"
 
-namespace afterflow::test_runner_testing {
+namespace afterflow::testing {
+
+using grammar::render_text;
+
 namespace {
 
-using interpreter::row_mark;
-using interpreter::test_result;
-using interpreter::test_status;
+using testing::row_mark;
+using testing::test_result;
+using testing::test_status;
 
 const std::vector<test_result>& results_of(const std::string& fixture) {
   static std::map<std::string, std::vector<test_result>> cache;
@@ -183,4 +186,4 @@ TEST(test_time, an_event_after_run_until_and_a_campaign_that_never_ends) {
 }
 
 }  // namespace
-}  // namespace afterflow::test_runner_testing
+}  // namespace afterflow::testing

@@ -9,10 +9,10 @@
 #include "interpreter/testing/test_report.hpp"
 #include "tests/testing/test_runner_support.hpp"
 
-namespace afterflow::test_runner_testing {
+namespace afterflow::testing {
 namespace {
 
-using interpreter::test_status;
+using testing::test_status;
 
 struct fixture {
   std::string name;                ///< the golden file is fixtures/<name>.expected
@@ -37,7 +37,7 @@ TEST_P(fixture_test, ok_tests_pass_wrong_tests_fail_and_the_report_matches) {
       EXPECT_FALSE(r.failures.empty()) << r.name;
     }
   }
-  const auto diff = compare_golden("fixtures/" + f.name + ".expected", interpreter::render_text(results, false));
+  const auto diff = compare_golden("fixtures/" + f.name + ".expected", testing::render_text(results, false));
   EXPECT_TRUE(diff.empty()) << diff;
 }
 
@@ -51,4 +51,4 @@ INSTANTIATE_TEST_SUITE_P(
     [](const ::testing::TestParamInfo<fixture>& info) { return info.param.name; });
 
 }  // namespace
-}  // namespace afterflow::test_runner_testing
+}  // namespace afterflow::testing

@@ -7,7 +7,7 @@
 
 namespace {
 
-using afterflow::simulation;
+using afterflow::testing::simulation;
 using afterflow::testing::deferred;
 using afterflow::testing::delivered;
 using afterflow::testing::exited;
@@ -77,10 +77,10 @@ TEST(testing_helpers, mismatches_are_explained_in_the_runners_words) {
   EXPECT_FALSE(ExplainMatchResult(sent("email", "welcome").at("2026-03-03T07:00:00Z").with({{"plan", "basic"}}),
                                   welcome, &listener));
   EXPECT_EQ(listener.str(), "1h later; `plan` is \"pro\", not \"basic\"");
-  EXPECT_EQ(DescribeMatcher<const afterflow::interpreter::owned_action&>(
+  EXPECT_EQ(DescribeMatcher<const afterflow::runtime::owned_action&>(
                 sent("email", "welcome").to("c1").at("2026-03-03T08:00:00Z")),
             "is a delivered send email \"welcome\" to c1 at 2026-03-03T08:00:00Z");
-  EXPECT_EQ(DescribeMatcher<const afterflow::interpreter::owned_action&>(suppressed("email"), true),
+  EXPECT_EQ(DescribeMatcher<const afterflow::runtime::owned_action&>(suppressed("email"), true),
             "is not a suppressed send email");
   EXPECT_EQ(::testing::PrintToString(welcome),
             "email \"welcome\" to c1 at 2026-03-03T08:00:00Z { plan: \"pro\" }, deferred from 2026-03-02T22:00:00Z");
@@ -103,7 +103,7 @@ flow f "Params of every kind" {
 }
 )");
   sim.event("2026-03-02T10:00:00Z", "c1", "ordered", {{"id", "o1"}}).run();
-  using afterflow::property_value;
+  using afterflow::testing::property_value;
   EXPECT_THAT(delivered(sim),
               ElementsAre(sent("webhook", "order").with({{"id", "o1"},
                                                          {"total", 12.5},

@@ -5,7 +5,12 @@
 
 #include "grammar/text/timestamp.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::testing {
+
+using grammar::micros_per_day;
+using grammar::micros_per_second;
+using grammar::parse_timestamp;
+
 namespace {
 
 std::vector<test_result> small_run() {
@@ -140,4 +145,4 @@ TEST(count_results, passed_and_failed) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::testing

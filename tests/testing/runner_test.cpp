@@ -8,11 +8,18 @@
 #include "grammar/text/timestamp.hpp"
 #include "tests/testing/test_runner_support.hpp"
 
-namespace afterflow::test_runner_testing {
+namespace afterflow::testing {
+
+using grammar::micros_per_day;
+using grammar::micros_per_second;
+using grammar::render_text;
+using ir::pattern;
+using ir::program;
+
 namespace {
 
-using interpreter::test_name_matches;
-using interpreter::test_status;
+using testing::test_name_matches;
+using testing::test_status;
 
 TEST(test_name_matches, substring_without_glob_characters) {
   EXPECT_TRUE(test_name_matches("refund", "a refund ends the flow"));
@@ -45,33 +52,33 @@ TEST(select_tests, only_root_files_and_matching_names) {
   const auto loaded = load_fixtures({"fixtures/scope/main.flow"});
   ASSERT_FALSE(loaded.diagnostics.has_errors());
   const auto& program = *loaded.program;
-  const auto all = interpreter::select_tests(program, {});
+  const auto all = testing::select_tests(program, {});
   ASSERT_EQ(all.size(), 1U);
   EXPECT_EQ(program.tests[all[0]].name, "ok: only the visible flows run, under the imported policy");
 
   const auto both = load_fixtures({"fixtures/scope/main.flow", "fixtures/scope/other.flow"});
   const std::vector<std::string> filters{"*own flow*"};
-  const auto filtered = interpreter::select_tests(*both.program, filters);
+  const auto filtered = testing::select_tests(*both.program, filters);
   ASSERT_EQ(filtered.size(), 1U);
   EXPECT_EQ(both.program->tests[filtered[0]].name, "ok: this file's own flow, under its own quiet hours");
   const std::vector<std::string> two{"visible", "quiet"};
-  EXPECT_EQ(interpreter::select_tests(*both.program, two).size(), 2U);
+  EXPECT_EQ(testing::select_tests(*both.program, two).size(), 2U);
   const std::vector<std::string> none{"nothing like it"};
-  EXPECT_TRUE(interpreter::select_tests(*both.program, none).empty());
+  EXPECT_TRUE(testing::select_tests(*both.program, none).empty());
 }
 
 TEST(replay_test, each_test_sees_only_its_files_flows_and_policy) {
   const auto loaded = load_fixtures({"fixtures/scope/main.flow", "fixtures/scope/other.flow"});
   ASSERT_FALSE(loaded.diagnostics.has_errors());
   const auto& program = *loaded.program;
-  const auto tests = interpreter::select_tests(program, {});
+  const auto tests = testing::select_tests(program, {});
   ASSERT_EQ(tests.size(), 2U);
-  const auto main = interpreter::replay_test(program, tests[0]);
+  const auto main = testing::replay_test(program, tests[0]);
   ASSERT_EQ(main.actions.size(), 2U);
   EXPECT_EQ(main.actions[0].template_name, "from_main");
   EXPECT_EQ(main.actions[1].template_name, "from_shared");
   EXPECT_EQ(main.actions[1].reason, "limit email 1 per 1d");
-  const auto other = interpreter::replay_test(program, tests[1]);
+  const auto other = testing::replay_test(program, tests[1]);
   ASSERT_EQ(other.actions.size(), 1U);
   EXPECT_EQ(other.actions[0].template_name, "from_other");
   ASSERT_TRUE(other.actions[0].deferred_from.has_value());
@@ -172,4 +179,4 @@ test "nothing happens" {
 }
 
 }  // namespace
-}  // namespace afterflow::test_runner_testing
+}  // namespace afterflow::testing

@@ -7,7 +7,22 @@
 #include "grammar/text/timestamp.hpp"
 #include "interpreter/ir/symbol_table.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::testing {
+
+using check::constant_value;
+using check::duration_value;
+using check::null_value;
+using check::time_of_day_value;
+using check::time_value;
+using grammar::micros_per_second;
+using grammar::parse_timestamp;
+using ir::property_entry;
+using ir::symbol_table;
+using ir::value;
+using runtime::action;
+using runtime::owned_action;
+using runtime::send_status;
+
 namespace {
 
 std::int64_t at(std::string_view text) { return *parse_timestamp(text); }
@@ -176,4 +191,4 @@ TEST(send_pattern, same_value_needs_the_same_kind) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::testing

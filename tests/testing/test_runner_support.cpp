@@ -15,7 +15,9 @@
 #include "interpreter/check/checker.hpp"
 #include "interpreter/testing/test_selection.hpp"
 
-namespace afterflow::test_runner_testing {
+namespace afterflow::testing {
+
+using ir::program;
 
 namespace fs = std::filesystem;
 
@@ -41,8 +43,8 @@ std::map<std::string, std::string> fixture_files() {
 
 loaded check(const std::vector<std::string>& roots, std::map<std::string, std::string> files) {
   loaded out;
-  out.program = std::make_unique<interpreter::checked_program>(
-      interpreter::load_and_check(roots, interpreter::memory_file_reader(std::move(files)), out.diagnostics));
+  out.program = std::make_unique<check::checked_program>(
+      check::load_and_check(roots, check::memory_file_reader(std::move(files)), out.diagnostics));
   return out;
 }
 
@@ -54,22 +56,22 @@ loaded load_fixtures(const std::vector<std::string>& roots) { return check(roots
 
 loaded load_source(const std::string& text, const std::string& name) { return check({name}, {{name, text}}); }
 
-std::vector<interpreter::test_result> run_all(const interpreter::checked_program& program) {
-  std::vector<interpreter::test_result> out;
-  for (const auto t : interpreter::select_tests(program, {})) out.push_back(interpreter::run_test(program, t));
+std::vector<testing::test_result> run_all(const check::checked_program& program) {
+  std::vector<testing::test_result> out;
+  for (const auto t : testing::select_tests(program, {})) out.push_back(testing::run_test(program, t));
   return out;
 }
 
-const interpreter::test_result& find(const std::vector<interpreter::test_result>& results, const std::string& name) {
+const testing::test_result& find(const std::vector<testing::test_result>& results, const std::string& name) {
   for (const auto& r : results) {
     if (r.name == name) return r;
   }
   ADD_FAILURE() << "no test called `" << name << "`";
-  static const interpreter::test_result none;
+  static const testing::test_result none;
   return none;
 }
 
-std::string failure_text(const interpreter::test_result& r) {
+std::string failure_text(const testing::test_result& r) {
   std::string out;
   for (const auto& f : r.failures) {
     out += fmt::format("{}: {}\n", f.line, f.message);
@@ -110,4 +112,4 @@ command_result run_command(const std::string& command) {
   return result;
 }
 
-}  // namespace afterflow::test_runner_testing
+}  // namespace afterflow::testing

@@ -12,14 +12,14 @@
 #include "interpreter/check/checked_program.hpp"
 #include "interpreter/testing/test_runner.hpp"
 
-namespace afterflow::test_runner_testing {
+namespace afterflow::testing {
 
 /// The directory of these tests in the source tree (tests/testing).
 [[nodiscard]] std::string source_dir();
 
 struct loaded {
-  std::unique_ptr<interpreter::checked_program> program;
-  diagnostic_list diagnostics;
+  std::unique_ptr<check::checked_program> program;
+  grammar::diagnostic_list diagnostics;
 };
 
 /// Loads and checks fixture files, e.g. {"fixtures/send.flow"}; every file
@@ -29,14 +29,14 @@ struct loaded {
 [[nodiscard]] loaded load_source(const std::string& text, const std::string& name = "inline.flow");
 
 /// Runs every test of the program's root files, in order.
-[[nodiscard]] std::vector<interpreter::test_result> run_all(const interpreter::checked_program& program);
+[[nodiscard]] std::vector<testing::test_result> run_all(const check::checked_program& program);
 
 /// The result of the test called `name`; fails the current test when absent.
-[[nodiscard]] const interpreter::test_result& find(const std::vector<interpreter::test_result>& results,
+[[nodiscard]] const testing::test_result& find(const std::vector<testing::test_result>& results,
                                                   const std::string& name);
 
 /// Every failure of a result as `line: message` plus indented notes.
-[[nodiscard]] std::string failure_text(const interpreter::test_result& r);
+[[nodiscard]] std::string failure_text(const testing::test_result& r);
 
 /// Compares `actual` with the golden file at `path` (relative to
 /// source_dir()); under AFTERFLOW_UPDATE_GOLDEN=1 rewrites it instead.
@@ -50,4 +50,4 @@ struct command_result {
 };
 [[nodiscard]] command_result run_command(const std::string& command);
 
-}  // namespace afterflow::test_runner_testing
+}  // namespace afterflow::testing

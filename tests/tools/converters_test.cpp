@@ -9,7 +9,16 @@
 #include "interpreter/eventlog/event_log_reader.hpp"
 #include "tests/eventlog/io_test_support.hpp"
 
-namespace afterflow::interpreter::converters {
+namespace afterflow::tools {
+
+using eventlog::event_log_reader;
+using eventlog::make_file_error;
+using eventlog::memory_input;
+using eventlog::open_input;
+using eventlog::opened_input;
+using eventlog::render_text;
+using grammar::render_text;
+
 namespace {
 
 using lines = std::vector<std::string>;
@@ -212,8 +221,8 @@ bool have(const std::filesystem::path& p) { return std::filesystem::exists(p); }
 
 // Reads a converted log back: it must be valid input, in time order.
 std::uint64_t read_back(const std::string& text) {
-  testing::test_program t;
-  testing::declare_ecommerce(t);
+  eventlog::test_support::test_program t;
+  eventlog::test_support::declare_ecommerce(t);
   t.p.reads_all_properties = true;
   auto reader = event_log_reader::from_text("converted.jsonl", text, t.p);
   std::uint64_t n = 0;
@@ -223,7 +232,7 @@ std::uint64_t read_back(const std::string& text) {
 }
 
 TEST(RealData, UciOnlineRetail) {
-  const auto path = testing::shared_data() / "uci-online-retail" / "online_retail.csv.xz";
+  const auto path = eventlog::test_support::shared_data() / "uci-online-retail" / "online_retail.csv.xz";
   if (!have(path)) GTEST_SKIP() << "needs " << path;
   auto in = open_input(path.string());
   ASSERT_FALSE(in.error);
@@ -240,7 +249,7 @@ TEST(RealData, UciOnlineRetail) {
 }
 
 TEST(RealData, OlistSample) {
-  const auto dir = testing::shared_data() / "olist-sample";
+  const auto dir = eventlog::test_support::shared_data() / "olist-sample";
   if (!have(dir)) GTEST_SKIP() << "needs " << dir;
   std::string text;
   const auto r = convert_olist(directory_tables(dir.string()), [&](std::string_view s) { text += s; });
@@ -257,7 +266,7 @@ TEST(RealData, OlistSample) {
 }
 
 TEST(RealData, Cdnow) {
-  const auto path = testing::shared_data() / "cdnow" / "CDNOW_master.txt.xz";
+  const auto path = eventlog::test_support::shared_data() / "cdnow" / "CDNOW_master.txt.xz";
   if (!have(path)) GTEST_SKIP() << "needs " << path;
   auto in = open_input(path.string());
   ASSERT_FALSE(in.error);
@@ -270,4 +279,4 @@ TEST(RealData, Cdnow) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter::converters
+}  // namespace afterflow::tools

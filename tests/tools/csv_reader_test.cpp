@@ -3,7 +3,13 @@
 
 #include <gtest/gtest.h>
 
-namespace afterflow::interpreter::converters {
+namespace afterflow::tools {
+
+using eventlog::log_error;
+using eventlog::memory_input;
+using eventlog::render_text;
+using grammar::render_text;
+
 namespace {
 
 using rows = std::vector<std::vector<std::string>>;
@@ -72,4 +78,4 @@ TEST(CsvReader, FindsColumnsByName) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter::converters
+}  // namespace afterflow::tools

@@ -10,10 +10,17 @@
 #include "interpreter/eventlog/profile_reader.hpp"
 #include "tests/eventlog/io_test_support.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::tools {
+
+using eventlog::event_log_reader;
+using eventlog::log_record_kind;
+using eventlog::profile_reader;
+using eventlog::render_text;
+using grammar::render_text;
+
 namespace {
 
-using testing::test_program;
+using eventlog::test_support::test_program;
 
 log_generator_options small(std::uint32_t customers = 300, std::uint64_t seed = 1) {
   log_generator_options o;
@@ -71,7 +78,7 @@ TEST(LogGenerator, ReadsBackInTimeOrderWithEcommerceEventsOnly) {
       "subscription_started", "trial_ending", "subscription_cancelled", "unsubscribed", "profile_updated"};
   const auto text = generate_log_text(small(3000));
   test_program t;
-  testing::declare_ecommerce(t);
+  eventlog::test_support::declare_ecommerce(t);
   t.p.reads_all_properties = true;
   auto reader = event_log_reader::from_text("gen.jsonl", text, t.p);
   std::map<std::string, std::uint64_t> events;
@@ -155,4 +162,4 @@ TEST(LogGenerator, OrdersStayInThePeriod) {
 }
 
 }  // namespace
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::tools

@@ -50,7 +50,7 @@ struct list_item {
 
 class printer {
  public:
-  printer(const ast::file& tree, const source_file& source)
+  printer(const ast::file& tree, const grammar::source_file& source)
       : tree_(tree), comments_(source.text(), tree.comments),
         text_size_(static_cast<std::uint32_t>(source.text().size())) {}
 

@@ -7,6 +7,8 @@
 
 namespace afterflow::format {
 
+using grammar::count_code_points;
+
 namespace {
 
 [[nodiscard]] std::string days_text(const std::vector<ast::day_range>& days) {

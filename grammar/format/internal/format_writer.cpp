@@ -6,6 +6,8 @@
 
 namespace afterflow::format {
 
+using grammar::count_code_points;
+
 namespace {
 
 constexpr std::size_t indent_width = 2;

@@ -14,7 +14,13 @@
 #include "interpreter/check/internal/checker_impl.hpp"
 #include "interpreter/check/internal/type_rules.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
+
+using grammar::span;
+using stdlib::builtin;
+using stdlib::builtin_id;
+using stdlib::type;
+using stdlib::type_kind;
 
 namespace {
 
@@ -367,4 +373,4 @@ void checker::check_time_zone_name(std::string_view zone, span where) {
   }
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

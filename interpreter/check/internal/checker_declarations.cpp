@@ -9,7 +9,13 @@
 #include "interpreter/check/internal/checker_impl.hpp"
 #include "interpreter/check/internal/type_rules.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
+
+using grammar::duration_seconds_text;
+using grammar::span;
+using stdlib::name_of;
+using stdlib::type;
+using stdlib::type_kind;
 
 namespace {
 
@@ -549,4 +555,4 @@ void checker::report_unused() {
   }
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

@@ -8,7 +8,13 @@
 #include "interpreter/check/internal/checker_impl.hpp"
 #include "interpreter/check/internal/type_rules.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
+
+using grammar::duration_seconds_text;
+using grammar::span;
+using stdlib::builtin;
+using stdlib::type;
+using stdlib::type_kind;
 
 namespace {
 
@@ -634,4 +640,4 @@ void checker::check_properties_against_schema(std::span<const ast::property> pro
   }
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

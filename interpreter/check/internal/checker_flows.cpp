@@ -13,7 +13,12 @@
 #include "interpreter/check/internal/checker_impl.hpp"
 #include "interpreter/check/internal/type_rules.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
+
+using grammar::format_number;
+using grammar::span;
+using stdlib::type;
+using stdlib::type_kind;
 
 namespace {
 
@@ -417,4 +422,4 @@ bool checker::step_waits(const ast::step& s) const {
       s.node);
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

@@ -34,7 +34,7 @@
 #include "interpreter/check/module_loader.hpp"
 #include "interpreter/check/internal/scope.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
 
 /// `std::visit` with a set of lambdas.
 template <typename... F>
@@ -72,18 +72,18 @@ struct expr_context {
 
 class checker {
  public:
-  checker(loaded_program loaded, diagnostic_list& diagnostics);
+  checker(loaded_program loaded, grammar::diagnostic_list& diagnostics);
   [[nodiscard]] checked_program run();
 
   // --- reporting -----------------------------------------------------------
-  diagnostic& error(std::string_view code, span where, std::string message);
-  diagnostic& warning(std::string_view code, span where, std::string message);
+  grammar::diagnostic& error(std::string_view code, grammar::span where, std::string message);
+  grammar::diagnostic& warning(std::string_view code, grammar::span where, std::string message);
   /// Adds "did you mean `x`?" when a candidate is close to `word`. Each call
   /// spends its candidates from a fixed budget, so a file with thousands of
   /// unknown names among thousands of declarations stays fast; once spent,
   /// suggestions stop (deterministically: the budget depends on the input
   /// only).
-  void suggest(diagnostic& d, std::string_view word, std::span<const std::string> candidates,
+  void suggest(grammar::diagnostic& d, std::string_view word, std::span<const std::string> candidates,
                std::span<const std::string> more = {});
   /// `visible_value_names` for `file`, computed once.
   const std::vector<std::string>& visible_names(file_index file);
@@ -102,9 +102,9 @@ class checker {
   [[nodiscard]] std::vector<std::uint32_t> definition_order(
       value_symbol::kind what, std::vector<std::uint32_t>& component) const;
   /// Checks a constant's value once; safe to call from any reference.
-  void ensure_constant(constant_index c, std::optional<span> reference);
+  void ensure_constant(constant_index c, std::optional<grammar::span> reference);
   /// Checks a segment's condition once; reports cycles between segments.
-  void ensure_segment(segment_index s, std::optional<span> reference);
+  void ensure_segment(segment_index s, std::optional<grammar::span> reference);
   /// Definitions that may name each other (constants, segments): each is
   /// checked once, in definition order or on first use; naming one that is
   /// still being checked is a cycle.
@@ -129,7 +129,7 @@ class checker {
   /// checks it and then calls `walk_end`. `name_of(k)` is definition k's name.
   template <typename NameOf>
   [[nodiscard]] bool walk_begin(definition_walk& walk, std::uint32_t i, const cycle_report& report,
-                                NameOf name_of, span where);
+                                NameOf name_of, grammar::span where);
   static void walk_end(definition_walk& walk, std::uint32_t i);
   void check_policy(file_index file, const ast::policy_decl& policy);
   void check_map(file_index file, const ast::map_decl& map);
@@ -178,7 +178,7 @@ class checker {
   void check_properties(std::span<const ast::property> properties, const expr_context& ctx,
                         bool constant);
   /// E0202 with "did you mean", or a note listing the schema's fields.
-  void report_unknown_property(span where, std::string_view property, const event_schema& s);
+  void report_unknown_property(grammar::span where, std::string_view property, const event_schema& s);
   /// Checks properties against an event's schema (unknown names, types).
   void check_properties_against_schema(std::span<const ast::property> properties,
                                        const ast::identifier& event);
@@ -191,7 +191,7 @@ class checker {
                          const stdlib::builtin& builtin, const expr_context& ctx);
   /// Validates a time zone given as a constant string.
   void check_time_zone(const ast::expr& e, const expr_info& info);
-  void check_time_zone_name(std::string_view zone, span where);
+  void check_time_zone_name(std::string_view zone, grammar::span where);
 
   // --- flows (checker_flows.cpp) --------------------------------------------
   void check_flow(flow_index f);
@@ -214,11 +214,11 @@ class checker {
   void check_test(test_index t);
 
   // --- state ------------------------------------------------------------------
-  [[nodiscard]] const source_set& sources() const { return program_.sources; }
-  [[nodiscard]] std::string_view text(span s) const { return program_.sources.text(s); }
+  [[nodiscard]] const grammar::source_set& sources() const { return program_.sources; }
+  [[nodiscard]] std::string_view text(grammar::span s) const { return program_.sources.text(s); }
 
   checked_program program_;
-  diagnostic_list& diagnostics_;
+  grammar::diagnostic_list& diagnostics_;
   std::vector<file_scope> scopes_;
   /// Expression facts while checking; a deque so references stay valid.
   std::deque<expr_info> infos_;
@@ -233,16 +233,16 @@ class checker {
   /// Sorted names of declared events, for "did you mean".
   std::vector<std::string> event_names_;
   /// Split names and labels of the flow being checked.
-  std::vector<std::pair<std::string, span>> split_names_;
+  std::vector<std::pair<std::string, grammar::span>> split_names_;
   std::uint32_t unnamed_splits_ = 0;
   /// Where the policy's time zone was set, for the conflict note.
-  std::optional<span> time_zone_where_;
+  std::optional<grammar::span> time_zone_where_;
   /// External names of `map` declarations seen so far.
-  std::map<std::string, span, std::less<>> mapping_names_;
+  std::map<std::string, grammar::span, std::less<>> mapping_names_;
   std::uint64_t suggestion_budget_ = 50'000'000;
   std::vector<std::optional<std::vector<std::string>>> visible_names_;
   /// Time zone names of the tz database, sorted; loaded on first use.
   std::optional<std::vector<std::string>> zone_names_;
 };
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

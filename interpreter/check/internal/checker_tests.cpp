@@ -15,7 +15,10 @@
 #include "interpreter/check/internal/checker_impl.hpp"
 #include "interpreter/check/internal/type_rules.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
+
+using grammar::span;
+using stdlib::type_kind;
 
 namespace {
 
@@ -329,4 +332,4 @@ void checker::check_test(test_index t) {
   }
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

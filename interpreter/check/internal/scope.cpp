@@ -4,7 +4,7 @@
 
 #include "stdlib/builtins.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
 
 value_lookup lookup_value(std::span<const file_scope> scopes, std::span<const checked_file> files,
                           file_index file, std::string_view name) {
@@ -52,4 +52,4 @@ std::string_view reserved_meaning(std::string_view name) {
   return {};
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

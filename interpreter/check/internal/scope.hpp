@@ -26,7 +26,7 @@
 
 #include "interpreter/check/checked_program.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
 
 /// A segment or a constant.
 struct value_symbol {
@@ -73,4 +73,4 @@ struct binding_frame {
 /// ("a built-in function"), or empty when the name is free.
 [[nodiscard]] std::string_view reserved_meaning(std::string_view name);
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

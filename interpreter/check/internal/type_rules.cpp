@@ -7,7 +7,10 @@
 
 #include "interpreter/check/check_codes.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
+
+using stdlib::type;
+using stdlib::type_kind;
 
 namespace {
 
@@ -220,4 +223,4 @@ typing type_unary(ast::unary_op op, const type& operand) {
                       {}, blame::operand);
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

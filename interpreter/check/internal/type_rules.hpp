@@ -26,7 +26,7 @@
 #include "grammar/ast.hpp"
 #include "stdlib/types.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::check {
 
 /// Which operand an operator error is about.
 enum class blame : unsigned char { whole, lhs, rhs, operand };
@@ -52,4 +52,4 @@ struct typing {
 /// "`number`", "`event order_placed`": a type name in backticks.
 [[nodiscard]] std::string quoted(const stdlib::type& t);
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::check

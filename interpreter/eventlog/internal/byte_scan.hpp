@@ -14,7 +14,7 @@
 #include <emmintrin.h>
 #endif
 
-namespace afterflow::interpreter::json_input {
+namespace afterflow::eventlog::json_input {
 
 /// The first `"` or `\` in [p, end), or `end`.
 inline const char* find_quote_or_backslash(const char* p, const char* end) {
@@ -67,4 +67,4 @@ inline bool has_backslash(const char* p, std::size_t n) {
 #endif
 }
 
-}  // namespace afterflow::interpreter::json_input
+}  // namespace afterflow::eventlog::json_input

@@ -5,7 +5,9 @@
 #include "grammar/text/utf8.hpp"
 #include "interpreter/eventlog/log_codes.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
+
+using grammar::utf8_length;
 
 namespace {
 
@@ -25,7 +27,7 @@ class checker {
     for (std::size_t i = 0; i < s_.size();) {
       const auto n = utf8_length(s_, i);
       if (n == 0) {
-        return json_syntax_error{log_codes::invalid_utf8, i, 1,
+        return json_syntax_error{codes::invalid_utf8, i, 1,
                                  fmt::format("invalid UTF-8 byte `0x{:02X}`",
                                              static_cast<unsigned char>(s_[i]))};
       }
@@ -47,7 +49,7 @@ class checker {
   }
 
   bool fail(std::size_t at, std::size_t length, std::string message) {
-    error_ = json_syntax_error{log_codes::malformed_json, at, length, std::move(message)};
+    error_ = json_syntax_error{codes::malformed_json, at, length, std::move(message)};
     return false;
   }
 
@@ -229,4 +231,4 @@ std::optional<json_syntax_error> find_json_syntax_error(std::string_view text, s
   return checker(text, max_depth).run();
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

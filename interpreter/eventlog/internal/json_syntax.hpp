@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
 
 struct json_syntax_error {
   std::string_view code;  ///< malformed_json or invalid_utf8 (log_codes.hpp)
@@ -28,4 +28,4 @@ struct json_syntax_error {
 [[nodiscard]] std::optional<json_syntax_error> find_json_syntax_error(std::string_view text,
                                                                       std::size_t max_depth = 1024);
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

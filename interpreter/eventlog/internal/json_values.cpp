@@ -9,7 +9,11 @@
 #include "grammar/text/timestamp.hpp"
 #include "interpreter/eventlog/internal/byte_scan.hpp"
 
-namespace afterflow::interpreter::json_input {
+namespace afterflow::eventlog::json_input {
+
+using grammar::parse_timestamp;
+using ir::value;
+using stdlib::type_kind;
 
 namespace {
 
@@ -162,7 +166,7 @@ outcome narrow(const value& general, od::json_type json, stdlib::type_kind decla
       const bool negative = !s.empty() && s.front() == '-';
       if (negative) s.remove_prefix(1);
       if (s.empty()) return outcome::bad_text;
-      const auto parsed = parsing::duration_seconds(s);
+      const auto parsed = grammar::parsing::duration_seconds(s);
       const auto* seconds = std::get_if<std::int64_t>(&parsed);
       if (seconds == nullptr || *seconds > 9'000'000'000'000) return outcome::bad_text;
       out = value::duration((negative ? -*seconds : *seconds) * 1'000'000);
@@ -170,7 +174,7 @@ outcome narrow(const value& general, od::json_type json, stdlib::type_kind decla
     }
     case type_kind::time_of_day: {
       if (json != od::json_type::string) return outcome::wrong_type;
-      const auto parsed = parsing::time_of_day_seconds(general.as_string());
+      const auto parsed = grammar::parsing::time_of_day_seconds(general.as_string());
       const auto* seconds = std::get_if<std::int32_t>(&parsed);
       if (seconds == nullptr) return outcome::bad_text;
       out = value::time_of_day(*seconds);
@@ -213,4 +217,4 @@ bool converter::skip(od::value& v, std::string_view token) {
   }
 }
 
-}  // namespace afterflow::interpreter::json_input
+}  // namespace afterflow::eventlog::json_input

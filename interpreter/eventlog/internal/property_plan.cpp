@@ -9,7 +9,15 @@
 #include "interpreter/eventlog/log_codes.hpp"
 #include "interpreter/eventlog/log_error.hpp"
 
-namespace afterflow::interpreter::json_input {
+namespace afterflow::eventlog::json_input {
+
+using ir::no_symbol;
+using ir::program;
+using ir::property_entry;
+using ir::symbol;
+using ir::value;
+using ir::value_kind;
+using stdlib::type_kind;
 
 namespace {
 
@@ -50,7 +58,7 @@ log_error to_log_error(const problem& p, std::string_view file, std::uint64_t li
     if (const auto s = find_json_syntax_error(line)) {
       return make_log_error(s->code, s->message, file, line_number, line, s->offset, s->length);
     }
-    return make_log_error(log_codes::malformed_json,
+    return make_log_error(codes::malformed_json,
                           fmt::format("malformed JSON ({})", simdjson::error_message(p.json)), file,
                           line_number, line, 0, 1);
   }
@@ -277,12 +285,12 @@ bool property_set::check(const plan_field& f, const value& general, const place&
   const auto property = fmt::format("property `{}` of `{}`", f.json_name, event_name);
   switch (r) {
     case outcome::bad_timestamp:
-      p.code = log_codes::bad_timestamp;
+      p.code = codes::bad_timestamp;
       p.message = fmt::format("bad timestamp {} in {}", quote_excerpt(general.as_string()), property);
       p.help = "timestamps are RFC 3339, e.g. `2026-03-01T09:00:00Z`";
       break;
     case outcome::bad_text: {
-      p.code = log_codes::bad_property;
+      p.code = codes::bad_property;
       const bool duration = f.declared == type_kind::duration;
       const auto text = general.is(value_kind::string) ? general.as_string() : std::string_view("number");
       p.message = fmt::format("bad {} {} in {}", duration ? "duration" : "time of day",
@@ -292,7 +300,7 @@ bool property_set::check(const plan_field& f, const value& general, const place&
       break;
     }
     default: {
-      p.code = log_codes::bad_property;
+      p.code = codes::bad_property;
       const auto found = describe(where.type, general.is(value_kind::boolean) && general.as_bool());
       p.message = fmt::format("{} must be {}, found {}", property, expected_text(f.declared), found);
       break;
@@ -302,4 +310,4 @@ bool property_set::check(const plan_field& f, const value& general, const place&
   return false;
 }
 
-}  // namespace afterflow::interpreter::json_input
+}  // namespace afterflow::eventlog::json_input

@@ -28,7 +28,7 @@
 #include "interpreter/ir/program.hpp"
 #include "interpreter/ir/record.hpp"
 
-namespace afterflow::interpreter::json_input {
+namespace afterflow::eventlog::json_input {
 
 /// Where a value sits in the line, and its JSON type. The length of the
 /// token is computed only when an error needs it (`token_length`).
@@ -59,8 +59,8 @@ struct problem {
 
 struct plan_field {
   std::string_view json_name;  ///< the key in the input
-  symbol json_symbol = no_symbol;
-  symbol target = no_symbol;   ///< the afterflow property
+  ir::symbol json_symbol = ir::no_symbol;
+  ir::symbol target = ir::no_symbol;   ///< the afterflow property
   stdlib::type_kind declared = stdlib::type_kind::any;
   bool is_declared = false;
   bool wanted = false;
@@ -68,7 +68,7 @@ struct plan_field {
 };
 
 struct event_plan {
-  symbol event = no_symbol;
+  ir::symbol event = ir::no_symbol;
   bool keep_others = false;  ///< `reads_all_properties`: keep unknown keys under their names
   std::vector<plan_field> fields;
 
@@ -82,7 +82,7 @@ struct event_plan {
     const auto& f = fields[slot];
     return f.json_name == json_name ? &f : nullptr;
   }
-  [[nodiscard]] const plan_field* find(symbol json_symbol) const;
+  [[nodiscard]] const plan_field* find(ir::symbol json_symbol) const;
 
  private:
   // A key's slot mixes its length and its first and last bytes: the few
@@ -101,18 +101,18 @@ inline constexpr std::uint32_t no_mapping = 0xFFFFFFFFU;
 
 class property_plans {
  public:
-  explicit property_plans(program& p);
+  explicit property_plans(ir::program& p);
 
-  [[nodiscard]] const event_plan& for_event(symbol event);
+  [[nodiscard]] const event_plan& for_event(ir::symbol event);
   [[nodiscard]] const event_plan& for_mapping(std::uint32_t mapping);
   /// The `map` whose external name is the symbol `external`, or no_mapping.
-  [[nodiscard]] std::uint32_t mapping_of(symbol external) const {
+  [[nodiscard]] std::uint32_t mapping_of(ir::symbol external) const {
     return external < mapping_by_symbol_.size() ? mapping_by_symbol_[external] : no_mapping;
   }
-  [[nodiscard]] symbol_table& symbols() { return program_.symbols; }
+  [[nodiscard]] ir::symbol_table& symbols() { return program_.symbols; }
 
  private:
-  program& program_;
+  ir::program& program_;
   std::vector<std::unique_ptr<event_plan>> events_;
   std::vector<std::unique_ptr<event_plan>> mappings_;
   std::vector<std::uint32_t> mapping_by_symbol_;
@@ -132,7 +132,7 @@ class property_set {
   place at;                           ///< the object itself (or the wrongly typed value)
   const event_plan* plan = nullptr;   ///< set before `read` to filter while reading
   std::string_view event_name;        ///< as written in the line, for messages
-  std::vector<property_entry> entries;
+  std::vector<ir::property_entry> entries;
   std::vector<place> places;          ///< parallel to `entries` when read without a plan
   std::optional<problem> issue;       ///< the first badly typed declared property
 
@@ -145,11 +145,11 @@ class property_set {
   [[nodiscard]] std::size_t capacity_bytes() const;
 
  private:
-  void put(symbol name, value v, const place& at);
+  void put(ir::symbol name, ir::value v, const place& at);
   // Under a plan: positions are not kept (an issue records its own).
-  void put_planned(symbol name, value v);
+  void put_planned(ir::symbol name, ir::value v);
   // Narrows `general` to the field's declared type; records an issue if it cannot.
-  bool check(const plan_field& f, const value& general, const place& at, value& out);
+  bool check(const plan_field& f, const ir::value& general, const place& at, ir::value& out);
 };
 
-}  // namespace afterflow::interpreter::json_input
+}  // namespace afterflow::eventlog::json_input

@@ -6,7 +6,9 @@
 
 #include "grammar/text/edit_distance.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
+
+using grammar::closest_match;
 
 std::optional<std::string> zone_check::suggestion(std::string_view name) {
   if (names_.empty()) {
@@ -22,4 +24,4 @@ std::optional<std::string> zone_check::suggestion(std::string_view name) {
   return closest_match(name, candidates);
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

@@ -14,7 +14,7 @@
 
 #include "interpreter/runtime/local_time.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::eventlog {
 
 class zone_check {
  public:
@@ -24,8 +24,8 @@ class zone_check {
   [[nodiscard]] std::optional<std::string> suggestion(std::string_view name);
 
  private:
-  zone_cache cache_;
+  runtime::zone_cache cache_;
   std::vector<std::string> names_;  // sorted; empty until the first suggestion
 };
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::eventlog

@@ -16,7 +16,7 @@
 #include <sanitizer/asan_interface.h>
 #endif
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
 
 namespace {
 
@@ -86,4 +86,4 @@ void block_pool::deallocate(void* block, std::size_t bytes) {
   free_[class_of(size)].push_back(static_cast<std::byte*>(block));
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

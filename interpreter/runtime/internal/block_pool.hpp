@@ -15,7 +15,7 @@
 #include <memory>
 #include <vector>
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
 
 class block_pool {
  public:
@@ -51,4 +51,4 @@ class block_pool {
   std::byte* end_ = nullptr;
 };
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

@@ -17,7 +17,7 @@
 #include "interpreter/ir/record.hpp"
 #include "interpreter/ir/symbol_table.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
 
 /// Re-entry bookkeeping for one (flow, key) group of a customer.
 struct key_record {
@@ -30,14 +30,14 @@ struct key_record {
 /// Send times of one capped channel, newest last; at most the largest
 /// `limit` count of the channel is kept.
 struct cap_history {
-  symbol channel = no_symbol;
+  ir::symbol channel = ir::no_symbol;
   std::vector<std::int64_t> sent;
 };
 
 /// Everything a customer only has while flows are touching them; freed
 /// again (simulator::impl::tidy) once nothing in it can matter any more.
 struct customer_extras {
-  std::vector<symbol> tags;         ///< in the order added
+  std::vector<ir::symbol> tags;         ///< in the order added
   std::vector<std::uint32_t> runs;  ///< active runs, in creation order
   std::vector<key_record> keys;
   std::vector<cap_history> caps;
@@ -53,7 +53,7 @@ struct customer_extras {
 struct alignas(64) customer_state {
   static constexpr std::size_t inline_history = 32;
 
-  record attributes;
+  ir::record attributes;
   const time_zone* zone = nullptr;  ///< from the `timezone` attribute; null: none
   std::unique_ptr<customer_extras> extras;
   alignas(8) std::array<std::byte, inline_history> history{};
@@ -66,4 +66,4 @@ struct alignas(64) customer_state {
 
 static_assert(sizeof(customer_state) == 64);
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

@@ -2,7 +2,7 @@
 
 #include <cstring>
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
 
 namespace {
 
@@ -116,4 +116,4 @@ std::size_t customer_table::heap_bytes() const {
          blocks_.size() * arena_block;
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

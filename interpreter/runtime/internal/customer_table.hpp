@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
 
 using customer_index = std::uint32_t;
 inline constexpr customer_index no_customer = 0xFFFFFFFFU;
@@ -54,4 +54,4 @@ class customer_table {
   std::size_t block_size_ = 0;
 };
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

@@ -3,7 +3,19 @@
 #include <algorithm>
 #include <cmath>
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
+
+using ir::binary_op;
+using ir::equal;
+using ir::event_view;
+using ir::no_symbol;
+using ir::node;
+using ir::node_index;
+using ir::op;
+using ir::program;
+using ir::value;
+using ir::value_kind;
+using stdlib::builtin_id;
 
 namespace {
 
@@ -277,4 +289,4 @@ value evaluator::arithmetic(binary_op op, const value& a, const value& b) {
   return value::null();
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

@@ -23,14 +23,14 @@
 #include "interpreter/ir/record.hpp"
 #include "interpreter/ir/value.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
 
 /// The customer an expression is evaluated for.
 struct customer_view {
   std::uint32_t index = 0;       ///< in the customer table and history store
   std::string_view id;
-  const record* attributes = nullptr;
-  const std::vector<symbol>* tags = nullptr;  ///< in the order added; null: none (read lazily)
+  const ir::record* attributes = nullptr;
+  const std::vector<ir::symbol>* tags = nullptr;  ///< in the order added; null: none (read lazily)
   const time_zone* zone = nullptr;  ///< the customer's zone, else the policy's, else UTC
   const std::byte* history = nullptr;  ///< the customer's history block; null: none yet
 };
@@ -39,46 +39,46 @@ struct customer_view {
 struct eval_frame {
   std::int64_t now = 0;
   const customer_view* customer = nullptr;
-  const event_view* event = nullptr;    ///< `event` inside a `where`
-  const event_view* trigger = nullptr;  ///< the run's trigger
-  std::span<const event_view* const> bindings;  ///< `as` slots; null when unbound
+  const ir::event_view* event = nullptr;    ///< `event` inside a `where`
+  const ir::event_view* trigger = nullptr;  ///< the run's trigger
+  std::span<const ir::event_view* const> bindings;  ///< `as` slots; null when unbound
 };
 
 class evaluator {
  public:
-  evaluator(const program& p, const history_store& history, zone_cache& zones);
+  evaluator(const ir::program& p, const history_store& history, zone_cache& zones);
 
-  [[nodiscard]] value eval(node_index n, const eval_frame& frame);
+  [[nodiscard]] ir::value eval(ir::node_index n, const eval_frame& frame);
   /// A condition: true only for the boolean true (null and non-bools are false).
-  [[nodiscard]] bool holds(node_index n, const eval_frame& frame) { return eval(n, frame).truthy(); }
+  [[nodiscard]] bool holds(ir::node_index n, const eval_frame& frame) { return eval(n, frame).truthy(); }
 
   /// Frees values made during evaluation. Values returned earlier that
   /// point into the scratch arena become invalid.
   void clear_scratch();
 
  private:
-  value eval_binary(const node& n, const eval_frame& frame);
-  value eval_call(const node& n, const eval_frame& frame);
-  value filtered_aggregate(std::uint32_t slot, const eval_frame& frame);
-  value arithmetic(binary_op op, const value& a, const value& b);
-  value make_string(std::string s);
-  const time_zone* zone_argument(std::span<const value> args, std::size_t index, const eval_frame& frame);
+  ir::value eval_binary(const ir::node& n, const eval_frame& frame);
+  ir::value eval_call(const ir::node& n, const eval_frame& frame);
+  ir::value filtered_aggregate(std::uint32_t slot, const eval_frame& frame);
+  ir::value arithmetic(ir::binary_op op, const ir::value& a, const ir::value& b);
+  ir::value make_string(std::string s);
+  const time_zone* zone_argument(std::span<const ir::value> args, std::size_t index, const eval_frame& frame);
 
-  const program& program_;
+  const ir::program& program_;
   const history_store& history_;
   zone_cache& zones_;
   std::deque<std::string> scratch_strings_;
-  std::deque<std::vector<value>> scratch_lists_;
-  std::vector<value> argument_stack_;
+  std::deque<std::vector<ir::value>> scratch_lists_;
+  std::vector<ir::value> argument_stack_;
 };
 
 /// A value as plain text: strings as they are, everything else as in
 /// `explain` (value_format.hpp). What `to_string` returns and how keys are
 /// compared.
-[[nodiscard]] std::string plain_text(const value& v, const symbol_table& symbols);
+[[nodiscard]] std::string plain_text(const ir::value& v, const ir::symbol_table& symbols);
 
 /// Ordering of two values of the same orderable kind (number, string,
 /// duration, time, time of day): <0, 0, >0; nullopt when not comparable.
-[[nodiscard]] std::optional<int> compare_values(const value& a, const value& b);
+[[nodiscard]] std::optional<int> compare_values(const ir::value& a, const ir::value& b);
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

@@ -10,7 +10,20 @@
 #include "interpreter/runtime/internal/evaluator.hpp"
 #include "interpreter/ir/value_format.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
+
+using grammar::count_code_points;
+using grammar::format_timestamp;
+using grammar::micros_per_day;
+using grammar::micros_per_second;
+using ir::equal;
+using ir::no_symbol;
+using ir::node;
+using ir::symbol_table;
+using ir::value;
+using ir::value_kind;
+using ir::value_text;
+using stdlib::builtin_id;
 
 namespace {
 
@@ -188,4 +201,4 @@ value evaluator::eval_call(const node& n, const eval_frame& frame) {
   }
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

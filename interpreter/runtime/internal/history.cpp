@@ -6,7 +6,17 @@
 #include <limits>
 #include <new>
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
+
+using ir::event_view;
+using ir::history_slot;
+using ir::no_symbol;
+using ir::program;
+using ir::property_entry;
+using ir::stored_event;
+using ir::value;
+using ir::value_kind;
+using stdlib::builtin_id;
 
 namespace {
 
@@ -305,4 +315,4 @@ std::size_t history_store::heap_bytes(const std::byte* b) const {
   return bytes;
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

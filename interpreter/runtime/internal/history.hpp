@@ -29,7 +29,7 @@
 #include "interpreter/ir/record.hpp"
 #include "interpreter/ir/value.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
 
 enum class slot_kind : unsigned char {
   counter,         ///< count/exists without a window
@@ -46,7 +46,7 @@ enum class slot_kind : unsigned char {
 /// Where each slot lives in a customer's block; computed once per program.
 class history_layout {
  public:
-  explicit history_layout(const program& p);
+  explicit history_layout(const ir::program& p);
   [[nodiscard]] std::size_t block_size() const { return block_size_; }
   [[nodiscard]] slot_kind kind(std::uint32_t slot) const { return slots_[slot].kind; }
   [[nodiscard]] std::size_t offset(std::uint32_t slot) const { return slots_[slot].offset; }
@@ -67,17 +67,17 @@ class history_layout {
 /// slots; `release` frees what they point to.
 class history_store {
  public:
-  history_store(const program& p, const history_layout& layout) : program_(p), layout_(layout) {}
+  history_store(const ir::program& p, const history_layout& layout) : program_(p), layout_(layout) {}
 
   /// Feeds slot `slot` of `block` with event `e` (its filter, if any,
   /// already passed). `e.time` is the current time.
-  void add(std::byte* block, std::uint32_t slot, const event_view& e);
+  void add(std::byte* block, std::uint32_t slot, const ir::event_view& e);
   /// The aggregate's value at `now` (`block` may be null: no history yet);
   /// not for `stored_events` slots.
-  [[nodiscard]] value read(const std::byte* block, std::uint32_t slot, std::int64_t now) const;
+  [[nodiscard]] ir::value read(const std::byte* block, std::uint32_t slot, std::int64_t now) const;
   /// The events a `stored_events` slot holds, oldest first (null when none
   /// arrived yet); they may include events that have left the window.
-  [[nodiscard]] const std::vector<stored_event>* events(const std::byte* block, std::uint32_t slot) const;
+  [[nodiscard]] const std::vector<ir::stored_event>* events(const std::byte* block, std::uint32_t slot) const;
   /// Frees what the block's slots point to (the block itself stays).
   void release(std::byte* block);
   /// Heap bytes the block's slots point to outside the pool, for memory
@@ -87,9 +87,9 @@ class history_store {
   [[nodiscard]] std::size_t pool_bytes() const { return pool_.reserved_bytes(); }
 
  private:
-  const program& program_;
+  const ir::program& program_;
   const history_layout& layout_;
   block_pool pool_;
 };
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

@@ -1,6 +1,6 @@
 #include "interpreter/runtime/internal/run_counter.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
 
 namespace {
 std::uint64_t mix(std::uint64_t x) {
@@ -38,4 +38,4 @@ std::uint32_t run_counter::next(std::uint32_t customer, std::uint32_t flow) {
   return ++slots_[i].count;
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

@@ -10,7 +10,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
 
 class run_counter {
  public:
@@ -29,4 +29,4 @@ class run_counter {
   std::size_t used_ = 0;
 };
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

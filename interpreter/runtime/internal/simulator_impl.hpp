@@ -14,7 +14,7 @@
 #include "interpreter/runtime/simulator.hpp"
 #include "interpreter/runtime/internal/timer_queue.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
 
 enum class wait_kind : unsigned char {
   none,           ///< running, or just created
@@ -39,26 +39,26 @@ struct run_state {
   std::int64_t started = 0;
   std::uint32_t number = 0;  ///< n in the run id `<flow>:<customer>:<n>`
   std::string key;
-  stored_event trigger;
-  std::vector<std::unique_ptr<stored_event>> bindings;
-  std::vector<const event_view*> binding_views;
+  ir::stored_event trigger;
+  std::vector<std::unique_ptr<ir::stored_event>> bindings;
+  std::vector<const ir::event_view*> binding_views;
   std::vector<std::int64_t> counters;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> splits;  ///< (split, arm) taken
   // A send deferred by quiet hours.
   std::uint32_t pending_send = 0;
-  record pending_params;
+  ir::record pending_params;
   std::int64_t deferred_from = 0;
 };
 
 /// An event made by `emit`, waiting to be handled.
 struct emitted_event {
-  stored_event event;
+  ir::stored_event event;
   std::uint32_t depth = 0;
   std::uint64_t emitter_seq = 0;  ///< the run that emitted it (its seq), never offered it
 };
 
 struct simulator::impl {
-  impl(simulator& owner, program& p, action_sink& sink, simulator_options options);
+  impl(simulator& owner, ir::program& p, action_sink& sink, simulator_options options);
 
   // simulator.cpp: the loop, events, triggers, run lifecycle.
   ~impl();
@@ -69,16 +69,16 @@ struct simulator::impl {
   /// The same, or null when the customer has none yet.
   [[nodiscard]] const std::byte* find_history_block(customer_index c) const;
   customer_view view_of(customer_index c) const;
-  void handle_event(const event_view& e, std::uint32_t depth, std::optional<std::uint64_t> exclude_run);
-  void offer_to_runs(customer_index c, const event_view& e, std::optional<std::uint64_t> exclude_run);
-  void try_triggers(customer_index c, const event_view& e);
-  void start_run(std::uint32_t flow, customer_index c, const event_view& e, std::string key);
+  void handle_event(const ir::event_view& e, std::uint32_t depth, std::optional<std::uint64_t> exclude_run);
+  void offer_to_runs(customer_index c, const ir::event_view& e, std::optional<std::uint64_t> exclude_run);
+  void try_triggers(customer_index c, const ir::event_view& e);
+  void start_run(std::uint32_t flow, customer_index c, const ir::event_view& e, std::string key);
   void end_run(std::uint32_t slot, std::string_view reason);
   /// Drops what can no longer matter for a customer without live runs
   /// (stale re-entry records and cap entries), and their extras if empty.
   void tidy(customer_index c);
   void sweep();
-  [[nodiscard]] std::int64_t longest_window(symbol channel) const;
+  [[nodiscard]] std::int64_t longest_window(ir::symbol channel) const;
   /// Fires every timer due at or before `limit`, in (due, seq) order.
   void fire_due(std::int64_t limit);
   void fire(const timer& t);
@@ -86,42 +86,42 @@ struct simulator::impl {
   void after_input();
   /// Whether `e` matches `p`; `run` is the run offered the event, or null
   /// for a trigger of flow `flow`.
-  bool matches(const pattern& p, const event_view& e, const run_state* run, customer_index c, std::uint32_t flow);
+  bool matches(const ir::pattern& p, const ir::event_view& e, const run_state* run, customer_index c, std::uint32_t flow);
   eval_frame frame_for(const run_state& run, const customer_view& customer) const;
   void error(const run_state* run, std::string code, std::string message);
   /// `<flow>:<customer>:<n>`, made when needed rather than kept per run.
   [[nodiscard]] std::string run_id(const run_state& run) const;
   flow_stats& stats_of(std::uint32_t flow) { return owner.stats_[flow]; }
-  std::string_view name(symbol s) const { return program_.symbols.name(s); }
+  std::string_view name(ir::symbol s) const { return program_.symbols.name(s); }
 
   // simulator_steps.cpp: executing instructions, sends and policies.
   void execute(std::uint32_t slot);
   void schedule(run_state& run, std::int64_t due, wait_kind kind);
   /// Returns true when the send suspended the run (deferred).
-  bool send(std::uint32_t slot, std::uint32_t send_index, record params,
+  bool send(std::uint32_t slot, std::uint32_t send_index, ir::record params,
             std::optional<std::int64_t> deferred_from);
-  void write_action(const run_state& run, const send_program& s, const record& params,
+  void write_action(const run_state& run, const ir::send_program& s, const ir::record& params,
                     send_status status, std::string_view reason, std::optional<std::int64_t> deferred_from);
-  const quiet_hours_program* quiet_hours_for(symbol channel) const;
+  const ir::quiet_hours_program* quiet_hours_for(ir::symbol channel) const;
   const time_zone* zone_of(customer_index c) const;
-  std::optional<std::string> limit_reached(customer_index c, symbol channel);
-  void count_send(customer_index c, symbol channel);
-  record evaluate_properties(const std::vector<property_program>& props, const eval_frame& frame);
+  std::optional<std::string> limit_reached(customer_index c, ir::symbol channel);
+  void count_send(customer_index c, ir::symbol channel);
+  ir::record evaluate_properties(const std::vector<ir::property_program>& props, const eval_frame& frame);
 
   // simulator_trace.cpp: trace entries (only when tracing this customer).
   [[nodiscard]] bool tracing(customer_index c) const;
   void trace(customer_index c, const run_state* run, trace_kind kind, std::string subject,
              std::string detail = {}, std::vector<std::pair<std::string, std::string>> values = {},
              std::uint32_t location = no_location, std::uint32_t flow = no_flow);
-  void trace_condition(customer_index c, const run_state* run, node_index condition,
+  void trace_condition(customer_index c, const run_state* run, ir::node_index condition,
                        const eval_frame& frame, bool result, std::uint32_t location, std::uint32_t flow = no_flow);
-  std::vector<std::pair<std::string, std::string>> operand_values(node_index n, const eval_frame& frame);
+  std::vector<std::pair<std::string, std::string>> operand_values(ir::node_index n, const eval_frame& frame);
 
   static constexpr std::uint32_t no_location = 0xFFFFFFFFU;
   static constexpr std::uint32_t no_flow = 0xFFFFFFFFU;
 
   simulator& owner;
-  program& program_;
+  ir::program& program_;
   action_sink& sink_;
   simulator_options options_;
   zone_cache zones_;
@@ -145,9 +145,9 @@ struct simulator::impl {
   std::vector<std::vector<std::uint64_t>> sent_counts_;  ///< per flow, per send step
   std::vector<std::uint32_t> snapshot_;  ///< offer_to_runs' copy of a customer's runs
   // Reused per send, to avoid allocating on the hot path.
-  std::vector<property_entry> scratch_entries_;
+  std::vector<ir::property_entry> scratch_entries_;
   std::vector<split_choice> scratch_splits_;
   std::string scratch_run_id_;
 };
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

@@ -11,7 +11,24 @@
 #include "interpreter/runtime/internal/simulator_impl.hpp"
 #include "interpreter/ir/value_format.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
+
+using grammar::duration_text;
+using grammar::format_timestamp;
+using grammar::time_of_day_text;
+using ir::event_view;
+using ir::instr;
+using ir::no_node;
+using ir::no_symbol;
+using ir::property_entry;
+using ir::property_program;
+using ir::quiet_hours_program;
+using ir::record;
+using ir::send_program;
+using ir::stored_event;
+using ir::symbol;
+using ir::value_kind;
+using ir::value_text;
 
 namespace {
 
@@ -65,7 +82,7 @@ void simulator::impl::execute(std::uint32_t slot) {
       return;
     }
     if (in.starts_step && ++steps > options_.max_steps) {
-      error(&run, std::string(runtime_codes::step_limit),
+      error(&run, std::string(codes::step_limit),
             fmt::format("flow `{}` ran {} steps without waiting", f.name, options_.max_steps));
       end_run(slot, "error");
       return;
@@ -77,7 +94,7 @@ void simulator::impl::execute(std::uint32_t slot) {
       case instr::wait: {
         const auto d = eval_.eval(in.a, frame);
         if (!d.is(value_kind::duration)) {
-          error(&run, std::string(runtime_codes::null_duration),
+          error(&run, std::string(codes::null_duration),
                 fmt::format("`wait` needs a duration, but `{}` is {}", program_.node_source[in.a],
                             value_text(d, program_.symbols)));
           end_run(slot, "error");
@@ -97,7 +114,7 @@ void simulator::impl::execute(std::uint32_t slot) {
           if (z.is(value_kind::string)) {
             zone = zones_.find(z.as_string());
             if (zone == nullptr) {
-              error(&run, std::string(runtime_codes::unknown_zone),
+              error(&run, std::string(codes::unknown_zone),
                     fmt::format("unknown time zone `{}` in `wait until`", z.as_string()));
               end_run(slot, "error");
               return;
@@ -105,7 +122,7 @@ void simulator::impl::execute(std::uint32_t slot) {
           }
         }
         if (!tod.is(value_kind::time_of_day)) {
-          error(&run, std::string(runtime_codes::null_duration),
+          error(&run, std::string(codes::null_duration),
                 fmt::format("`wait until` needs a time of day, but `{}` is {}", program_.node_source[in.a],
                             value_text(tod, program_.symbols)));
           end_run(slot, "error");
@@ -122,7 +139,7 @@ void simulator::impl::execute(std::uint32_t slot) {
         const auto& w = f.waits[in.a];
         const auto d = eval_.eval(w.within, frame);
         if (!d.is(value_kind::duration)) {
-          error(&run, std::string(runtime_codes::null_duration),
+          error(&run, std::string(codes::null_duration),
                 fmt::format("`wait for … within` needs a duration, but `{}` is {}", program_.node_source[w.within],
                             value_text(d, program_.symbols)));
           end_run(slot, "error");
@@ -169,7 +186,7 @@ void simulator::impl::execute(std::uint32_t slot) {
         const auto v = eval_.eval(in.b, frame);
         const property_entry entry{in.a, v};
         if (auto problem = owner.update_profile(view.id, std::span(&entry, 1))) {
-          error(&run, std::string(runtime_codes::bad_attribute),
+          error(&run, std::string(codes::bad_attribute),
                 fmt::format("cannot set `customer.{}`: {}", name(in.a), *problem));
           end_run(slot, "error");
           return;
@@ -195,7 +212,7 @@ void simulator::impl::execute(std::uint32_t slot) {
       case instr::emit: {
         const auto& em = f.emits[in.a];
         if (current_depth_ + 1 > options_.max_emit_depth) {
-          error(&run, std::string(runtime_codes::emit_depth),
+          error(&run, std::string(codes::emit_depth),
                 fmt::format("`emit {}` would nest emitted events deeper than {}", name(em.event),
                             options_.max_emit_depth));
           end_run(slot, "error");
@@ -359,4 +376,4 @@ void simulator::impl::write_action(const run_state& run, const send_program& s, 
   sink_.on_action(a, program_.symbols);
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

@@ -5,7 +5,11 @@
 #include "interpreter/runtime/internal/simulator_impl.hpp"
 #include "interpreter/ir/value_format.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
+
+using ir::node_index;
+using ir::op;
+using ir::value_text;
 
 bool simulator::impl::tracing(customer_index c) const {
   if (trace_ == nullptr) return false;
@@ -71,4 +75,4 @@ void simulator::impl::trace_condition(customer_index c, const run_state* run, no
         operand_values(condition, frame), location, flow);
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

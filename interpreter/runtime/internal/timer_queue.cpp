@@ -1,6 +1,6 @@
 #include "interpreter/runtime/internal/timer_queue.hpp"
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
 
 namespace {
 
@@ -49,4 +49,4 @@ void timer_queue::pop() {
   heap_[i] = last;
 }
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

@@ -11,7 +11,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace afterflow::interpreter {
+namespace afterflow::runtime {
 
 struct timer {
   std::int64_t due = 0;      ///< microseconds since the epoch, UTC
@@ -35,4 +35,4 @@ class timer_queue {
   std::uint64_t next_seq_ = 0;
 };
 
-}  // namespace afterflow::interpreter
+}  // namespace afterflow::runtime

@@ -6,7 +6,11 @@
 
 #include "interpreter/eventlog/log_codes.hpp"
 
-namespace afterflow::interpreter::converters {
+namespace afterflow::tools {
+
+using eventlog::byte_source;
+using eventlog::log_error;
+using eventlog::make_file_error;
 
 namespace {
 
@@ -50,7 +54,7 @@ std::optional<std::span<const std::string_view>> csv_reader::next() {
       if (!fill()) {
         if (source_->error()) return std::nullopt;
         if (s == state::quoted) {
-          error_ = make_file_error(log_codes::malformed_csv, "a quoted field is never closed", name(), record_line_);
+          error_ = make_file_error(eventlog::codes::malformed_csv, "a quoted field is never closed", name(), record_line_);
           error_->help = "every `\"` that opens a field needs a closing `\"`; a quote inside a field is written `\"\"`";
           return std::nullopt;
         }
@@ -101,7 +105,7 @@ std::optional<std::span<const std::string_view>> csv_reader::next() {
           } else if (c == '\r') {
             // before LF
           } else {
-            error_ = make_file_error(log_codes::malformed_csv,
+            error_ = make_file_error(eventlog::codes::malformed_csv,
                                      fmt::format("expected `,` or a line end after a quoted field, found `{}`",
                                                  std::string_view(&c, 1)),
                                      name(), line_);
@@ -129,7 +133,7 @@ std::optional<std::vector<std::size_t>> find_columns(std::span<const std::string
   for (const auto name : wanted) {
     const auto it = std::find(header.begin(), header.end(), name);
     if (it == header.end()) {
-      error = make_file_error(log_codes::missing_column, fmt::format("missing column `{}`", name), reader.name(),
+      error = make_file_error(eventlog::codes::missing_column, fmt::format("missing column `{}`", name), reader.name(),
                               reader.line());
       return std::nullopt;
     }
@@ -138,4 +142,4 @@ std::optional<std::vector<std::size_t>> find_columns(std::span<const std::string
   return indices;
 }
 
-}  // namespace afterflow::interpreter::converters
+}  // namespace afterflow::tools

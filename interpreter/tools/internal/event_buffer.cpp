@@ -6,7 +6,16 @@
 
 #include "grammar/text/timestamp.hpp"
 
-namespace afterflow::interpreter::converters {
+namespace afterflow::tools {
+
+using eventlog::text_sink;
+using grammar::append_timestamp;
+using grammar::json_writer;
+using grammar::micros_per_day;
+using grammar::micros_per_second;
+using grammar::parse_timestamp;
+using runtime::local_to_instant;
+using runtime::time_zone;
 
 json_writer& event_buffer::begin(std::int64_t time, std::string_view customer, std::string_view event) {
   line_.clear();
@@ -70,4 +79,4 @@ std::optional<double> parse_decimal(std::string_view text) {
 
 double round_cents(double amount) { return std::round(amount * 100.0) / 100.0; }
 
-}  // namespace afterflow::interpreter::converters
+}  // namespace afterflow::tools

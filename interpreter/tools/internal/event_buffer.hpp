@@ -12,16 +12,16 @@
 #include "interpreter/tools/convert.hpp"
 #include "interpreter/runtime/local_time.hpp"
 
-namespace afterflow::interpreter::converters {
+namespace afterflow::tools {
 
 class event_buffer {
  public:
   /// Starts an event line; add its properties to the returned writer (it is
   /// inside `props`), then call `end`.
-  json_writer& begin(std::int64_t time, std::string_view customer, std::string_view event);
+  grammar::json_writer& begin(std::int64_t time, std::string_view customer, std::string_view event);
   void end();
   /// Writes every event sorted by time (stable) and counts them by name.
-  void write_sorted(const text_sink& write, convert_stats& stats);
+  void write_sorted(const eventlog::text_sink& write, convert_stats& stats);
   [[nodiscard]] std::size_t size() const { return events_.size(); }
 
  private:
@@ -32,16 +32,16 @@ class event_buffer {
   };
   std::vector<event> events_;
   std::string line_;
-  std::optional<json_writer> writer_;
+  std::optional<grammar::json_writer> writer_;
   std::int64_t time_ = 0;
   std::string_view name_;
 };
 
 /// A naive local `YYYY-MM-DD HH:MM[:SS]` in `zone`, as UTC microseconds.
-[[nodiscard]] std::optional<std::int64_t> local_timestamp(std::string_view text, const time_zone* zone);
+[[nodiscard]] std::optional<std::int64_t> local_timestamp(std::string_view text, const runtime::time_zone* zone);
 /// A decimal number (`3.39`, `-6`), or nullopt.
 [[nodiscard]] std::optional<double> parse_decimal(std::string_view text);
 /// Money rounded to cents.
 [[nodiscard]] double round_cents(double amount);
 
-}  // namespace afterflow::interpreter::converters
+}  // namespace afterflow::tools
