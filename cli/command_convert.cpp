@@ -9,7 +9,6 @@
 
 namespace afterflow::cli {
 
-using eventlog::render_text;
 using grammar::render_text;
 
 int run_convert(std::span<char*> raw) {

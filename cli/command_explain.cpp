@@ -9,7 +9,6 @@
 
 namespace afterflow::cli {
 
-using eventlog::render_text;
 using grammar::render_text;
 using ir::program;
 using replay::load_profiles;

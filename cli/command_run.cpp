@@ -15,7 +15,6 @@
 
 namespace afterflow::cli {
 
-using eventlog::render_text;
 using grammar::format_timestamp;
 using grammar::render_text;
 using ir::program;

@@ -11,7 +11,6 @@
 namespace afterflow::cli {
 
 using compile::compile;
-using eventlog::render_text;
 using grammar::diagnostic_list;
 using grammar::format_timestamp;
 using grammar::parse_timestamp;
@@ -84,14 +83,8 @@ eventlog::event_log_reader open_log(const replay_arguments& args, ir::program& p
 }
 
 std::size_t print_runtime_errors(const runtime::simulator& sim, bool color) {
-  const auto& errors = sim.errors();
-  const std::string_view red = color ? "\x1b[1;31m" : "";
-  const std::string_view reset = color ? "\x1b[0m" : "";
-  for (const auto& e : errors) {
-    fmt::print(stderr, "{}error[{}]{}: {}\n  --> {}\n   = note: flow `{}`, customer `{}`, at {}\n\n", red, e.code, reset,
-               e.message, e.step, e.flow, e.customer, format_timestamp(e.time));
-  }
-  return errors.size();
+  for (const auto& e : sim.errors()) fmt::print(stderr, "{}\n", render_text(runtime::to_diagnostic(e), {color}));
+  return sim.errors().size();
 }
 
 }  // namespace afterflow::cli

@@ -29,8 +29,10 @@ std::size_t diagnostic_list::warning_count() const {
 
 void diagnostic_list::sort() {
   std::stable_sort(items_.begin(), items_.end(), [](const diagnostic& a, const diagnostic& b) {
-    return std::tie(a.where.file, a.where.begin, a.where.end) <
-           std::tie(b.where.file, b.where.begin, b.where.end);
+    const auto* x = a.source_span();
+    const auto* y = b.source_span();
+    if (x == nullptr || y == nullptr) return x != nullptr && y == nullptr;
+    return std::tie(x->file, x->begin, x->end) < std::tie(y->file, y->begin, y->end);
   });
 }
 

@@ -71,6 +71,30 @@ void render_snippet(std::string& out, const source_set& sources, span where, cha
   out += fmt::format("{}\n", p.reset);
 }
 
+// The `-->` line and the excerpt of a place in a file the renderer does not
+// hold; laid out exactly like a source snippet.
+void render_file_location(std::string& out, const file_location& where, std::string_view label,
+                          const palette& p, std::string_view marker_color, std::size_t gutter_width) {
+  const auto gutter = std::string(gutter_width, ' ');
+  if (where.line == 0) {
+    if (!where.file.empty()) out += fmt::format("{}{}-->{} {}\n", gutter, p.blue, p.reset, where.file);
+    return;
+  }
+  if (where.column == 0) {  // a line without an excerpt (a CSV record, a step of a flow)
+    out += fmt::format("{}{}-->{} {}:{}\n", gutter, p.blue, p.reset, where.file, where.line);
+    return;
+  }
+  out += fmt::format("{}{}-->{} {}:{}:{}\n", gutter, p.blue, p.reset, where.file, where.line, where.column);
+  out += fmt::format("{} {}|{}\n", gutter, p.blue, p.reset);
+  out += fmt::format("{}{:>{}} |{} {}\n", p.blue, where.line, gutter_width, p.reset, where.excerpt);
+  out += fmt::format("{} {}|{} {}{}{}", gutter, p.blue, p.reset, std::string(where.caret_begin, ' '), marker_color,
+                     std::string(where.caret_width, '^'));
+  if (!label.empty()) out += fmt::format(" {}", label);
+  out += fmt::format("{}\n", p.reset);
+}
+
+std::size_t digits(std::uint64_t n) { return fmt::formatted_size("{}", n); }
+
 }  // namespace
 
 std::string render_text(const diagnostic& d, const source_set& sources, const render_options& options) {
@@ -84,13 +108,18 @@ std::string render_text(const diagnostic& d, const source_set& sources, const re
   std::size_t width = 1;
   const auto widen = [&](span s) {
     if (s.file >= sources.size()) return;
-    width = std::max(width, fmt::format("{}", sources.file(s.file).position(s.begin).line).size());
+    width = std::max(width, digits(sources.file(s.file).position(s.begin).line));
   };
-  widen(d.where);
+  if (const auto* s = d.source_span()) widen(*s);
+  if (const auto* f = d.in_file(); f != nullptr && f->line > 0) width = digits(f->line);
   for (const auto& note : d.notes) {
     if (note.where) widen(*note.where);
   }
-  render_snippet(out, sources, d.where, '^', d.label, p, level_color, width);
+  if (const auto* s = d.source_span()) {
+    render_snippet(out, sources, *s, '^', d.label, p, level_color, width);
+  } else {
+    render_file_location(out, *d.in_file(), d.label, p, level_color, width);
+  }
   const std::string gutter(width, ' ');
   for (const auto& note : d.notes) {
     if (note.where) {
@@ -130,6 +159,11 @@ std::string render_text(const diagnostic_list& list, const source_set& sources,
   return out;
 }
 
+std::string render_text(const diagnostic& d, const render_options& options) {
+  static const source_set no_sources;
+  return render_text(d, no_sources, options);
+}
+
 std::string render_json(const diagnostic_list& list, const source_set& sources) {
   std::string out;
   json_writer w(out);
@@ -149,7 +183,13 @@ std::string render_json(const diagnostic_list& list, const source_set& sources) 
     w.key("severity").string(level_name(d.level));
     w.key("code").string(d.code);
     w.key("message").string(d.message);
-    write_location(d.where);
+    if (const auto* s = d.source_span()) {
+      write_location(*s);
+    } else if (const auto* f = d.in_file()) {
+      w.key("file").string(f->file);
+      if (f->line > 0) w.key("line").integer(static_cast<std::int64_t>(f->line));
+      if (f->column > 0) w.key("column").integer(f->column);
+    }
     if (!d.label.empty()) w.key("label").string(d.label);
     if (!d.help.empty()) w.key("help").string(d.help);
     if (!d.notes.empty()) {

@@ -72,7 +72,7 @@ ast::file parse_file(const source_set& sources, file_id file, diagnostic_list& d
       result.declarations.push_back(st.builder.take_declaration());
       at = st.offset(in.current());
     } catch (parsing::syntax_failure& failure) {
-      const auto error_at = failure.error.where.begin;
+      const auto error_at = failure.error.source_span()->begin;
       diagnostics.add(std::move(failure.error));
       st.reset();
       if (++errors >= limits.max_errors) break;

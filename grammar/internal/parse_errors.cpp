@@ -90,7 +90,7 @@ diagnostic make_syntax_error(const error_text& e, bool name_expected, std::uint3
   switch (e.span) {
     case error_span::next_token: {
       const auto t = next_token(text, offset);
-      d.where = {st.file, t.begin, t.end};
+      d.where = span{st.file, t.begin, t.end};
       std::string subject = t.description;
       if (name_expected && t.what == found_token::kind::word && is_reserved(t.text)) {
         d.code = "E0007";
@@ -118,7 +118,7 @@ diagnostic make_syntax_error(const error_text& e, bool name_expected, std::uint3
     case error_span::literal: {
       const auto begin = st.token_begin != nullptr ? st.offset(st.token_begin) : offset;
       const auto end = std::max(literal_run_end(text, begin), begin + 1);
-      d.where = {st.file, begin, end};
+      d.where = span{st.file, begin, end};
       d.message = replace_subject(e.message, fmt::format("`{}`", text.substr(begin, end - begin)));
       break;
     }
@@ -135,13 +135,13 @@ diagnostic make_syntax_error(const error_text& e, bool name_expected, std::uint3
       } else if (end < text.size() && text[end] != '\n' && text[end] != '\r' && text[end] != '"') {
         end += static_cast<std::uint32_t>(std::max<std::size_t>(1, utf8_length(text, end)));
       }
-      d.where = {st.file, begin, end};
+      d.where = span{st.file, begin, end};
       d.message = replace_subject(e.message, fmt::format("`{}`", text.substr(begin, end - begin)));
       break;
     }
     case error_span::string_start: {
       const auto begin = st.token_begin != nullptr ? st.offset(st.token_begin) : offset;
-      d.where = {st.file, begin, begin + 1};
+      d.where = span{st.file, begin, begin + 1};
       d.message = replace_subject(e.message, "");
       break;
     }

@@ -198,7 +198,7 @@ class memory_source final : public byte_source {
 
 void byte_source::fail(std::string message) {
   if (error_) return;
-  error_ = make_file_error(codes::cannot_read, fmt::format("cannot read `{}`: {}", name_, message),
+  error_ = grammar::make_file_error(codes::cannot_read, fmt::format("cannot read `{}`: {}", name_, message),
                            name_);
 }
 
@@ -210,7 +210,7 @@ opened_input open_input(const std::string& path) {
   } else {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-      result.error = make_file_error(codes::cannot_read,
+      result.error = grammar::make_file_error(codes::cannot_read,
                                      fmt::format("cannot open `{}`: {}", path, std::strerror(errno)), path);
       return result;
     }

@@ -15,7 +15,7 @@
 #include <string>
 #include <string_view>
 
-#include "interpreter/eventlog/log_error.hpp"
+#include "grammar/file_error.hpp"
 
 namespace afterflow::eventlog {
 
@@ -26,7 +26,7 @@ class byte_source {
   /// error (see `error`).
   [[nodiscard]] virtual std::size_t read(char* out, std::size_t size) = 0;
   /// Set once a read failed (corrupt or truncated compressed data, I/O).
-  [[nodiscard]] const std::optional<log_error>& error() const { return error_; }
+  [[nodiscard]] const std::optional<grammar::diagnostic>& error() const { return error_; }
   /// The name used in messages: the path, or "<stdin>".
   [[nodiscard]] const std::string& name() const { return name_; }
 
@@ -36,13 +36,13 @@ class byte_source {
 
  private:
   std::string name_;
-  std::optional<log_error> error_;
+  std::optional<grammar::diagnostic> error_;
 };
 
 /// The result of opening an input: a source, or why it could not be opened.
 struct opened_input {
   std::unique_ptr<byte_source> source;
-  std::optional<log_error> error;
+  std::optional<grammar::diagnostic> error;
 };
 
 /// Opens `path` ("-" for standard input); gzip and xz data are decompressed.

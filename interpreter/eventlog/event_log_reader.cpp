@@ -73,7 +73,7 @@ class event_log_reader::impl {
     timezone_symbol_ = p.timezone_symbol != no_symbol ? p.timezone_symbol : p.symbols.intern("timezone");
   }
 
-  explicit impl(log_error open_failure, program& p)
+  explicit impl(grammar::diagnostic open_failure, program& p)
       : program_(p), plans_(p), lines_(memory_input("", {}), 4096) {
     error_ = std::move(open_failure);
   }
@@ -84,7 +84,7 @@ class event_log_reader::impl {
     return next_streamed();
   }
 
-  const std::optional<log_error>& error() const { return error_; }
+  const std::optional<grammar::diagnostic>& error() const { return error_; }
   const event_log_counts& counts() const { return counts_; }
 
   std::size_t buffer_bytes() const {
@@ -125,7 +125,7 @@ class event_log_reader::impl {
 
   // Reports or counts a bad line; false when the read must stop.
   bool bad_line(std::string_view line) {
-    auto e = to_log_error(line);
+    auto e = to_diagnostic(line);
     if (options_.on_bad_event == bad_event_policy::fail) {
       error_ = std::move(e);
       counts_.bytes = lines_.bytes_read();
@@ -362,7 +362,7 @@ class event_log_reader::impl {
         }
       }
       return fail(codes::unknown_record_type, type_.at,
-                  fmt::format("unknown record type {}", quote_excerpt(type)),
+                  fmt::format("unknown record type {}", grammar::quote_excerpt(type)),
                   "the Segment types are `track`, `identify`, `page`, `screen`, `group` and `alias`");
     }
     if (timestamp_.is_null()) {
@@ -406,7 +406,7 @@ class event_log_reader::impl {
   bool stamp(const scalar_field& f, bool check_order, bool is_event) {
     const auto t = parse_timestamp(f.text);
     if (!t) {
-      fail(codes::bad_timestamp, f.at, fmt::format("bad timestamp {}", quote_excerpt(f.text)),
+      fail(codes::bad_timestamp, f.at, fmt::format("bad timestamp {}", grammar::quote_excerpt(f.text)),
            std::string(kTimestampHelp));
       return false;
     }
@@ -459,7 +459,7 @@ class event_log_reader::impl {
       }
       const auto zone = e.data.as_string();
       if (!zones_.known(zone)) {
-        fail(codes::unknown_time_zone, at, fmt::format("unknown time zone {}", quote_excerpt(zone)));
+        fail(codes::unknown_time_zone, at, fmt::format("unknown time zone {}", grammar::quote_excerpt(zone)));
         if (const auto s = zones_.suggestion(zone)) problem_.help = fmt::format("did you mean `{}`?", *s);
         else problem_.help = "time zones are IANA names such as `Europe/Prague`";
         return line_kind::bad;
@@ -522,8 +522,8 @@ class event_log_reader::impl {
                 std::string(kShapeHelp));
   }
 
-  log_error to_log_error(std::string_view line) const {
-    return json_input::to_log_error(problem_, lines_.name(), lines_.line_number(), line);
+  grammar::diagnostic to_diagnostic(std::string_view line) const {
+    return json_input::to_diagnostic(problem_, lines_.name(), lines_.line_number(), line);
   }
 
   program& program_;
@@ -548,7 +548,7 @@ class event_log_reader::impl {
   problem problem_;
   log_record record_;
 
-  std::optional<log_error> error_;
+  std::optional<grammar::diagnostic> error_;
   event_log_counts counts_;
   std::int64_t last_time_ = 0;
   std::uint64_t last_line_ = 0;
@@ -581,7 +581,7 @@ event_log_reader::event_log_reader(event_log_reader&&) noexcept = default;
 event_log_reader& event_log_reader::operator=(event_log_reader&&) noexcept = default;
 
 std::optional<log_record> event_log_reader::next() { return impl_->next(); }
-const std::optional<log_error>& event_log_reader::error() const { return impl_->error(); }
+const std::optional<grammar::diagnostic>& event_log_reader::error() const { return impl_->error(); }
 const event_log_counts& event_log_reader::counts() const { return impl_->counts(); }
 std::size_t event_log_reader::buffer_bytes() const { return impl_->buffer_bytes(); }
 

@@ -39,7 +39,7 @@
 #include <vector>
 
 #include "interpreter/eventlog/byte_source.hpp"
-#include "interpreter/eventlog/log_error.hpp"
+#include "grammar/file_error.hpp"
 #include "interpreter/ir/program.hpp"
 #include "interpreter/ir/record.hpp"
 #include "interpreter/eventlog/skipped_lines.hpp"
@@ -110,7 +110,7 @@ class event_log_reader {
   /// The next record; nullopt at the end of the log or at an error that
   /// stops the read (then `error()` is set).
   [[nodiscard]] std::optional<log_record> next();
-  [[nodiscard]] const std::optional<log_error>& error() const;
+  [[nodiscard]] const std::optional<grammar::diagnostic>& error() const;
   [[nodiscard]] const event_log_counts& counts() const;
   /// Heap bytes held by the reader's buffers (the line buffer, simdjson's
   /// parser, the value arena), for tests of bounded memory.

@@ -33,7 +33,7 @@ class line_reader {
   [[nodiscard]] std::optional<std::string_view> next();
   /// The 1-based number of the line last returned.
   [[nodiscard]] std::uint64_t line_number() const { return line_number_; }
-  [[nodiscard]] const std::optional<log_error>& error() const { return source_->error(); }
+  [[nodiscard]] const std::optional<grammar::diagnostic>& error() const { return source_->error(); }
   [[nodiscard]] const std::string& name() const { return source_->name(); }
   /// Bytes of buffer held, for tests of bounded memory.
   [[nodiscard]] std::size_t capacity() const { return capacity_; }

@@ -40,7 +40,7 @@ class profile_reader::impl {
     timezone_symbol_ = p.timezone_symbol != no_symbol ? p.timezone_symbol : p.symbols.intern("timezone");
   }
 
-  impl(log_error open_failure, program& p) : plans_(p), lines_(memory_input("", {}), 4096) {
+  impl(grammar::diagnostic open_failure, program& p) : plans_(p), lines_(memory_input("", {}), 4096) {
     error_ = std::move(open_failure);
   }
 
@@ -61,7 +61,7 @@ class profile_reader::impl {
         ++counts_.profiles;
         return record_;
       }
-      auto e = to_log_error(problem_, lines_.name(), lines_.line_number(), *line);
+      auto e = to_diagnostic(problem_, lines_.name(), lines_.line_number(), *line);
       if (options_.on_bad_event == bad_event_policy::fail) {
         error_ = std::move(e);
         counts_.bytes = lines_.bytes_read();
@@ -72,7 +72,7 @@ class profile_reader::impl {
     return std::nullopt;
   }
 
-  const std::optional<log_error>& error() const { return error_; }
+  const std::optional<grammar::diagnostic>& error() const { return error_; }
   const profile_counts& counts() const { return counts_; }
 
  private:
@@ -141,7 +141,7 @@ class profile_reader::impl {
       } else {
         const auto* quote = reinterpret_cast<const char*>(field.key().raw()) - 1;
         fail(codes::unknown_profile_field, {static_cast<std::size_t>(quote - line.data()), od::json_type::string},
-             fmt::format("unknown profile field {}", quote_excerpt(key)));
+             fmt::format("unknown profile field {}", grammar::quote_excerpt(key)));
         if (const auto s = closest_match(key, kKeys)) problem_.help = fmt::format("did you mean `{}`?", *s);
         else problem_.help = "a profile has `id`, `timezone` and `attributes`; put custom data under `attributes`";
         return false;
@@ -183,7 +183,7 @@ class profile_reader::impl {
       effective_zone = e.data.as_string();
     }
     if (!effective_zone.empty() && !zones_.known(effective_zone)) {
-      fail(codes::unknown_time_zone, zone_at, fmt::format("unknown time zone {}", quote_excerpt(effective_zone)));
+      fail(codes::unknown_time_zone, zone_at, fmt::format("unknown time zone {}", grammar::quote_excerpt(effective_zone)));
       if (const auto s = zones_.suggestion(effective_zone)) problem_.help = fmt::format("did you mean `{}`?", *s);
       else problem_.help = "time zones are IANA names such as `Europe/Prague`";
       return false;
@@ -235,7 +235,7 @@ class profile_reader::impl {
   property_set attributes_;
   problem problem_;
   profile_record record_;
-  std::optional<log_error> error_;
+  std::optional<grammar::diagnostic> error_;
   profile_counts counts_;
 };
 
@@ -260,7 +260,7 @@ profile_reader::profile_reader(profile_reader&&) noexcept = default;
 profile_reader& profile_reader::operator=(profile_reader&&) noexcept = default;
 
 std::optional<profile_record> profile_reader::next() { return impl_->next(); }
-const std::optional<log_error>& profile_reader::error() const { return impl_->error(); }
+const std::optional<grammar::diagnostic>& profile_reader::error() const { return impl_->error(); }
 const profile_counts& profile_reader::counts() const { return impl_->counts(); }
 
 }  // namespace afterflow::eventlog

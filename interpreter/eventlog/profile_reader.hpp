@@ -20,7 +20,7 @@
 #include <string_view>
 
 #include "interpreter/eventlog/byte_source.hpp"
-#include "interpreter/eventlog/log_error.hpp"
+#include "grammar/file_error.hpp"
 #include "interpreter/ir/program.hpp"
 #include "interpreter/ir/record.hpp"
 #include "interpreter/eventlog/skipped_lines.hpp"
@@ -66,7 +66,7 @@ class profile_reader {
   /// The next profile; nullopt at the end or at an error that stops the
   /// read (then `error()` is set).
   [[nodiscard]] std::optional<profile_record> next();
-  [[nodiscard]] const std::optional<log_error>& error() const;
+  [[nodiscard]] const std::optional<grammar::diagnostic>& error() const;
   [[nodiscard]] const profile_counts& counts() const;
 
  private:

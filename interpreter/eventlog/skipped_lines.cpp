@@ -4,7 +4,7 @@
 
 namespace afterflow::eventlog {
 
-void skipped_lines::add(log_error e) {
+void skipped_lines::add(grammar::diagnostic e) {
   auto it = std::lower_bound(by_code.begin(), by_code.end(), e.code,
                              [](const auto& entry, const std::string& code) { return entry.first < code; });
   if (it == by_code.end() || it->first != e.code) it = by_code.insert(it, {e.code, 0});

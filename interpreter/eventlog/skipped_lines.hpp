@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "interpreter/eventlog/log_error.hpp"
+#include "grammar/file_error.hpp"
 
 namespace afterflow::eventlog {
 
@@ -26,9 +26,9 @@ struct skipped_lines {
   /// Count per code, in code order.
   std::vector<std::pair<std::string, std::uint64_t>> by_code;
   /// The first `max_examples` errors, in input order.
-  std::vector<log_error> examples;
+  std::vector<grammar::diagnostic> examples;
 
-  void add(log_error e);
+  void add(grammar::diagnostic e);
   [[nodiscard]] std::uint64_t total() const;
   /// The count for one code (0 when none).
   [[nodiscard]] std::uint64_t count(std::string_view code) const;

@@ -7,12 +7,11 @@
 namespace afterflow::replay {
 
 using eventlog::event_log_reader;
-using eventlog::log_error;
 using eventlog::log_record_kind;
 using eventlog::profile_reader;
 using runtime::simulator;
 
-std::optional<log_error> load_profiles(profile_reader& profiles, simulator& sim) {
+std::optional<grammar::diagnostic> load_profiles(profile_reader& profiles, simulator& sim) {
   while (const auto p = profiles.next()) {
     // The reader has validated the zone already; a refusal here would be a bug.
     (void)sim.update_profile(p->customer, p->attributes);

@@ -8,7 +8,7 @@
 #include <optional>
 
 #include "interpreter/eventlog/event_log_reader.hpp"
-#include "interpreter/eventlog/log_error.hpp"
+#include "grammar/file_error.hpp"
 #include "interpreter/eventlog/profile_reader.hpp"
 #include "interpreter/runtime/simulator.hpp"
 
@@ -30,12 +30,12 @@ struct replay_options {
 };
 
 struct replay_result {
-  std::optional<eventlog::log_error> error;  ///< a bad line that stopped the replay
+  std::optional<grammar::diagnostic> error;  ///< a bad line that stopped the replay
   std::uint64_t after_until = 0;   ///< events later than `until`, not handled
 };
 
 /// Applies every profile to `sim`; returns the error that stopped reading.
-[[nodiscard]] std::optional<eventlog::log_error> load_profiles(eventlog::profile_reader& profiles, runtime::simulator& sim);
+[[nodiscard]] std::optional<grammar::diagnostic> load_profiles(eventlog::profile_reader& profiles, runtime::simulator& sim);
 
 /// Feeds every record of `log` to `sim` (identify records update profiles),
 /// then finishes the simulation. On a bad line (with `on_bad_event = fail`)

@@ -18,7 +18,6 @@ namespace afterflow::tools {
 
 using eventlog::byte_source;
 using eventlog::line_reader;
-using eventlog::make_file_error;
 using eventlog::text_sink;
 using grammar::days_from_civil;
 using grammar::days_in_month;
@@ -70,7 +69,7 @@ convert_result convert_cdnow(std::unique_ptr<byte_source> input, const text_sink
       if (words[0] == "customer_id") continue;  // the header
     }
     const auto bad = [&](std::string message) {
-      result.error = make_file_error(eventlog::codes::bad_csv_value, std::move(message), lines.name(), lines.line_number());
+      result.error = grammar::make_file_error(eventlog::codes::bad_csv_value, std::move(message), lines.name(), lines.line_number());
     };
     if (words.size() != 4) {
       bad(fmt::format("expected 4 fields (customer, date, CDs, dollars), found {}", words.size()));

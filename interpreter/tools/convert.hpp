@@ -30,7 +30,7 @@
 #include <vector>
 
 #include "interpreter/eventlog/byte_source.hpp"
-#include "interpreter/eventlog/log_error.hpp"
+#include "grammar/file_error.hpp"
 #include "interpreter/eventlog/text_sink.hpp"
 
 namespace afterflow::tools {
@@ -53,7 +53,7 @@ struct convert_stats {
 };
 
 struct convert_result {
-  std::optional<eventlog::log_error> error;  ///< set when the conversion stopped
+  std::optional<grammar::diagnostic> error;  ///< set when the conversion stopped
   convert_stats stats;
 };
 

@@ -22,7 +22,6 @@
 
 namespace afterflow::tools {
 
-using eventlog::make_file_error;
 using eventlog::text_sink;
 using grammar::append_timestamp;
 using grammar::json_writer;
@@ -54,7 +53,7 @@ bool read_table(const table_opener& tables, const std::string& name, const std::
   csv_reader csv(std::move(opened.source));
   const auto header = csv.next();
   if (!header) {
-    result.error = csv.error() ? *csv.error() : make_file_error(eventlog::codes::missing_column, "the file is empty", csv.name());
+    result.error = csv.error() ? *csv.error() : grammar::make_file_error(eventlog::codes::missing_column, "the file is empty", csv.name());
     return false;
   }
   const auto columns = find_columns(*header, wanted, csv, result.error);
@@ -65,7 +64,7 @@ bool read_table(const table_opener& tables, const std::string& name, const std::
     for (std::size_t i = 0; i < N; ++i) {
       const auto at = (*columns)[i];
       if (at >= f.size()) {
-        result.error = make_file_error(eventlog::codes::malformed_csv,
+        result.error = grammar::make_file_error(eventlog::codes::malformed_csv,
                                        fmt::format("expected {} fields, found {}", header->size(), f.size()),
                                        csv.name(), csv.line());
         return false;
@@ -93,11 +92,11 @@ convert_result convert_olist(const table_opener& tables, const text_sink& write)
   }
   const time_zone* zone = zone_cache().find(kZone);
   if (zone == nullptr) {
-    result.error = make_file_error(eventlog::codes::cannot_read, fmt::format("the time zone database has no `{}`", kZone), "");
+    result.error = grammar::make_file_error(eventlog::codes::cannot_read, fmt::format("the time zone database has no `{}`", kZone), "");
     return result;
   }
   const auto bad = [&](const csv_reader& csv, std::string_view what, std::string_view text) {
-    result.error = make_file_error(eventlog::codes::bad_csv_value, fmt::format("bad {} `{}`", what, text), csv.name(), csv.line());
+    result.error = grammar::make_file_error(eventlog::codes::bad_csv_value, fmt::format("bad {} `{}`", what, text), csv.name(), csv.line());
     return false;
   };
   // An optional naive local time; `ok` turns false on a malformed one.

@@ -18,7 +18,6 @@
 namespace afterflow::tools {
 
 using eventlog::byte_source;
-using eventlog::make_file_error;
 using eventlog::text_sink;
 using runtime::time_zone;
 using runtime::zone_cache;
@@ -118,14 +117,14 @@ convert_result convert_uci(std::unique_ptr<byte_source> input, const text_sink& 
   }
   const time_zone* zone = zone_cache().find(kZone);
   if (zone == nullptr) {
-    result.error = make_file_error(eventlog::codes::cannot_read, fmt::format("the time zone database has no `{}`", kZone), "");
+    result.error = grammar::make_file_error(eventlog::codes::cannot_read, fmt::format("the time zone database has no `{}`", kZone), "");
     return result;
   }
   csv_reader csv(std::move(input));
   const auto header = csv.next();
   if (!header) {
     result.error = csv.error() ? *csv.error()
-                               : make_file_error(eventlog::codes::missing_column, "the file is empty", csv.name());
+                               : grammar::make_file_error(eventlog::codes::missing_column, "the file is empty", csv.name());
     return result;
   }
   constexpr std::array<std::string_view, 8> kColumns{"InvoiceNo", "StockCode", "Description", "Quantity",
@@ -137,14 +136,14 @@ convert_result convert_uci(std::unique_ptr<byte_source> input, const text_sink& 
   std::vector<invoice> invoices;
   std::unordered_map<std::string, std::size_t> index;  // looked up only, never iterated
   const auto bad = [&](std::string_view what, std::string_view text) {
-    result.error = make_file_error(eventlog::codes::bad_csv_value, fmt::format("bad {} `{}`", what, text), csv.name(), csv.line());
+    result.error = grammar::make_file_error(eventlog::codes::bad_csv_value, fmt::format("bad {} `{}`", what, text), csv.name(), csv.line());
     return result;
   };
   while (const auto record = csv.next()) {
     const auto& f = *record;
     stats.add("csv_lines");
     if (f.size() < kColumns.size()) {
-      result.error = make_file_error(eventlog::codes::malformed_csv,
+      result.error = grammar::make_file_error(eventlog::codes::malformed_csv,
                                      fmt::format("expected {} fields, found {}", kColumns.size(), f.size()),
                                      csv.name(), csv.line());
       return result;

@@ -62,7 +62,7 @@ flow fl { trigger order_placed send email "x" { a: a, b: b, c: c, d: d, e: e, f:
                                     "E0500 the value of constant `d` must be a constant",
                                     "E0500 the value of constant `e` must be a constant",
                                     "E0500 the value of constant `f` must be a constant"}));
-  EXPECT_EQ(run.diagnostics.items()[0].where.end - run.diagnostics.items()[0].where.begin, 3U);
+  EXPECT_EQ(run.diagnostics.items()[0].source_span()->length(), 3U);
   const auto& constants = run.program.constants;
   ASSERT_EQ(constants.size(), 6U);
   EXPECT_EQ(to_source_text(*constants[0].value), "4d");

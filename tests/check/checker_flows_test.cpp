@@ -89,7 +89,7 @@ flow f {
                                     "E0308 split \"offer\" is defined twice in flow `f`",
                                     "E0603 a split arm needs a positive percentage, found `0%`",
                                     "E0306 the split arm `a` is defined twice"}));
-  EXPECT_EQ(run.diagnostics.items()[0].where.end - run.diagnostics.items()[0].where.begin, 5U);
+  EXPECT_EQ(run.diagnostics.items()[0].source_span()->length(), 5U);
 }
 
 TEST(flows, split_tolerates_floating_error) {

@@ -118,7 +118,7 @@ TEST(module_loader, missing_root_has_no_location) {
   const auto& d = run.diagnostics.items()[0];
   EXPECT_EQ(d.code, codes::cannot_read_file);
   EXPECT_EQ(d.message, "cannot read `nope.flow`: no such file");
-  EXPECT_EQ(d.where.file, no_file);
+  EXPECT_EQ(d.source_span()->file, no_file);
   EXPECT_TRUE(run.program.files.empty());
   EXPECT_EQ(run.rendered(), "error[E0100]: cannot read `nope.flow`: no such file\n\n"
                             "error: 1 error emitted\n");

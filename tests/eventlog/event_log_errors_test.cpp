@@ -2,11 +2,14 @@
 // text of several, and the skip policy's counts.
 #include <gtest/gtest.h>
 
+#include "grammar/diagnostic_render.hpp"
 #include "interpreter/eventlog/event_log_reader.hpp"
 #include "interpreter/eventlog/log_codes.hpp"
 #include "tests/eventlog/io_test_support.hpp"
 
 namespace afterflow::eventlog {
+
+using grammar::render_text;
 
 using stdlib::type_kind;
 
@@ -189,7 +192,7 @@ TEST(EventLogErrors, SkipModeCountsByCodeAndGoesOn) {
   EXPECT_EQ(skipped.by_code, (std::vector<std::pair<std::string, std::uint64_t>>{
                                  {"E1001", 1}, {"E1002", 2}, {"E1003", 1}, {"E1006", 1}}));
   ASSERT_EQ(skipped.examples.size(), 5U);
-  EXPECT_EQ(skipped.examples[0].line, 2U);
+  EXPECT_EQ(skipped.examples[0].in_file()->line, 2U);
   EXPECT_EQ(skipped.examples[2].code, "E1006");
 }
 

@@ -8,11 +8,14 @@
 
 #include <gtest/gtest.h>
 
+#include "grammar/diagnostic_render.hpp"
 #include "interpreter/eventlog/event_log_reader.hpp"
 #include "interpreter/tools/log_generator.hpp"
 #include "tests/eventlog/io_test_support.hpp"
 
 namespace afterflow::eventlog {
+
+using grammar::render_text;
 
 using tools::generate_log;
 using tools::log_generator_options;

@@ -1,3 +1,4 @@
+#include "grammar/diagnostic_render.hpp"
 #include "tests/eventlog/io_test_support.hpp"
 
 #include <unistd.h>
@@ -10,6 +11,8 @@
 #include "interpreter/ir/value_format.hpp"
 
 namespace afterflow::eventlog::test_support {
+
+using grammar::render_text;
 
 using ir::append_value_json;
 using ir::mapping_program;

@@ -1,4 +1,5 @@
 // The customer profiles file.
+#include "grammar/diagnostic_render.hpp"
 #include "interpreter/eventlog/profile_reader.hpp"
 
 #include <gtest/gtest.h>
@@ -7,6 +8,8 @@
 #include "tests/eventlog/io_test_support.hpp"
 
 namespace afterflow::eventlog {
+
+using grammar::render_text;
 
 using ir::append_value_json;
 
@@ -119,7 +122,7 @@ TEST(ProfileReader, SkipsBadLinesWhenAsked) {
   EXPECT_EQ(r.error, "");
   EXPECT_EQ(r.profiles.size(), 2U);
   EXPECT_EQ(r.counts.skipped.count("E1009"), 1U);
-  EXPECT_EQ(r.counts.skipped.examples.at(0).line, 2U);
+  EXPECT_EQ(r.counts.skipped.examples.at(0).in_file()->line, 2U);
 }
 
 }  // namespace

@@ -44,7 +44,6 @@
 namespace afterflow::golden {
 
 using compile::compile;
-using eventlog::render_text;
 using grammar::diagnostic_list;
 using grammar::format_timestamp;
 using grammar::parse_timestamp;
@@ -156,10 +155,7 @@ class working_directory {
 // cli/replay_setup.cpp `print_runtime_errors`, without colour.
 std::string render_runtime_errors(const runtime::simulator& sim) {
   std::string out;
-  for (const auto& e : sim.errors()) {
-    out += fmt::format("error[{}]: {}\n  --> {}\n   = note: flow `{}`, customer `{}`, at {}\n\n", e.code, e.message,
-                       e.step, e.flow, e.customer, format_timestamp(e.time));
-  }
+  for (const auto& e : sim.errors()) out += render_text(runtime::to_diagnostic(e)) + "\n";
   return out;
 }
 

@@ -26,7 +26,6 @@ using compile::compile;
 using eventlog::action_writer;
 using eventlog::event_log_reader;
 using eventlog::open_input;
-using eventlog::render_text;
 using grammar::diagnostic_list;
 using grammar::render_text;
 using replay::render_summary_text;

@@ -47,7 +47,7 @@ TEST(Robustness, BinaryGarbageIsOneClearError) {
   const auto& d = p.diagnostics.items()[0];
   EXPECT_EQ(d.code, "E0006");
   EXPECT_EQ(d.message, "NUL byte in source file");
-  EXPECT_EQ(d.where, (span{p.id, 0, 1}));
+  EXPECT_EQ(*d.source_span(), (span{p.id, 0, 1}));
   EXPECT_EQ(d.label, "source files must be UTF-8 text");
   ASSERT_EQ(d.notes.size(), 1u);
   EXPECT_NE(d.notes[0].message.find("more bytes like it follow"), std::string::npos);
@@ -77,7 +77,7 @@ TEST(Robustness, InvalidUtf8IsReportedAtTheFirstBadByte) {
     ASSERT_EQ(p.diagnostics.items().size(), 1u) << c.text;
     EXPECT_EQ(p.diagnostics.items()[0].code, "E0006");
     EXPECT_EQ(p.diagnostics.items()[0].message, c.message);
-    EXPECT_EQ(p.diagnostics.items()[0].where.begin, c.offset) << c.text;
+    EXPECT_EQ(p.diagnostics.items()[0].source_span()->begin, c.offset) << c.text;
   }
 }
 
@@ -109,7 +109,7 @@ TEST(Robustness, ByteOrderMarkInsideTheFileIsNamed) {
   const auto& d = p.diagnostics.items()[0];
   EXPECT_EQ(d.message, "expected a declaration (`import`, `const`, `event`, `segment`, `policy`, `map`, `flow` or "
                        "`test`), found a byte-order mark (U+FEFF)");
-  EXPECT_EQ(d.where, (span{p.id, 12, 15}));
+  EXPECT_EQ(*d.source_span(), (span{p.id, 12, 15}));
   EXPECT_EQ(d.help, "a byte-order mark is only allowed at the very start of a file; remove it");
 }
 
@@ -129,8 +129,8 @@ TEST(Robustness, UnterminatedStrings) {
     const auto p = parse(text);
     ASSERT_FALSE(p.diagnostics.empty()) << text;
     EXPECT_EQ(p.diagnostics.items()[0].code, "E0002") << text;
-    EXPECT_EQ(p.diagnostics.items()[0].where.length(), 1u);
-    EXPECT_EQ(p.sources.text(p.diagnostics.items()[0].where), "\"");
+    EXPECT_EQ(p.diagnostics.items()[0].source_span()->length(), 1u);
+    EXPECT_EQ(p.sources.text(*p.diagnostics.items()[0].source_span()), "\"");
   }
 }
 
@@ -239,7 +239,7 @@ TEST(Robustness, TenThousandDeepNestingIsOneClearError) {
     EXPECT_EQ(d.code, "E0005") << c.name;
     EXPECT_EQ(d.message, "nesting too deep: more than 200 levels of blocks, brackets and operators") << c.name;
     EXPECT_EQ(d.label, "one level too many");
-    EXPECT_EQ(p.sources.text(d.where), c.culprit) << c.name;
+    EXPECT_EQ(p.sources.text(*d.source_span()), c.culprit) << c.name;
   }
 }
 
@@ -266,7 +266,7 @@ TEST(Robustness, NestingLimitIsConfigurable) {
   const auto p = parse("const x = ((((1))))", limits);
   ASSERT_EQ(p.diagnostics.items().size(), 1u);
   EXPECT_EQ(p.diagnostics.items()[0].message, "nesting too deep: more than 3 levels of blocks, brackets and operators");
-  EXPECT_EQ(p.diagnostics.items()[0].where, (span{p.id, 13, 14}));
+  EXPECT_EQ(*p.diagnostics.items()[0].source_span(), (span{p.id, 13, 14}));
   EXPECT_EQ(parse("flow f { if a { if b { stop } } }", limits).diagnostics.items().size(), 0u);
   EXPECT_EQ(parse("flow f { if a { if b { if c { stop } } } }", limits).diagnostics.items().at(0).code, "E0005");
 }

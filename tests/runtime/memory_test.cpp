@@ -34,7 +34,7 @@ using namespace runtime;
 
 // Replays one order per customer, then a second one a day later, and
 // returns what the simulator holds once every run has ended.
-simulator::memory_usage held_after_replay(std::string_view source, int customers) {
+memory_usage held_after_replay(std::string_view source, int customers) {
   diagnostic_list diagnostics;
   const std::vector<std::string> roots{"m.flow"};
   auto checked = load_and_check(roots, memory_file_reader({{"m.flow", std::string(source)}}), diagnostics);

@@ -1,5 +1,6 @@
 // Converters from real shop exports: small inline samples with exact
 // output, then the real datasets (skipped when ../shared/data is absent).
+#include "grammar/diagnostic_render.hpp"
 #include "interpreter/tools/convert.hpp"
 
 #include <map>
@@ -12,11 +13,9 @@
 namespace afterflow::tools {
 
 using eventlog::event_log_reader;
-using eventlog::make_file_error;
 using eventlog::memory_input;
 using eventlog::open_input;
 using eventlog::opened_input;
-using eventlog::render_text;
 using grammar::render_text;
 
 namespace {
@@ -60,7 +59,7 @@ converted run_olist(const std::map<std::string, std::string>& tables) {
     opened_input in;
     const auto it = tables.find(name);
     if (it == tables.end()) {
-      in.error = make_file_error("E1020", "cannot open `" + name + "`", name);
+      in.error = grammar::make_file_error("E1020", "cannot open `" + name + "`", name);
     } else {
       in.source = memory_input(name, it->second);
     }

@@ -1,13 +1,12 @@
 // The RFC 4180 reader behind the converters.
+#include "grammar/diagnostic_render.hpp"
 #include "interpreter/tools/internal/csv_reader.hpp"
 
 #include <gtest/gtest.h>
 
 namespace afterflow::tools {
 
-using eventlog::log_error;
 using eventlog::memory_input;
-using eventlog::render_text;
 using grammar::render_text;
 
 namespace {
@@ -68,7 +67,7 @@ TEST(CsvReader, FindsColumnsByName) {
   csv_reader csv(memory_input("t.csv", "x,id,name\n"));
   const auto header = csv.next();
   ASSERT_TRUE(header);
-  std::optional<log_error> error;
+  std::optional<grammar::diagnostic> error;
   const std::array<std::string_view, 2> wanted{"name", "id"};
   EXPECT_EQ(find_columns(*header, wanted, csv, error), (std::vector<std::size_t>{2, 1}));
   const std::array<std::string_view, 1> missing{"price"};

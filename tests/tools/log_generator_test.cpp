@@ -1,4 +1,5 @@
 // The generated shop history: deterministic, in time order, realistic.
+#include "grammar/diagnostic_render.hpp"
 #include "interpreter/tools/log_generator.hpp"
 
 #include <map>
@@ -15,7 +16,6 @@ namespace afterflow::tools {
 using eventlog::event_log_reader;
 using eventlog::log_record_kind;
 using eventlog::profile_reader;
-using eventlog::render_text;
 using grammar::render_text;
 
 namespace {

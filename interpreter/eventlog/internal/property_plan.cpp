@@ -7,7 +7,7 @@
 
 #include "interpreter/eventlog/internal/json_syntax.hpp"
 #include "interpreter/eventlog/log_codes.hpp"
-#include "interpreter/eventlog/log_error.hpp"
+#include "grammar/file_error.hpp"
 
 namespace afterflow::eventlog::json_input {
 
@@ -52,18 +52,18 @@ bool natural(type_kind declared, od::json_type json) {
 
 }  // namespace
 
-log_error to_log_error(const problem& p, std::string_view file, std::uint64_t line_number,
+grammar::diagnostic to_diagnostic(const problem& p, std::string_view file, std::uint64_t line_number,
                        std::string_view line) {
   if (p.json != simdjson::SUCCESS) {
     if (const auto s = find_json_syntax_error(line)) {
-      return make_log_error(s->code, s->message, file, line_number, line, s->offset, s->length);
+      return grammar::make_line_error(s->code, s->message, file, line_number, line, s->offset, s->length);
     }
-    return make_log_error(codes::malformed_json,
+    return grammar::make_line_error(codes::malformed_json,
                           fmt::format("malformed JSON ({})", simdjson::error_message(p.json)), file,
                           line_number, line, 0, 1);
   }
-  auto e = make_log_error(p.code, p.message, file, line_number, line, p.at.offset, token_length(line, p.at.offset));
-  e.note = p.note;
+  auto e = grammar::make_line_error(p.code, p.message, file, line_number, line, p.at.offset, token_length(line, p.at.offset));
+  if (!p.note.empty()) e.with_note(p.note);
   e.help = p.help;
   return e;
 }
@@ -286,7 +286,7 @@ bool property_set::check(const plan_field& f, const value& general, const place&
   switch (r) {
     case outcome::bad_timestamp:
       p.code = codes::bad_timestamp;
-      p.message = fmt::format("bad timestamp {} in {}", quote_excerpt(general.as_string()), property);
+      p.message = fmt::format("bad timestamp {} in {}", grammar::quote_excerpt(general.as_string()), property);
       p.help = "timestamps are RFC 3339, e.g. `2026-03-01T09:00:00Z`";
       break;
     case outcome::bad_text: {
@@ -294,7 +294,7 @@ bool property_set::check(const plan_field& f, const value& general, const place&
       const bool duration = f.declared == type_kind::duration;
       const auto text = general.is(value_kind::string) ? general.as_string() : std::string_view("number");
       p.message = fmt::format("bad {} {} in {}", duration ? "duration" : "time of day",
-                              general.is(value_kind::string) ? quote_excerpt(text) : "number", property);
+                              general.is(value_kind::string) ? grammar::quote_excerpt(text) : "number", property);
       p.help = duration ? "durations are written like `3d`, `12h` or `1d12h`, or given as a number of seconds"
                         : "times of day are written `HH:MM` or `HH:MM:SS`";
       break;

@@ -24,7 +24,7 @@
 #include <vector>
 
 #include "interpreter/eventlog/internal/json_values.hpp"
-#include "interpreter/eventlog/log_error.hpp"
+#include "grammar/file_error.hpp"
 #include "interpreter/ir/program.hpp"
 #include "interpreter/ir/record.hpp"
 
@@ -37,7 +37,7 @@ struct place {
   od::json_type type = od::json_type::null;
 };
 
-/// What is wrong with a line, before it is turned into a `log_error`.
+/// What is wrong with a line, before it is turned into a `grammar::diagnostic`.
 struct problem {
   std::string_view code;
   std::string message;
@@ -51,7 +51,7 @@ struct problem {
 
 /// The error for a bad line. A simdjson failure is located and described
 /// by json_syntax.hpp.
-[[nodiscard]] log_error to_log_error(const problem& p, std::string_view file, std::uint64_t line_number,
+[[nodiscard]] grammar::diagnostic to_diagnostic(const problem& p, std::string_view file, std::uint64_t line_number,
                                      std::string_view line);
 
 /// "a string", "`true`"... for the value at `at` of `line`.

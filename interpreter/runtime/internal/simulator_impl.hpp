@@ -1,5 +1,7 @@
-// Private to the simulator (simulator.cpp, simulator_steps.cpp,
-// simulator_trace.cpp): the state behind `simulator`.
+// Private to the simulator: all the state behind the `simulator` facade,
+// which only forwards (simulator.cpp). simulator_impl.cpp holds the loop,
+// events, triggers and the run lifecycle; simulator_steps.cpp executes
+// instructions, sends and policies; simulator_trace.cpp writes the trace.
 #pragma once
 
 #include <deque>
@@ -58,10 +60,22 @@ struct emitted_event {
 };
 
 struct simulator::impl {
-  impl(simulator& owner, ir::program& p, action_sink& sink, simulator_options options);
-
-  // simulator.cpp: the loop, events, triggers, run lifecycle.
+  impl(ir::program& p, action_sink& sink, simulator_options options);
   ~impl();
+
+  // What the facade forwards to (simulator_impl.cpp).
+  [[nodiscard]] std::optional<std::string> update_profile(std::string_view customer,
+                                                          std::span<const ir::property_entry> attributes);
+  void feed(const ir::event_view& e);
+  void advance_to(std::int64_t t);
+  void finish();
+  [[nodiscard]] std::vector<flow_stats> stats() const;
+  [[nodiscard]] std::vector<waiting_run> waiting_runs() const;
+  [[nodiscard]] bool segment_holds(std::string_view customer, std::uint32_t segment);
+  [[nodiscard]] std::size_t customer_count() const { return customers_.size(); }
+  [[nodiscard]] memory_usage memory() const;
+
+  // simulator_impl.cpp: the loop, events, triggers, run lifecycle.
   customer_index ensure_customer(std::string_view id);
   /// The customer's history block, made (zeroed) if needed; null when the
   /// program has no history slots.
@@ -91,7 +105,7 @@ struct simulator::impl {
   void error(const run_state* run, std::string code, std::string message);
   /// `<flow>:<customer>:<n>`, made when needed rather than kept per run.
   [[nodiscard]] std::string run_id(const run_state& run) const;
-  flow_stats& stats_of(std::uint32_t flow) { return owner.stats_[flow]; }
+  flow_stats& stats_of(std::uint32_t flow) { return stats_[flow]; }
   std::string_view name(ir::symbol s) const { return program_.symbols.name(s); }
 
   // simulator_steps.cpp: executing instructions, sends and policies.
@@ -120,7 +134,6 @@ struct simulator::impl {
   static constexpr std::uint32_t no_location = 0xFFFFFFFFU;
   static constexpr std::uint32_t no_flow = 0xFFFFFFFFU;
 
-  simulator& owner;
   ir::program& program_;
   action_sink& sink_;
   simulator_options options_;
@@ -148,6 +161,13 @@ struct simulator::impl {
   std::vector<ir::property_entry> scratch_entries_;
   std::vector<split_choice> scratch_splits_;
   std::string scratch_run_id_;
+
+  // What the replay reports.
+  std::int64_t now_ = std::numeric_limits<std::int64_t>::min();
+  std::vector<flow_stats> stats_;
+  std::vector<runtime_error_record> errors_;
+  std::vector<run_end> run_ends_;
+  bool keep_run_ends_ = false;
 };
 
 }  // namespace afterflow::runtime

@@ -57,7 +57,7 @@ std::string window_text(const quiet_hours_program& q) {
 
 void simulator::impl::schedule(run_state& run, std::int64_t due, wait_kind kind) {
   run.waiting = kind;
-  run.waiting_since = owner.now_;
+  run.waiting_since = now_;
   run.due = due;
   ++run.generation;
   timers_.push(due, static_cast<std::uint32_t>(&run - runs_.data()), run.generation);
@@ -100,7 +100,7 @@ void simulator::impl::execute(std::uint32_t slot) {
           end_run(slot, "error");
           return;
         }
-        const auto due = owner.now_ + std::max<std::int64_t>(d.as_integer(), 0);
+        const auto due = now_ + std::max<std::int64_t>(d.as_integer(), 0);
         schedule(run, due, wait_kind::timer);
         if (tracing(c)) trace(c, &run, trace_kind::waiting, fmt::format("wait {}", program_.node_source[in.a]),
               format_timestamp(due), {}, in.location);
@@ -128,7 +128,7 @@ void simulator::impl::execute(std::uint32_t slot) {
           end_run(slot, "error");
           return;
         }
-        const auto due = next_local_time(zone, owner.now_, static_cast<std::int32_t>(tod.as_integer()),
+        const auto due = next_local_time(zone, now_, static_cast<std::int32_t>(tod.as_integer()),
                                          static_cast<weekday_mask>(in.b));
         schedule(run, due, wait_kind::timer);
         if (tracing(c)) trace(c, &run, trace_kind::waiting, fmt::format("wait until {}", program_.node_source[in.a]),
@@ -146,7 +146,7 @@ void simulator::impl::execute(std::uint32_t slot) {
           return;
         }
         run.wait_index = in.a;
-        const auto due = owner.now_ + std::max<std::int64_t>(d.as_integer(), 0);
+        const auto due = now_ + std::max<std::int64_t>(d.as_integer(), 0);
         schedule(run, due, wait_kind::event);
         if (tracing(c)) trace(c, &run, trace_kind::waiting, fmt::format("wait for {}", name(w.awaited.event)),
               format_timestamp(due), {}, in.location);
@@ -185,7 +185,7 @@ void simulator::impl::execute(std::uint32_t slot) {
       case instr::set_attribute: {
         const auto v = eval_.eval(in.b, frame);
         const property_entry entry{in.a, v};
-        if (auto problem = owner.update_profile(view.id, std::span(&entry, 1))) {
+        if (auto problem = update_profile(view.id, std::span(&entry, 1))) {
           error(&run, std::string(codes::bad_attribute),
                 fmt::format("cannot set `customer.{}`: {}", name(in.a), *problem));
           end_run(slot, "error");
@@ -219,7 +219,7 @@ void simulator::impl::execute(std::uint32_t slot) {
           return;
         }
         auto props = evaluate_properties(em.properties, frame);
-        const event_view e{owner.now_, em.event, view.id, props.entries()};
+        const event_view e{now_, em.event, view.id, props.entries()};
         emitted_.push_back({stored_event::copy_of(e), current_depth_ + 1, run.seq});
         if (tracing(c)) trace(c, &run, trace_kind::emitted, std::string(name(em.event)), {}, {}, in.location);
         ++run.pc;
@@ -271,7 +271,7 @@ std::optional<std::string> simulator::impl::limit_reached(customer_index c, symb
     std::uint32_t recent = 0;
     if (history != nullptr) {
       for (const auto t : history->sent) {
-        if (t > owner.now_ - limit.window && t <= owner.now_) ++recent;
+        if (t > now_ - limit.window && t <= now_) ++recent;
       }
     }
     if (recent >= limit.count) {
@@ -298,9 +298,9 @@ void simulator::impl::count_send(customer_index c, symbol channel) {
     it = caps.end() - 1;
   }
   auto& sent = it->sent;
-  sent.push_back(owner.now_);
+  sent.push_back(now_);
   // Only the newest `keep` sends inside the longest window can ever count.
-  const auto stale = std::find_if(sent.begin(), sent.end(), [&](std::int64_t t) { return t > owner.now_ - longest; });
+  const auto stale = std::find_if(sent.begin(), sent.end(), [&](std::int64_t t) { return t > now_ - longest; });
   sent.erase(sent.begin(), stale);
   if (sent.size() > keep) sent.erase(sent.begin(), sent.end() - keep);
 }
@@ -315,12 +315,12 @@ bool simulator::impl::send(std::uint32_t slot, std::uint32_t send_index, record 
   if (!f.transactional) {
     if (const auto* quiet = quiet_hours_for(s.channel)) {
       const auto* zone = zone_of(c);
-      const auto local = to_local(zone, owner.now_);
+      const auto local = to_local(zone, now_);
       if (in_window(local.seconds_of_day, quiet->from, quiet->to)) {
-        const auto due = quiet_window_end(zone, owner.now_, quiet->to);
+        const auto due = quiet_window_end(zone, now_, quiet->to);
         run.pending_send = send_index;
         run.pending_params = std::move(params);
-        run.deferred_from = deferred_from.value_or(owner.now_);
+        run.deferred_from = deferred_from.value_or(now_);
         schedule(run, due, wait_kind::deferred_send);
         bump(stats.deferred, window_text(*quiet));
         if (tracing(c)) trace(c, &run, trace_kind::deferred, fmt::format("{} \"{}\"", name(s.channel), name(s.template_name)),
@@ -357,13 +357,11 @@ void simulator::impl::write_action(const run_state& run, const send_program& s, 
     scratch_splits_.push_back({f.splits[split].name, name(f.splits[split].arms[arm].label)});
   }
   action a;
-  a.time = owner.now_;
+  a.time = now_;
   a.customer = customer_ids_.id(run.customer);
   a.flow = f.name;
-  // `<flow>:<customer>:<n>`, built by hand: this runs once per send.
-  char number[12];
-  const auto number_end = std::to_chars(number, number + sizeof(number), run.number).ptr;
-  scratch_run_id_.assign(f.name).append(1, ':').append(a.customer).append(1, ':').append(number, number_end);
+  scratch_run_id_.clear();  // reused: this runs once per send
+  append_run_id(scratch_run_id_, f.name, a.customer, run.number);
   a.run = scratch_run_id_;
   a.step = program_.locations[f.code[run.pc].location];
   a.channel = name(s.channel);

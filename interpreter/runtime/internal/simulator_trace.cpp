@@ -22,7 +22,7 @@ void simulator::impl::trace(customer_index c, const run_state* run, trace_kind k
   if (!tracing(c)) return;
   trace_entry t;
   t.kind = kind;
-  t.time = owner.now_;
+  t.time = now_;
   t.customer = std::string(customer_ids_.id(c));
   if (run != nullptr) {
     const auto& f = program_.flows[run->flow];

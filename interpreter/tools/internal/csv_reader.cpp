@@ -9,8 +9,6 @@
 namespace afterflow::tools {
 
 using eventlog::byte_source;
-using eventlog::log_error;
-using eventlog::make_file_error;
 
 namespace {
 
@@ -20,7 +18,7 @@ constexpr std::size_t kBlock = 256 * 1024;
 
 csv_reader::csv_reader(std::unique_ptr<byte_source> source) : source_(std::move(source)), block_(kBlock) {}
 
-const std::optional<log_error>& csv_reader::error() const {
+const std::optional<grammar::diagnostic>& csv_reader::error() const {
   return error_ ? error_ : source_->error();
 }
 
@@ -54,7 +52,7 @@ std::optional<std::span<const std::string_view>> csv_reader::next() {
       if (!fill()) {
         if (source_->error()) return std::nullopt;
         if (s == state::quoted) {
-          error_ = make_file_error(eventlog::codes::malformed_csv, "a quoted field is never closed", name(), record_line_);
+          error_ = grammar::make_file_error(eventlog::codes::malformed_csv, "a quoted field is never closed", name(), record_line_);
           error_->help = "every `\"` that opens a field needs a closing `\"`; a quote inside a field is written `\"\"`";
           return std::nullopt;
         }
@@ -105,7 +103,7 @@ std::optional<std::span<const std::string_view>> csv_reader::next() {
           } else if (c == '\r') {
             // before LF
           } else {
-            error_ = make_file_error(eventlog::codes::malformed_csv,
+            error_ = grammar::make_file_error(eventlog::codes::malformed_csv,
                                      fmt::format("expected `,` or a line end after a quoted field, found `{}`",
                                                  std::string_view(&c, 1)),
                                      name(), line_);
@@ -128,12 +126,12 @@ std::optional<std::span<const std::string_view>> csv_reader::next() {
 
 std::optional<std::vector<std::size_t>> find_columns(std::span<const std::string_view> header,
                                                      std::span<const std::string_view> wanted,
-                                                     const csv_reader& reader, std::optional<log_error>& error) {
+                                                     const csv_reader& reader, std::optional<grammar::diagnostic>& error) {
   std::vector<std::size_t> indices;
   for (const auto name : wanted) {
     const auto it = std::find(header.begin(), header.end(), name);
     if (it == header.end()) {
-      error = make_file_error(eventlog::codes::missing_column, fmt::format("missing column `{}`", name), reader.name(),
+      error = grammar::make_file_error(eventlog::codes::missing_column, fmt::format("missing column `{}`", name), reader.name(),
                               reader.line());
       return std::nullopt;
     }

@@ -31,7 +31,7 @@ class csv_reader {
   [[nodiscard]] std::optional<std::span<const std::string_view>> next();
   /// The line on which the record last returned starts (1-based).
   [[nodiscard]] std::uint64_t line() const { return record_line_; }
-  [[nodiscard]] const std::optional<eventlog::log_error>& error() const;
+  [[nodiscard]] const std::optional<grammar::diagnostic>& error() const;
   [[nodiscard]] const std::string& name() const { return source_->name(); }
 
  private:
@@ -48,7 +48,7 @@ class csv_reader {
   std::string text_;                  // the current record's field bytes
   std::vector<std::size_t> ends_;     // end offset of each field in text_
   std::vector<std::string_view> fields_;
-  std::optional<eventlog::log_error> error_;
+  std::optional<grammar::diagnostic> error_;
 };
 
 /// The index of each named column in a header row, in the order asked;
@@ -56,6 +56,6 @@ class csv_reader {
 [[nodiscard]] std::optional<std::vector<std::size_t>> find_columns(std::span<const std::string_view> header,
                                                                    std::span<const std::string_view> wanted,
                                                                    const csv_reader& reader,
-                                                                   std::optional<eventlog::log_error>& error);
+                                                                   std::optional<grammar::diagnostic>& error);
 
 }  // namespace afterflow::tools
