@@ -107,7 +107,8 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "{}", render_text(diagnostics, checked.sources));
     return 1;
   }
-  auto prog = compile(checked);
+  const auto prog = compile(checked);
+  auto symbols = symbol_table::over(prog.symbols);
 
   std::string text;
   if (log_path.empty()) {
@@ -119,11 +120,11 @@ int main(int argc, char** argv) {
   const long rss_before = current_rss_kib();
 
   counting_sink sink(json);
-  simulator sim(prog, sink);
-  auto reader = log_path.empty() ? event_log_reader::from_text("generated.jsonl", text, prog)
-                                 : event_log_reader::open(log_path, prog);
+  simulator sim(prog, symbols, sink);
+  auto reader = log_path.empty() ? event_log_reader::from_text("generated.jsonl", text, prog, symbols)
+                                 : event_log_reader::open(log_path, prog, symbols);
   const auto start = std::chrono::steady_clock::now();
-  const auto result = replay(reader, sim);
+  const auto result = afterflow::replay::run(reader, sim);
   const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (result.error) {
     fmt::print(stderr, "{}", render_text(*result.error));

@@ -12,8 +12,6 @@ namespace afterflow::cli {
 using grammar::render_text;
 using ir::program;
 using replay::load_profiles;
-using replay::replay;
-using replay::replay_options;
 
 int run_explain(std::span<char*> raw) {
   CLI::App app{"Explain one customer's timeline: every event, every run started or refused,\n"
@@ -31,16 +29,14 @@ int run_explain(std::span<char*> raw) {
   runtime::action_counter actions;
   runtime::simulator_options options;
   options.until = compiled.until;
-  runtime::simulator sim(program, actions, options);
+  runtime::simulator sim(program, *compiled.symbols, actions, options);
   replay::trace_recorder recorder;
   sim.set_trace(&recorder, customer);
   const bool color = use_color(args.color, stderr);
 
-  if (!load_profiles(args, program, sim)) return exit_failure;
-  auto log = open_log(args, program);
-  replay::replay_options replay_options;
-  replay_options.until = compiled.until;
-  const auto result = replay::replay(log, sim, replay_options);
+  if (!load_profiles(args, compiled, sim)) return exit_failure;
+  auto log = open_log(args, compiled);
+  const auto result = replay::run(log, sim);
   if (result.error) {
     fmt::print(stderr, "{}", render_text(*result.error, {color}));
     return exit_failure;

@@ -19,8 +19,6 @@ using grammar::format_timestamp;
 using grammar::render_text;
 using ir::program;
 using replay::load_profiles;
-using replay::replay;
-using replay::replay_options;
 
 namespace {
 
@@ -89,16 +87,15 @@ int run_run(std::span<char*> raw) {
   runtime::action_sink& sink = write_actions ? static_cast<runtime::action_sink&>(writer) : counter;
   runtime::simulator_options options;
   options.until = compiled.until;
-  runtime::simulator sim(program, sink, options);
+  runtime::simulator sim(program, *compiled.symbols, sink, options);
   const bool color = use_color(args.color, stderr);
 
-  if (!load_profiles(args, program, sim)) return exit_failure;
-  auto log = open_log(args, program);
+  if (!load_profiles(args, compiled, sim)) return exit_failure;
+  auto log = open_log(args, compiled);
   progress_line progress;
   replay::replay_options replay_options;
-  replay_options.until = compiled.until;
   replay_options.on_progress = [&](const replay::replay_progress& p) { progress.update(p); };
-  const auto result = replay::replay(log, sim, replay_options);
+  const auto result = replay::run(log, sim, replay_options);
   const bool flushed = writer.flush();
   if (result.error) {
     fmt::print(stderr, "{}", render_text(*result.error, {color}));

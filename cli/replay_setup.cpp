@@ -16,7 +16,6 @@ using grammar::format_timestamp;
 using grammar::parse_timestamp;
 using grammar::render_text;
 using replay::load_profiles;
-using replay::replay;
 
 void add_replay_options(CLI::App& app, replay_arguments& args) {
   app.add_option("flows", args.flows, "flow files or directories")->required();
@@ -57,6 +56,7 @@ compiled_flows compile_flows(const replay_arguments& args) {
     return out;
   }
   out.program = std::make_unique<ir::program>(compile::compile(*checked));
+  out.symbols = std::make_unique<ir::symbol_table>(ir::symbol_table::over(out.program->symbols));
   out.checked = std::move(checked);
   return out;
 }
@@ -65,9 +65,10 @@ eventlog::bad_event_policy bad_event_policy_of(const replay_arguments& args) {
   return args.on_bad_event == "skip" ? eventlog::bad_event_policy::skip : eventlog::bad_event_policy::fail;
 }
 
-bool load_profiles(const replay_arguments& args, ir::program& p, runtime::simulator& sim) {
+bool load_profiles(const replay_arguments& args, compiled_flows& flows, runtime::simulator& sim) {
   if (args.profiles.empty()) return true;
-  auto profiles = eventlog::profile_reader::open(args.profiles, p, {bad_event_policy_of(args)});
+  auto profiles = eventlog::profile_reader::open(args.profiles, *flows.program, *flows.symbols,
+                                                {bad_event_policy_of(args)});
   if (const auto error = replay::load_profiles(profiles, sim)) {
     fmt::print(stderr, "{}", render_text(*error, {use_color(args.color, stderr)}));
     return false;
@@ -75,11 +76,11 @@ bool load_profiles(const replay_arguments& args, ir::program& p, runtime::simula
   return true;
 }
 
-eventlog::event_log_reader open_log(const replay_arguments& args, ir::program& p) {
+eventlog::event_log_reader open_log(const replay_arguments& args, compiled_flows& flows) {
   eventlog::event_log_options options;
   options.on_bad_event = bad_event_policy_of(args);
   options.sort = args.sort;
-  return eventlog::event_log_reader::open(args.events, p, options);
+  return eventlog::event_log_reader::open(args.events, *flows.program, *flows.symbols, options);
 }
 
 std::size_t print_runtime_errors(const runtime::simulator& sim, bool color) {

@@ -38,7 +38,10 @@ struct compiled_flows {
   int status = exit_ok;  ///< otherwise nothing was compiled: exit with this
   std::int64_t until = std::numeric_limits<std::int64_t>::max();  ///< `--until`
   std::unique_ptr<check::checked_program> checked;
-  std::unique_ptr<ir::program> program;
+  std::unique_ptr<ir::program> program;  ///< read-only from here on
+  /// The replay's names over the program's (ir/symbol_table.hpp), shared by
+  /// the readers and the simulator.
+  std::unique_ptr<ir::symbol_table> symbols;
 };
 
 /// Reads `--until`, then loads, checks and compiles the flows, printing
@@ -50,10 +53,10 @@ struct compiled_flows {
 
 /// Applies `--profiles` (if given) to `sim`; false after printing the error
 /// that stopped it.
-[[nodiscard]] bool load_profiles(const replay_arguments& args, ir::program& p, runtime::simulator& sim);
+[[nodiscard]] bool load_profiles(const replay_arguments& args, compiled_flows& flows, runtime::simulator& sim);
 
 /// Opens `--events` with `--sort` and `--on-bad-event` applied.
-[[nodiscard]] eventlog::event_log_reader open_log(const replay_arguments& args, ir::program& p);
+[[nodiscard]] eventlog::event_log_reader open_log(const replay_arguments& args, compiled_flows& flows);
 
 /// Prints the simulator's run-time errors on stderr; returns how many.
 std::size_t print_runtime_errors(const runtime::simulator& sim, bool color);

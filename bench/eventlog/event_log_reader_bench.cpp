@@ -84,10 +84,11 @@ program review_request_program(bool reads_all) {
 
 void read_log(benchmark::State& state, bool reads_all) {
   const auto& text = shop_log();
-  auto p = review_request_program(reads_all);
+  const auto p = review_request_program(reads_all);
   std::uint64_t lines = 0;
   for (auto _ : state) {
-    auto reader = event_log_reader::from_text("shop.jsonl", text, p);
+    auto symbols = afterflow::ir::symbol_table::over(p.symbols);
+    auto reader = event_log_reader::from_text("shop.jsonl", text, p, symbols);
     std::uint64_t n = 0;
     while (const auto r = reader.next()) {
       benchmark::DoNotOptimize(r->properties.data());

@@ -77,7 +77,7 @@ flow f {
   history_layout layout(prog);
   history_store history(prog, layout);
   zone_cache zones;
-  evaluator eval(prog, history, zones);
+  evaluator eval(prog, prog.symbols, history, zones);
   const auto total = prog.symbols.find("total");
   const auto category = prog.symbols.find("category");
   const std::array props{property_entry{total, value::number(40)}, property_entry{category, value::string("tea")}};
@@ -93,17 +93,18 @@ BENCHMARK(expression_evaluation);
 // Events already parsed: customer lookup, history, runs, triggers, timers.
 void event_dispatch(benchmark::State& state) {
   auto c = review_request();
-  auto& prog = c.prog;
-  const auto delivered = prog.symbols.intern("order_delivered");
-  const auto placed = prog.symbols.intern("order_placed");
-  const auto order_id = prog.symbols.intern("order_id");
-  const auto total = prog.symbols.intern("total");
-  const auto category = prog.symbols.intern("category");
+  const auto& prog = c.prog;
+  auto symbols = symbol_table::over(prog.symbols);
+  const auto delivered = symbols.intern("order_delivered");
+  const auto placed = symbols.intern("order_placed");
+  const auto order_id = symbols.intern("order_id");
+  const auto total = symbols.intern("total");
+  const auto category = symbols.intern("category");
   std::vector<std::string> ids;
   for (int i = 0; i < 100'000; ++i) ids.push_back("customer-" + std::to_string(i));
   for (auto _ : state) {
     action_counter sink;
-    simulator sim(prog, sink);
+    simulator sim(prog, symbols, sink);
     std::int64_t t = 1'767'225'600'000'000;
     for (std::size_t i = 0; i < ids.size(); ++i) {
       const std::array props{property_entry{order_id, value::string(ids[i])}, property_entry{total, value::number(50)},
@@ -127,9 +128,10 @@ void replay_review_request(benchmark::State& state) {
   std::uint64_t events = 0;
   for (auto _ : state) {
     action_counter sink;
-    simulator sim(c.prog, sink);
-    auto reader = event_log_reader::from_text("generated.jsonl", text, c.prog);
-    const auto result = replay(reader, sim);
+    auto symbols = symbol_table::over(c.prog.symbols);
+    simulator sim(c.prog, symbols, sink);
+    auto reader = event_log_reader::from_text("generated.jsonl", text, c.prog, symbols);
+    const auto result = afterflow::replay::run(reader, sim);
     if (result.error) state.SkipWithError("bad log");
     events = reader.counts().events;
   }

@@ -22,6 +22,7 @@ using ir::no_symbol;
 using ir::program;
 using ir::record;
 using ir::symbol;
+using ir::symbol_table;
 using ir::value_kind;
 using stdlib::type;
 
@@ -68,13 +69,13 @@ std::uint64_t event_log_counts::ignored_total() const {
 
 class event_log_reader::impl {
  public:
-  impl(std::unique_ptr<byte_source> source, program& p, event_log_options options)
-      : program_(p), options_(options), plans_(p), lines_(std::move(source), options.block_size) {
-    timezone_symbol_ = p.timezone_symbol != no_symbol ? p.timezone_symbol : p.symbols.intern("timezone");
+  impl(std::unique_ptr<byte_source> source, const program& p, symbol_table& symbols, event_log_options options)
+      : symbols_(symbols), options_(options), plans_(p, symbols), lines_(std::move(source), options.block_size) {
+    timezone_symbol_ = p.timezone_symbol != no_symbol ? p.timezone_symbol : symbols.intern("timezone");
   }
 
-  explicit impl(grammar::diagnostic open_failure, program& p)
-      : program_(p), plans_(p), lines_(memory_input("", {}), 4096) {
+  impl(grammar::diagnostic open_failure, const program& p, symbol_table& symbols)
+      : symbols_(symbols), plans_(p, symbols), lines_(memory_input("", {}), 4096) {
     error_ = std::move(open_failure);
   }
 
@@ -314,10 +315,10 @@ class event_log_reader::impl {
     auto& cache = segment ? segment_cache_ : afterflow_cache_;
     auto& slot = cache[cache_slot(name)];
     if (slot.plan != nullptr && slot.name == name) return *slot.plan;
-    const auto s = program_.symbols.intern(name);
+    const auto s = symbols_.intern(name);
     const auto m = segment ? plans_.mapping_of(s) : no_mapping;
     const auto& plan = m != no_mapping ? plans_.for_mapping(m) : plans_.for_event(s);
-    slot = {program_.symbols.name(s), &plan};
+    slot = {symbols_.name(s), &plan};
     return plan;
   }
 
@@ -526,7 +527,7 @@ class event_log_reader::impl {
     return json_input::to_diagnostic(problem_, lines_.name(), lines_.line_number(), line);
   }
 
-  program& program_;
+  symbol_table& symbols_;
   event_log_options options_;
   property_plans plans_;
   line_reader lines_;
@@ -560,19 +561,20 @@ class event_log_reader::impl {
   std::string customers_;
 };
 
-event_log_reader event_log_reader::open(const std::string& path, program& p, event_log_options options) {
+event_log_reader event_log_reader::open(const std::string& path, const program& p, symbol_table& symbols, event_log_options options) {
   auto opened = open_input(path);
-  if (opened.error) return event_log_reader(std::make_unique<impl>(std::move(*opened.error), p));
-  return event_log_reader(std::move(opened.source), p, options);
+  if (opened.error) return event_log_reader(std::make_unique<impl>(std::move(*opened.error), p, symbols));
+  return event_log_reader(std::move(opened.source), p, symbols, options);
 }
 
-event_log_reader event_log_reader::from_text(std::string name, std::string_view text, program& p,
+event_log_reader event_log_reader::from_text(std::string name, std::string_view text, const program& p, symbol_table& symbols,
                                              event_log_options options) {
-  return event_log_reader(memory_input(std::move(name), text), p, options);
+  return event_log_reader(memory_input(std::move(name), text), p, symbols, options);
 }
 
-event_log_reader::event_log_reader(std::unique_ptr<byte_source> source, program& p, event_log_options options)
-    : impl_(std::make_unique<impl>(std::move(source), p, options)) {}
+event_log_reader::event_log_reader(std::unique_ptr<byte_source> source, const program& p, symbol_table& symbols,
+                                  event_log_options options)
+    : impl_(std::make_unique<impl>(std::move(source), p, symbols, options)) {}
 
 event_log_reader::event_log_reader(std::unique_ptr<impl> i) : impl_(std::move(i)) {}
 

@@ -96,13 +96,13 @@ class event_log_reader {
  public:
   /// Reads `path` ("-" for standard input). A file that cannot be opened is
   /// reported by the first `next()` (which returns nullopt) through `error()`.
-  [[nodiscard]] static event_log_reader open(const std::string& path, ir::program& p,
+  [[nodiscard]] static event_log_reader open(const std::string& path, const ir::program& p, ir::symbol_table& symbols,
                                              event_log_options options = {});
   /// Reads `text`, which must outlive the reader; `name` is used in messages.
   [[nodiscard]] static event_log_reader from_text(std::string name, std::string_view text,
-                                                  ir::program& p, event_log_options options = {});
+                                                  const ir::program& p, ir::symbol_table& symbols, event_log_options options = {});
 
-  event_log_reader(std::unique_ptr<byte_source> source, ir::program& p, event_log_options options);
+  event_log_reader(std::unique_ptr<byte_source> source, const ir::program& p, ir::symbol_table& symbols, event_log_options options);
   ~event_log_reader();
   event_log_reader(event_log_reader&&) noexcept;
   event_log_reader& operator=(event_log_reader&&) noexcept;

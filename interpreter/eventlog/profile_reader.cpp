@@ -19,6 +19,7 @@ using grammar::closest_match;
 using ir::no_symbol;
 using ir::program;
 using ir::symbol;
+using ir::symbol_table;
 using ir::value;
 using ir::value_kind;
 using stdlib::type;
@@ -35,12 +36,13 @@ constexpr std::string_view kShapeHelp =
 
 class profile_reader::impl {
  public:
-  impl(std::unique_ptr<byte_source> source, program& p, profile_options options)
-      : options_(options), plans_(p), lines_(std::move(source), options.block_size) {
-    timezone_symbol_ = p.timezone_symbol != no_symbol ? p.timezone_symbol : p.symbols.intern("timezone");
+  impl(std::unique_ptr<byte_source> source, const program& p, symbol_table& symbols, profile_options options)
+      : options_(options), plans_(p, symbols), lines_(std::move(source), options.block_size) {
+    timezone_symbol_ = p.timezone_symbol != no_symbol ? p.timezone_symbol : symbols.intern("timezone");
   }
 
-  impl(grammar::diagnostic open_failure, program& p) : plans_(p), lines_(memory_input("", {}), 4096) {
+  impl(grammar::diagnostic open_failure, const program& p, symbol_table& symbols)
+      : plans_(p, symbols), lines_(memory_input("", {}), 4096) {
     error_ = std::move(open_failure);
   }
 
@@ -239,19 +241,20 @@ class profile_reader::impl {
   profile_counts counts_;
 };
 
-profile_reader profile_reader::open(const std::string& path, program& p, profile_options options) {
+profile_reader profile_reader::open(const std::string& path, const program& p, symbol_table& symbols, profile_options options) {
   auto opened = open_input(path);
-  if (opened.error) return profile_reader(std::make_unique<impl>(std::move(*opened.error), p));
-  return profile_reader(std::move(opened.source), p, options);
+  if (opened.error) return profile_reader(std::make_unique<impl>(std::move(*opened.error), p, symbols));
+  return profile_reader(std::move(opened.source), p, symbols, options);
 }
 
-profile_reader profile_reader::from_text(std::string name, std::string_view text, program& p,
+profile_reader profile_reader::from_text(std::string name, std::string_view text, const program& p, symbol_table& symbols,
                                          profile_options options) {
-  return profile_reader(memory_input(std::move(name), text), p, options);
+  return profile_reader(memory_input(std::move(name), text), p, symbols, options);
 }
 
-profile_reader::profile_reader(std::unique_ptr<byte_source> source, program& p, profile_options options)
-    : impl_(std::make_unique<impl>(std::move(source), p, options)) {}
+profile_reader::profile_reader(std::unique_ptr<byte_source> source, const program& p, symbol_table& symbols,
+                              profile_options options)
+    : impl_(std::make_unique<impl>(std::move(source), p, symbols, options)) {}
 
 profile_reader::profile_reader(std::unique_ptr<impl> i) : impl_(std::move(i)) {}
 

@@ -2,9 +2,13 @@
 //
 // The compiler interns every name the program uses (events, properties,
 // channels, templates, tags) into a dense `symbol`, so the runtime compares
-// and indexes by integer. Names first seen at run time (an event type no flow
-// mentions, a property of an undeclared event) are interned too; the table
-// only grows with distinct names, never with the number of events.
+// and indexes by integer. The program's table is read-only once lowered.
+// Names first met during a replay (an event type no flow mentions, a
+// property of an undeclared event, a mapped external name) go into a table
+// laid `over` the program's: it answers for the program's names with their
+// own symbols and numbers new ones after them, so one symbol means one name
+// to the program, the readers and the simulator of that replay. The replay
+// owns that table; it only grows with distinct names, never with events.
 #pragma once
 
 #include <cstdint>
@@ -27,14 +31,22 @@ class symbol_table {
   symbol_table(symbol_table&&) = default;
   symbol_table& operator=(symbol_table&&) = default;
 
+  /// A table for the names a replay adds to `base`'s; `base` must outlive
+  /// it and not grow any more.
+  [[nodiscard]] static symbol_table over(const symbol_table& base);
+
   /// The symbol for `name`, adding it when new.
   symbol intern(std::string_view name);
   /// The symbol for `name`, or no_symbol when it was never interned.
   [[nodiscard]] symbol find(std::string_view name) const;
-  [[nodiscard]] std::string_view name(symbol s) const { return names_[s]; }
-  [[nodiscard]] std::size_t size() const { return names_.size(); }
+  [[nodiscard]] std::string_view name(symbol s) const {
+    return s < base_size_ ? base_->name(s) : std::string_view(names_[s - base_size_]);
+  }
+  [[nodiscard]] std::size_t size() const { return base_size_ + names_.size(); }
 
  private:
+  const symbol_table* base_ = nullptr;
+  symbol base_size_ = 0;
   std::deque<std::string> names_;  // a deque keeps the strings' addresses stable
   std::unordered_map<std::string_view, symbol> index_;  // lookups only, never iterated
 };

@@ -19,11 +19,12 @@ std::optional<grammar::diagnostic> load_profiles(profile_reader& profiles, simul
   return profiles.error();
 }
 
-replay_result replay(event_log_reader& log, simulator& sim, const replay_options& options) {
+replay_result run(event_log_reader& log, simulator& sim, const replay_options& options) {
   replay_result result;
   std::uint64_t events = 0;
+  const auto until = sim.until();
   while (const auto r = log.next()) {
-    if (r->time > options.until) {
+    if (r->time > until) {
       if (r->kind == log_record_kind::event) ++result.after_until;
       continue;
     }

@@ -21,9 +21,6 @@ struct replay_progress {
 };
 
 struct replay_options {
-  /// Events after this instant are read (and checked) but not handled, and
-  /// timers after it do not fire (the simulator's `until` must match).
-  std::int64_t until = std::numeric_limits<std::int64_t>::max();
   /// Called every `progress_every` events.
   std::function<void(const replay_progress&)> on_progress;
   std::uint64_t progress_every = 1 << 16;
@@ -38,8 +35,9 @@ struct replay_result {
 [[nodiscard]] std::optional<grammar::diagnostic> load_profiles(eventlog::profile_reader& profiles, runtime::simulator& sim);
 
 /// Feeds every record of `log` to `sim` (identify records update profiles),
-/// then finishes the simulation. On a bad line (with `on_bad_event = fail`)
+/// then finishes the simulation. Records after the simulator's `until` are
+/// read (and checked) but not handled. On a bad line (with `on_bad_event = fail`)
 /// the replay stops without finishing and the error is returned.
-[[nodiscard]] replay_result replay(eventlog::event_log_reader& log, runtime::simulator& sim, const replay_options& options = {});
+[[nodiscard]] replay_result run(eventlog::event_log_reader& log, runtime::simulator& sim, const replay_options& options = {});
 
 }  // namespace afterflow::replay

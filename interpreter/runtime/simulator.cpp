@@ -5,8 +5,10 @@
 
 namespace afterflow::runtime {
 
-simulator::simulator(ir::program& p, action_sink& sink, simulator_options options)
-    : impl_(std::make_unique<impl>(p, sink, options)) {}
+simulator::simulator(const ir::program& p, ir::symbol_table& symbols, action_sink& sink, simulator_options options)
+    : impl_(std::make_unique<impl>(p, symbols, sink, options)) {}
+
+std::int64_t simulator::until() const { return impl_->options_.until; }
 
 simulator::~simulator() = default;
 

@@ -45,9 +45,11 @@ struct simulator_options {
 
 class simulator {
  public:
-  /// `p` must outlive the simulator; its symbol table grows as new names
-  /// (event types, properties) appear.
-  simulator(ir::program& p, action_sink& sink, simulator_options options = {});
+  /// `p` and `symbols` must outlive the simulator. `symbols` is the replay's
+  /// table over the program's (`symbol_table::over(p.symbols)`), shared with
+  /// the readers that feed this simulator: names new to the program are
+  /// interned there, and the program stays read-only.
+  simulator(const ir::program& p, ir::symbol_table& symbols, action_sink& sink, simulator_options options = {});
   ~simulator();
   simulator(const simulator&) = delete;
   simulator& operator=(const simulator&) = delete;
@@ -76,6 +78,8 @@ class simulator {
   void finish();
 
   [[nodiscard]] std::int64_t now() const;
+  /// The end of the replay (`simulator_options::until`).
+  [[nodiscard]] std::int64_t until() const;
   [[nodiscard]] std::vector<flow_stats> stats() const;
   [[nodiscard]] const std::vector<runtime_error_record>& errors() const;
   [[nodiscard]] const std::vector<run_end>& run_ends() const;

@@ -109,7 +109,8 @@ std::int64_t parse_time_argument(std::string_view text) {
 
 struct simulation::state {
   std::unique_ptr<checked_program> checked;
-  std::unique_ptr<program> compiled;
+  std::unique_ptr<program> compiled;  ///< read-only once compiled
+  std::unique_ptr<symbol_table> symbols;  ///< the names events and customers add
   action_collector actions;
   std::unique_ptr<simulator> engine;
   std::unique_ptr<trace_recorder> timelines;
@@ -144,7 +145,8 @@ simulation simulation::from_files(const std::vector<std::string>& paths, simulat
   auto s = std::make_unique<state>();
   s->checked = check_or_throw(roots, disk_file_reader());
   s->compiled = std::make_unique<program>(compile(*s->checked));
-  s->engine = std::make_unique<simulator>(*s->compiled, s->actions, options);
+  s->symbols = std::make_unique<symbol_table>(symbol_table::over(s->compiled->symbols));
+  s->engine = std::make_unique<simulator>(*s->compiled, *s->symbols, s->actions, options);
   s->engine->keep_run_ends(true);
   return simulation(std::move(s));
 }
@@ -153,13 +155,14 @@ simulation simulation::from_source(std::string_view source, std::string name, si
   auto s = std::make_unique<state>();
   s->checked = check_or_throw({name}, memory_file_reader({{name, std::string(source)}}));
   s->compiled = std::make_unique<program>(compile(*s->checked));
-  s->engine = std::make_unique<simulator>(*s->compiled, s->actions, options);
+  s->symbols = std::make_unique<symbol_table>(symbol_table::over(s->compiled->symbols));
+  s->engine = std::make_unique<simulator>(*s->compiled, *s->symbols, s->actions, options);
   s->engine->keep_run_ends(true);
   return simulation(std::move(s));
 }
 
 simulation& simulation::customer(std::string_view id, const properties& attributes) {
-  value_builder builder(state_->compiled->symbols);
+  value_builder builder(*state_->symbols);
   const auto entries = builder.entries(attributes);
   if (auto problem = state_->engine->update_profile(id, entries)) {
     throw std::invalid_argument(fmt::format("customer `{}`: {}", id, *problem));
@@ -174,9 +177,9 @@ simulation& simulation::event(std::string_view time, std::string_view customer, 
     throw std::invalid_argument(fmt::format("event `{}` at {} is before the simulated clock ({})", event, time,
                                             format_timestamp(state_->engine->now())));
   }
-  value_builder builder(state_->compiled->symbols);
+  value_builder builder(*state_->symbols);
   const auto entries = builder.entries(props);
-  const auto name = state_->compiled->symbols.intern(event);
+  const auto name = state_->symbols->intern(event);
   state_->engine->feed({t, name, customer, entries});
   return *this;
 }

@@ -94,16 +94,17 @@ test_outcome play(const checked_program& checked, test_index t, std::int64_t unt
   compile_scope scope;
   scope.flows = test.flows;
   scope.policy_files = policy_files(checked, test.file);
-  auto compiled = compile(checked, scope);
+  const auto compiled = compile(checked, scope);
+  auto symbols = symbol_table::over(compiled.symbols);
 
   simulator_options options;
   options.until = until;
   action_collector actions;
   trace_recorder trace;
-  simulator sim(compiled, actions, options);
+  simulator sim(compiled, symbols, actions, options);
   sim.keep_run_ends(true);
   sim.set_trace(&trace);
-  constant_values values(compiled.symbols);
+  constant_values values(symbols);
 
   test_outcome out;
   for (const auto& item : items) {
@@ -122,7 +123,7 @@ test_outcome play(const checked_program& checked, test_index t, std::int64_t unt
     const auto& time = test.items[i].time;
     if (e == nullptr || !time || *time > until) continue;
     const auto entries = values.entries(checked, e->properties);
-    sim.feed({*time, compiled.symbols.intern(e->event.name), e->customer.id, entries});
+    sim.feed({*time, symbols.intern(e->event.name), e->customer.id, entries});
   }
   sim.finish();
 

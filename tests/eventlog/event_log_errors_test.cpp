@@ -207,7 +207,7 @@ TEST(EventLogErrors, FailModeStopsAtTheFirstBadLine) {
 
 TEST(EventLogErrors, AMissingFileIsAnError) {
   test_program t;
-  auto reader = event_log_reader::open("/nonexistent/events.jsonl", t.p);
+  auto reader = event_log_reader::open("/nonexistent/events.jsonl", t.p, t.names());
   EXPECT_FALSE(reader.next());
   ASSERT_TRUE(reader.error());
   EXPECT_EQ(render_text(*reader.error()),

@@ -163,6 +163,26 @@ TEST(EventLogReader, KeepsOnlyThePropertiesTheProgramReads) {
   EXPECT_TRUE(r.records[2].properties.empty());
 }
 
+TEST(EventLogReader, NewNamesGoToTheReplaysTableAndTheProgramStaysAsItWas) {
+  test_program t;
+  t.p.reads_all_properties = true;
+  t.map("Order Completed", "order_placed");
+  const auto program_names = t.p.symbols.size();
+  const auto r = read_text(
+      R"({"time":"2026-03-01T09:00:00Z","customer":"c1","event":"never_declared","props":{"brand_new":1}})"
+      "\n"
+      R"({"type":"track","event":"Order Completed","userId":"c1","timestamp":"2026-03-01T09:00:00Z","properties":{"other":2}})",
+      t);
+  ASSERT_EQ(r.error, "");
+  EXPECT_EQ(r.records[0].event, "never_declared");
+  EXPECT_EQ(r.records[0].properties, (strings{"brand_new=1"}));
+  EXPECT_EQ(r.records[1].event, "order_placed");
+  EXPECT_EQ(t.p.symbols.size(), program_names);
+  EXPECT_EQ(t.p.symbols.find("never_declared"), ir::no_symbol);
+  EXPECT_NE(t.names().find("never_declared"), ir::no_symbol);
+  EXPECT_GE(t.names().find("brand_new"), program_names);
+}
+
 TEST(EventLogReader, KeepsEveryPropertyWhenTheProgramReadsAny) {
   test_program t;
   t.p.reads_all_properties = true;

@@ -38,7 +38,7 @@ TEST(EventLogStream, ReadsAGzipFile) {
   t.reads("order_placed", {"total"});
   temp_file file(".jsonl.gz");
   file.write(gzip(log_text));
-  const auto r = read_all(event_log_reader::open(file.path(), t.p), t.p.symbols);
+  const auto r = read_all(event_log_reader::open(file.path(), t.p, t.names()), t.names());
   ASSERT_EQ(r.error, "");
   ASSERT_EQ(r.records.size(), 2U);
   EXPECT_EQ(r.records[1].customer, "c2");
@@ -50,7 +50,7 @@ TEST(EventLogStream, DetectsGzipByItsBytesNotItsName) {
   temp_file file(".jsonl");
   const std::string later = R"({"time":"2026-03-01T09:00:02Z","customer":"c3","event":"order_placed"})" "\n";
   file.write(gzip(log_text) + gzip(later));  // two members, as `cat a.gz b.gz` makes
-  const auto r = read_all(event_log_reader::open(file.path(), t.p), t.p.symbols);
+  const auto r = read_all(event_log_reader::open(file.path(), t.p, t.names()), t.names());
   ASSERT_EQ(r.error, "");
   EXPECT_EQ(r.records.size(), 3U);
 }
@@ -60,7 +60,7 @@ TEST(EventLogStream, ReportsCutOffGzipData) {
   temp_file file(".jsonl.gz");
   const auto packed = gzip(log_text);
   file.write(std::string_view(packed).substr(0, packed.size() - 12));
-  const auto r = read_all(event_log_reader::open(file.path(), t.p), t.p.symbols);
+  const auto r = read_all(event_log_reader::open(file.path(), t.p, t.names()), t.names());
   EXPECT_EQ(r.error, "error[E1020]: cannot read `" + file.path() + "`: the gzip data is cut off\n --> " +
                          file.path() + "\n");
 }
@@ -84,7 +84,7 @@ void with_stdin(std::string_view bytes, Body body) {
 TEST(EventLogStream, ReadsStandardInput) {
   test_program t;
   with_stdin(log_text, [&] {
-    const auto r = read_all(event_log_reader::open("-", t.p), t.p.symbols);
+    const auto r = read_all(event_log_reader::open("-", t.p, t.names()), t.names());
     ASSERT_EQ(r.error, "");
     EXPECT_EQ(r.records.size(), 2U);
   });
@@ -93,7 +93,7 @@ TEST(EventLogStream, ReadsStandardInput) {
 TEST(EventLogStream, ReadsGzipOnStandardInput) {
   test_program t;
   with_stdin(gzip(log_text), [&] {
-    event_log_reader reader = event_log_reader::open("-", t.p);
+    event_log_reader reader = event_log_reader::open("-", t.p, t.names());
     const auto first = reader.next();
     ASSERT_TRUE(first);
     EXPECT_EQ(first->customer, "c1");
@@ -106,7 +106,7 @@ TEST(EventLogStream, ReadsGzipOnStandardInput) {
 TEST(EventLogStream, NamesStandardInputInErrors) {
   test_program t;
   with_stdin("{oops}\n", [&] {
-    const auto r = read_all(event_log_reader::open("-", t.p), t.p.symbols);
+    const auto r = read_all(event_log_reader::open("-", t.p, t.names()), t.names());
     EXPECT_NE(r.error.find(" --> <stdin>:1:2\n"), std::string::npos) << r.error;
   });
 }
@@ -119,7 +119,7 @@ TEST(EventLogStream, ALineLongerThanTheBlockStillReads) {
                            "\"}}\n" + R"({"time":"2026-03-01T09:00:00Z","customer":"c2","event":"a"})";
   event_log_options options;
   options.block_size = 4096;
-  auto reader = event_log_reader::from_text("big.jsonl", text, t.p, options);
+  auto reader = event_log_reader::from_text("big.jsonl", text, t.p, t.names(), options);
   const auto first = reader.next();
   ASSERT_TRUE(first);
   ASSERT_EQ(first->properties.size(), 1U);
@@ -154,7 +154,7 @@ TEST(EventLogStream, AMillionLinesInBoundedMemory) {
   t.reads("order_delivered", {"late", "order_id"});
   t.reads("review_submitted", {"score"});
   const auto rss_before = max_rss_kib();
-  auto reader = event_log_reader::open(file.path(), t.p);
+  auto reader = event_log_reader::open(file.path(), t.p, t.names());
   std::uint64_t records = 0;
   std::size_t most_buffer = 0;
   std::int64_t last = 0;

@@ -108,7 +108,7 @@ read_all_result read_all(event_log_reader reader, const symbol_table& symbols) {
 }
 
 read_all_result read_text(std::string_view text, test_program& t, event_log_options options) {
-  return read_all(event_log_reader::from_text("events.jsonl", text, t.p, options), t.p.symbols);
+  return read_all(event_log_reader::from_text("events.jsonl", text, t.p, t.names(), options), t.names());
 }
 
 temp_file::temp_file(std::string_view suffix) {

@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <initializer_list>
+#include <memory>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,7 +24,9 @@ namespace afterflow::eventlog::test_support {
 class test_program {
  public:
   test_program();
-  ir::symbol sym(std::string_view name) { return p.symbols.intern(name); }
+  /// The symbol for `name`: in the program while it is being built, then
+  /// (once `names()` was called) in the replay's table over it.
+  ir::symbol sym(std::string_view name) { return names_ ? names_->intern(name) : p.symbols.intern(name); }
   /// Declares `event`'s schema fields.
   test_program& declare(std::string_view event, std::initializer_list<std::pair<std::string_view, stdlib::type_kind>> fields);
   /// Marks properties of `event` as read by some flow.
@@ -31,7 +35,17 @@ class test_program {
   test_program& map(std::string_view external, std::string_view event,
                     std::initializer_list<std::pair<std::string_view, std::string_view>> renames = {});
 
+  /// The replay's table over the program's (ir/symbol_table.hpp), made on
+  /// first use: the program is read-only from then on.
+  ir::symbol_table& names() {
+    if (!names_) names_ = std::make_unique<ir::symbol_table>(ir::symbol_table::over(p.symbols));
+    return *names_;
+  }
+
   ir::program p;
+
+ private:
+  std::unique_ptr<ir::symbol_table> names_;
 };
 
 /// The `ecommerce` schema of the order events, as the checker would declare it.

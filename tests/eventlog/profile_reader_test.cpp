@@ -31,12 +31,12 @@ struct read_result {
 };
 
 read_result read(std::string_view text, test_program& t, profile_options options = {}) {
-  auto reader = profile_reader::from_text("profiles.jsonl", text, t.p, options);
+  auto reader = profile_reader::from_text("profiles.jsonl", text, t.p, t.names(), options);
   read_result result;
   while (const auto p = reader.next()) {
     owned_profile o{std::string(p->customer), std::string(p->time_zone), {}, p->line};
     for (const auto& a : p->attributes) {
-      std::string text(t.p.symbols.name(a.name));
+      std::string text(t.names().name(a.name));
       text += '=';
       append_value_json(text, a.data);
       o.attributes.push_back(std::move(text));

@@ -50,8 +50,6 @@ using grammar::parse_timestamp;
 using grammar::render_text;
 using ir::program;
 using ir::value;
-using replay::replay;
-using replay::replay_options;
 
 namespace {
 
@@ -180,7 +178,8 @@ replay_output replay_case(const case_inputs& in) {
     out.exit_status = 1;
     return out;
   }
-  auto program = compile::compile(checked);
+  const auto program = compile::compile(checked);
+  auto symbols = ir::symbol_table::over(program.symbols);
 
   std::int64_t until = std::numeric_limits<std::int64_t>::max();
   if (!in.until.empty()) {
@@ -199,9 +198,9 @@ replay_output replay_case(const case_inputs& in) {
     eventlog::action_writer writer(actions);
     runtime::simulator_options options;
     options.until = until;
-    runtime::simulator sim(program, writer, options);
+    runtime::simulator sim(program, symbols, writer, options);
     if (!in.profiles.empty()) {
-      auto profiles = eventlog::profile_reader::open(in.profiles, program, {in.on_bad_event});
+      auto profiles = eventlog::profile_reader::open(in.profiles, program, symbols, {in.on_bad_event});
       if (const auto error = replay::load_profiles(profiles, sim)) {
         out.errors += render_text(*error);
         out.exit_status = 1;
@@ -211,10 +210,8 @@ replay_output replay_case(const case_inputs& in) {
     eventlog::event_log_options log_options;
     log_options.on_bad_event = in.on_bad_event;
     log_options.sort = in.sort;
-    auto log = eventlog::event_log_reader::open(in.events, program, log_options);
-    replay::replay_options replay_options;
-    replay_options.until = until;
-    const auto result = replay::replay(log, sim, replay_options);
+    auto log = eventlog::event_log_reader::open(in.events, program, symbols, log_options);
+    const auto result = replay::run(log, sim);
     flushed = writer.flush();
     out.actions = actions.str();
     if (result.error) {
@@ -321,16 +318,17 @@ replay_output replay_generated(const std::string& log_text, const std::string& p
   diagnostic_list diagnostics;
   const auto checked = check::load_and_check(collected.files, check::disk_file_reader(), diagnostics);
   EXPECT_FALSE(diagnostics.has_errors()) << render_text(diagnostics, checked.sources);
-  auto program = compile::compile(checked);
+  const auto program = compile::compile(checked);
+  auto symbols = ir::symbol_table::over(program.symbols);
   std::ostringstream actions;
   eventlog::action_writer writer(actions, write_buffer);
-  runtime::simulator sim(program, writer);
-  auto profiles = eventlog::profile_reader::from_text("profiles.jsonl", profiles_text, program);
+  runtime::simulator sim(program, symbols, writer);
+  auto profiles = eventlog::profile_reader::from_text("profiles.jsonl", profiles_text, program, symbols);
   EXPECT_FALSE(replay::load_profiles(profiles, sim).has_value());
   eventlog::event_log_options options;
   options.block_size = block_size;
-  auto log = eventlog::event_log_reader::from_text("generated.jsonl", log_text, program, options);
-  const auto result = replay::replay(log, sim);
+  auto log = eventlog::event_log_reader::from_text("generated.jsonl", log_text, program, symbols, options);
+  const auto result = replay::run(log, sim);
   EXPECT_FALSE(result.error.has_value()) << (result.error ? render_text(*result.error) : "");
   EXPECT_TRUE(writer.flush());
   out.actions = actions.str();

@@ -29,7 +29,6 @@ using eventlog::open_input;
 using grammar::diagnostic_list;
 using grammar::render_text;
 using replay::render_summary_text;
-using replay::replay;
 using replay::summarize;
 using runtime::simulator;
 
@@ -56,12 +55,13 @@ replay_result_text replay_library(const std::string& log) {
   }
   auto checked = load_and_check(files, disk_file_reader(), diagnostics);
   EXPECT_FALSE(diagnostics.has_errors()) << render_text(diagnostics, checked.sources);
-  auto prog = compile(checked);
+  const auto prog = compile(checked);
+  auto symbols = ir::symbol_table::over(prog.symbols);
   std::ostringstream actions;
   action_writer writer(actions);
-  simulator sim(prog, writer);
-  auto reader = event_log_reader::from_text("uci.jsonl", log, prog);
-  const auto result = replay(reader, sim);
+  simulator sim(prog, symbols, writer);
+  auto reader = event_log_reader::from_text("uci.jsonl", log, prog, symbols);
+  const auto result = replay::run(reader, sim);
   EXPECT_FALSE(result.error);
   EXPECT_TRUE(writer.flush());
   EXPECT_TRUE(sim.errors().empty());

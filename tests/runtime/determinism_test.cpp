@@ -64,11 +64,12 @@ std::string replay_busy_program() {
   const std::vector<std::string> roots{"busy.flow"};
   auto checked = load_and_check(roots, memory_file_reader({{"busy.flow", std::string(busy_program)}}), diagnostics);
   if (diagnostics.has_errors()) return render_text(diagnostics, checked.sources);
-  auto compiled = compile(checked);
+  const auto compiled = compile(checked);
+  auto symbols = ir::symbol_table::over(compiled.symbols);
   std::ostringstream out;
   {
     action_writer writer(out);
-    simulator sim(compiled, writer);
+    simulator sim(compiled, symbols, writer);
     const char* zones[] = {"America/New_York", "Asia/Tokyo", ""};
     for (int c = 0; c < 60; ++c) {
       if (*zones[c % 3] != '\0') {
@@ -76,10 +77,10 @@ std::string replay_busy_program() {
         if (sim.update_profile(fmt::format("c{}", c), std::span(&tz, 1))) return "bad zone";
       }
     }
-    const auto o = compiled.symbols.intern("o");
-    const auto r = compiled.symbols.intern("r");
-    const auto id = compiled.symbols.intern("id");
-    const auto total = compiled.symbols.intern("total");
+    const auto o = symbols.intern("o");
+    const auto r = symbols.intern("r");
+    const auto id = symbols.intern("id");
+    const auto total = symbols.intern("total");
     const auto start = instant("2026-03-06T00:00:00Z");  // a Friday
     for (int i = 0; i < 600; ++i) {
       const auto customer = fmt::format("c{}", (i * 7) % 60);
@@ -121,19 +122,20 @@ flow keep {
 )"}}),
                                 diagnostics);
   ASSERT_FALSE(diagnostics.has_errors()) << render_text(diagnostics, checked.sources);
-  auto compiled = compile(checked);
+  const auto compiled = compile(checked);
+  auto symbols = ir::symbol_table::over(compiled.symbols);
   std::ostringstream out;
   action_writer writer(out);
-  simulator sim(compiled, writer);
-  const auto s = compiled.symbols.intern("s");
-  const auto items = compiled.symbols.intern("items");
+  simulator sim(compiled, symbols, writer);
+  const auto s = symbols.intern("s");
+  const auto items = symbols.intern("items");
   {
     std::string customer = "customer-1";
     std::string text = "from the trigger";
     std::string item = "item-1";
     const value list_items[] = {value::string(item)};
     const property_entry props[] = {{s, value::string(text)}, {items, value::list(list_items)}};
-    sim.feed({instant("2026-03-02T09:00:00Z"), compiled.symbols.intern("a"), customer, props});
+    sim.feed({instant("2026-03-02T09:00:00Z"), symbols.intern("a"), customer, props});
     std::fill(customer.begin(), customer.end(), 'X');
     std::fill(text.begin(), text.end(), 'X');
     std::fill(item.begin(), item.end(), 'X');
@@ -141,7 +143,7 @@ flow keep {
   {
     std::string text = "from the binding";
     const property_entry props[] = {{s, value::string(text)}};
-    sim.feed({instant("2026-03-02T10:00:00Z"), compiled.symbols.intern("b"), "customer-1", props});
+    sim.feed({instant("2026-03-02T10:00:00Z"), symbols.intern("b"), "customer-1", props});
     std::fill(text.begin(), text.end(), 'X');
   }
   sim.finish();

@@ -39,11 +39,12 @@ memory_usage held_after_replay(std::string_view source, int customers) {
   const std::vector<std::string> roots{"m.flow"};
   auto checked = load_and_check(roots, memory_file_reader({{"m.flow", std::string(source)}}), diagnostics);
   EXPECT_FALSE(diagnostics.has_errors()) << render_text(diagnostics, checked.sources);
-  auto compiled = compile(checked);
+  const auto compiled = compile(checked);
+  auto symbols = ir::symbol_table::over(compiled.symbols);
   action_counter actions;
-  simulator sim(compiled, actions);
-  const auto o = compiled.symbols.intern("o");
-  const auto total = compiled.symbols.intern("total");
+  simulator sim(compiled, symbols, actions);
+  const auto o = symbols.intern("o");
+  const auto total = symbols.intern("total");
   const auto start = instant("2026-03-02T09:00:00Z");
   for (int day = 0; day < 2; ++day) {
     for (int c = 0; c < customers; ++c) {

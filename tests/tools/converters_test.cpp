@@ -223,7 +223,7 @@ std::uint64_t read_back(const std::string& text) {
   eventlog::test_support::test_program t;
   eventlog::test_support::declare_ecommerce(t);
   t.p.reads_all_properties = true;
-  auto reader = event_log_reader::from_text("converted.jsonl", text, t.p);
+  auto reader = event_log_reader::from_text("converted.jsonl", text, t.p, t.names());
   std::uint64_t n = 0;
   while (reader.next()) ++n;
   EXPECT_FALSE(reader.error()) << render_text(*reader.error());

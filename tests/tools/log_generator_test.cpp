@@ -80,7 +80,7 @@ TEST(LogGenerator, ReadsBackInTimeOrderWithEcommerceEventsOnly) {
   test_program t;
   eventlog::test_support::declare_ecommerce(t);
   t.p.reads_all_properties = true;
-  auto reader = event_log_reader::from_text("gen.jsonl", text, t.p);
+  auto reader = event_log_reader::from_text("gen.jsonl", text, t.p, t.names());
   std::map<std::string, std::uint64_t> events;
   std::set<std::string> identified;
   std::uint64_t late = 0;
@@ -95,7 +95,7 @@ TEST(LogGenerator, ReadsBackInTimeOrderWithEcommerceEventsOnly) {
       continue;
     }
     EXPECT_TRUE(identified.count(std::string(r->customer))) << "an event before the customer's profile";
-    const auto name = std::string(t.p.symbols.name(r->event));
+    const auto name = std::string(t.names().name(r->event));
     EXPECT_TRUE(ecommerce.count(name)) << name;
     ++events[name];
     if (name == "order_delivered" && r->view().get(t.sym("late")).truthy()) ++late;
@@ -127,14 +127,14 @@ TEST(LogGenerator, ProfilesMatchTheLog) {
   std::string profiles;
   generate_profiles(options, [&](std::string_view chunk) { profiles += chunk; });
   test_program t;
-  auto reader = profile_reader::from_text("profiles.jsonl", profiles, t.p);
+  auto reader = profile_reader::from_text("profiles.jsonl", profiles, t.p, t.names());
   std::map<std::string, std::string> zone;
   while (const auto p = reader.next()) zone[std::string(p->customer)] = std::string(p->time_zone);
   ASSERT_FALSE(reader.error());
   EXPECT_EQ(zone.size(), 500U);
 
   const auto text = generate_log_text(options);
-  auto log = event_log_reader::from_text("gen.jsonl", text, t.p);
+  auto log = event_log_reader::from_text("gen.jsonl", text, t.p, t.names());
   const auto tz = t.sym("timezone");
   std::size_t checked = 0;
   while (const auto r = log.next()) {
@@ -150,7 +150,7 @@ TEST(LogGenerator, OrdersStayInThePeriod) {
   options.days = 30;
   const auto text = generate_log_text(options);
   test_program t;
-  auto reader = event_log_reader::from_text("gen.jsonl", text, t.p);
+  auto reader = event_log_reader::from_text("gen.jsonl", text, t.p, t.names());
   const auto placed = t.sym("order_placed");
   const auto end = options.start + 30LL * 86'400'000'000;
   while (const auto r = reader.next()) {

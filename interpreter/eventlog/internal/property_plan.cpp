@@ -15,6 +15,7 @@ using ir::no_symbol;
 using ir::program;
 using ir::property_entry;
 using ir::symbol;
+using ir::symbol_table;
 using ir::value;
 using ir::value_kind;
 using stdlib::type_kind;
@@ -97,9 +98,9 @@ const plan_field* event_plan::find(symbol json_symbol) const {
   return nullptr;
 }
 
-property_plans::property_plans(program& p) : program_(p) {
+property_plans::property_plans(const program& p, symbol_table& symbols) : program_(p), symbols_(symbols) {
   for (std::uint32_t i = 0; i < p.mappings.size(); ++i) {
-    const auto s = p.symbols.intern(p.mappings[i].external_name);
+    const auto s = symbols_.intern(p.mappings[i].external_name);
     if (s >= mapping_by_symbol_.size()) mapping_by_symbol_.resize(s + 1, no_mapping);
     if (mapping_by_symbol_[s] == no_mapping) mapping_by_symbol_[s] = i;
   }
@@ -120,13 +121,13 @@ const event_plan& property_plans::for_event(symbol event) {
   };
   if (event < p.fields_by_event.size()) {
     for (const auto& [name, kind] : p.fields_by_event[event]) {
-      slot->fields.push_back({p.symbols.name(name), name, name, kind, true, wanted(name), false});
+      slot->fields.push_back({symbols_.name(name), name, name, kind, true, wanted(name), false});
     }
   }
   if (read != nullptr) {
     for (const auto name : *read) {
       if (slot->find(name) == nullptr) {
-        slot->fields.push_back({p.symbols.name(name), name, name, type_kind::any, false, true, false});
+        slot->fields.push_back({symbols_.name(name), name, name, type_kind::any, false, true, false});
       }
     }
   }
@@ -138,13 +139,13 @@ const event_plan& property_plans::for_mapping(std::uint32_t mapping) {
   auto& slot = mappings_[mapping];
   if (slot) return *slot;
   const auto& m = program_.mappings[mapping];
-  const auto event = m.event != no_symbol ? m.event : program_.symbols.intern(m.external_name);
+  const auto event = m.event != no_symbol ? m.event : symbols_.intern(m.external_name);
   auto plan = std::make_unique<event_plan>(for_event(event));
   const auto* read = event < program_.properties_by_event.size() ? &program_.properties_by_event[event] : nullptr;
   for (const auto& rename : m.renames) {
     const auto target = rename.first;
     const std::string_view external = rename.second;
-    const auto external_symbol = program_.symbols.intern(external);
+    const auto external_symbol = symbols_.intern(external);
     auto it = std::find_if(plan->fields.begin(), plan->fields.end(),
                            [target](const plan_field& f) { return f.target == target; });
     if (it != plan->fields.end()) {
@@ -158,7 +159,7 @@ const event_plan& property_plans::for_mapping(std::uint32_t mapping) {
   }
   plan->index();
   for (const auto& [target, external] : m.renames) {
-    const auto own = program_.symbols.name(target);
+    const auto own = symbols_.name(target);
     if (plan->find(own) == nullptr) {
       plan->fields.push_back({own, target, target, type_kind::any, false, false, true});
       plan->index();

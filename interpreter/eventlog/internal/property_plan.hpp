@@ -101,7 +101,9 @@ inline constexpr std::uint32_t no_mapping = 0xFFFFFFFFU;
 
 class property_plans {
  public:
-  explicit property_plans(ir::program& p);
+  /// `symbols` is the replay's table over the program's: names the program
+  /// does not know (undeclared events and properties) are interned there.
+  property_plans(const ir::program& p, ir::symbol_table& symbols);
 
   [[nodiscard]] const event_plan& for_event(ir::symbol event);
   [[nodiscard]] const event_plan& for_mapping(std::uint32_t mapping);
@@ -109,10 +111,11 @@ class property_plans {
   [[nodiscard]] std::uint32_t mapping_of(ir::symbol external) const {
     return external < mapping_by_symbol_.size() ? mapping_by_symbol_[external] : no_mapping;
   }
-  [[nodiscard]] ir::symbol_table& symbols() { return program_.symbols; }
+  [[nodiscard]] ir::symbol_table& symbols() { return symbols_; }
 
  private:
-  ir::program& program_;
+  const ir::program& program_;
+  ir::symbol_table& symbols_;
   std::vector<std::unique_ptr<event_plan>> events_;
   std::vector<std::unique_ptr<event_plan>> mappings_;
   std::vector<std::uint32_t> mapping_by_symbol_;

@@ -13,6 +13,7 @@ using ir::node;
 using ir::node_index;
 using ir::op;
 using ir::program;
+using ir::symbol_table;
 using ir::value;
 using ir::value_kind;
 using stdlib::builtin_id;
@@ -71,8 +72,8 @@ std::optional<int> compare_values(const value& a, const value& b) {
   }
 }
 
-evaluator::evaluator(const program& p, const history_store& history, zone_cache& zones)
-    : program_(p), history_(history), zones_(zones) {}
+evaluator::evaluator(const program& p, const symbol_table& symbols, const history_store& history, zone_cache& zones)
+    : program_(p), symbols_(symbols), history_(history), zones_(zones) {}
 
 void evaluator::clear_scratch() {
   if (!scratch_strings_.empty()) scratch_strings_.clear();
@@ -114,7 +115,7 @@ value evaluator::eval(node_index index, const eval_frame& frame) {
     case op::customer_tags: {
       auto& items = scratch_lists_.emplace_back();
       if (frame.customer->tags != nullptr) {
-        for (const auto tag : *frame.customer->tags) items.push_back(value::string(program_.symbols.name(tag)));
+        for (const auto tag : *frame.customer->tags) items.push_back(value::string(symbols_.name(tag)));
       }
       return value::list(items);
     }

@@ -46,7 +46,8 @@ struct eval_frame {
 
 class evaluator {
  public:
-  evaluator(const ir::program& p, const history_store& history, zone_cache& zones);
+  /// `symbols` names what the program's own table does not (the replay's, symbol_table.hpp).
+  evaluator(const ir::program& p, const ir::symbol_table& symbols, const history_store& history, zone_cache& zones);
 
   [[nodiscard]] ir::value eval(ir::node_index n, const eval_frame& frame);
   /// A condition: true only for the boolean true (null and non-bools are false).
@@ -65,6 +66,7 @@ class evaluator {
   const time_zone* zone_argument(std::span<const ir::value> args, std::size_t index, const eval_frame& frame);
 
   const ir::program& program_;
+  const ir::symbol_table& symbols_;
   const history_store& history_;
   zone_cache& zones_;
   std::deque<std::string> scratch_strings_;

@@ -146,7 +146,7 @@ value evaluator::eval_call(const node& n, const eval_frame& frame) {
     case builtin_id::to_string:
       if (args.empty() || args[0].is_null()) return value::null();
       if (args[0].is(value_kind::string)) return args[0];
-      return make_string(plain_text(args[0], program_.symbols));
+      return make_string(plain_text(args[0], symbols_));
     case builtin_id::round: {
       if (!arg_is(0, value_kind::number)) return value::null();
       double digits = 0;
@@ -188,7 +188,7 @@ value evaluator::eval_call(const node& n, const eval_frame& frame) {
     case builtin_id::has: return value::boolean(!args.empty() && !args[0].is_null());
     case builtin_id::has_tag: {
       if (!arg_is(0, value_kind::string)) return value::null();
-      const auto tag = program_.symbols.find(args[0].as_string());
+      const auto tag = symbols_.find(args[0].as_string());
       if (tag == no_symbol) return value::boolean(false);
       if (frame.customer->tags == nullptr) return value::boolean(false);
       const auto& tags = *frame.customer->tags;

@@ -20,16 +20,18 @@ using ir::record;
 using ir::reentry_mode;
 using ir::stored_event;
 using ir::symbol;
+using ir::symbol_table;
 using ir::value_kind;
 using ir::value_text;
 
-simulator::impl::impl(program& p, action_sink& sink, simulator_options options)
+simulator::impl::impl(const program& p, symbol_table& symbols, action_sink& sink, simulator_options options)
     : program_(p),
+      symbols_(symbols),
       sink_(sink),
       options_(options),
       layout_(p),
       history_(p, layout_),
-      eval_(p, history_, zones_),
+      eval_(p, symbols, history_, zones_),
       stats_(p.flows.size()) {
   if (!p.policy.time_zone.empty()) policy_zone_ = zones_.find(p.policy.time_zone);
   for (const auto& f : p.flows) sent_counts_.emplace_back(f.sends.size(), 0);
@@ -340,7 +342,7 @@ void simulator::impl::handle_event(const event_view& input, std::uint32_t depth,
 
   if (tracing(c)) {
     std::vector<std::pair<std::string, std::string>> props;
-    for (const auto& p : e.properties) props.emplace_back(name(p.name), value_text(p.data, program_.symbols));
+    for (const auto& p : e.properties) props.emplace_back(name(p.name), value_text(p.data, symbols_));
     if (tracing(c)) trace(c, nullptr, trace_kind::event, std::string(name(e.name)), {}, std::move(props));
   }
 
@@ -476,7 +478,7 @@ void simulator::impl::try_triggers(customer_index c, const event_view& e) {
         refuse("null_key");
         continue;
       }
-      key = plain_text(k, program_.symbols);
+      key = plain_text(k, symbols_);
     }
     // Re-entry, per (flow, key) group of this customer.
     auto& keys = customers_[c].more().keys;

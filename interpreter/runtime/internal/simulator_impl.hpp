@@ -60,7 +60,7 @@ struct emitted_event {
 };
 
 struct simulator::impl {
-  impl(ir::program& p, action_sink& sink, simulator_options options);
+  impl(const ir::program& p, ir::symbol_table& symbols, action_sink& sink, simulator_options options);
   ~impl();
 
   // What the facade forwards to (simulator_impl.cpp).
@@ -106,7 +106,7 @@ struct simulator::impl {
   /// `<flow>:<customer>:<n>`, made when needed rather than kept per run.
   [[nodiscard]] std::string run_id(const run_state& run) const;
   flow_stats& stats_of(std::uint32_t flow) { return stats_[flow]; }
-  std::string_view name(ir::symbol s) const { return program_.symbols.name(s); }
+  std::string_view name(ir::symbol s) const { return symbols_.name(s); }
 
   // simulator_steps.cpp: executing instructions, sends and policies.
   void execute(std::uint32_t slot);
@@ -134,7 +134,8 @@ struct simulator::impl {
   static constexpr std::uint32_t no_location = 0xFFFFFFFFU;
   static constexpr std::uint32_t no_flow = 0xFFFFFFFFU;
 
-  ir::program& program_;
+  const ir::program& program_;
+  ir::symbol_table& symbols_;  ///< the replay's, over the program's
   action_sink& sink_;
   simulator_options options_;
   zone_cache zones_;

@@ -96,7 +96,7 @@ void simulator::impl::execute(std::uint32_t slot) {
         if (!d.is(value_kind::duration)) {
           error(&run, std::string(codes::null_duration),
                 fmt::format("`wait` needs a duration, but `{}` is {}", program_.node_source[in.a],
-                            value_text(d, program_.symbols)));
+                            value_text(d, symbols_)));
           end_run(slot, "error");
           return;
         }
@@ -124,7 +124,7 @@ void simulator::impl::execute(std::uint32_t slot) {
         if (!tod.is(value_kind::time_of_day)) {
           error(&run, std::string(codes::null_duration),
                 fmt::format("`wait until` needs a time of day, but `{}` is {}", program_.node_source[in.a],
-                            value_text(tod, program_.symbols)));
+                            value_text(tod, symbols_)));
           end_run(slot, "error");
           return;
         }
@@ -141,7 +141,7 @@ void simulator::impl::execute(std::uint32_t slot) {
         if (!d.is(value_kind::duration)) {
           error(&run, std::string(codes::null_duration),
                 fmt::format("`wait for … within` needs a duration, but `{}` is {}", program_.node_source[w.within],
-                            value_text(d, program_.symbols)));
+                            value_text(d, symbols_)));
           end_run(slot, "error");
           return;
         }
@@ -193,7 +193,7 @@ void simulator::impl::execute(std::uint32_t slot) {
         }
         if (tracing(c)) {
           trace(c, &run, trace_kind::attribute, fmt::format("customer.{}", name(in.a)),
-                value_text(v, program_.symbols), {}, in.location);
+                value_text(v, symbols_), {}, in.location);
         }
         ++run.pc;
         break;
@@ -341,7 +341,7 @@ bool simulator::impl::send(std::uint32_t slot, std::uint32_t send_index, record 
   ++sent_counts_[run.flow][send_index];
   if (tracing(c)) {
     std::vector<std::pair<std::string, std::string>> values;
-    for (const auto& p : params.entries()) values.emplace_back(name(p.name), value_text(p.data, program_.symbols));
+    for (const auto& p : params.entries()) values.emplace_back(name(p.name), value_text(p.data, symbols_));
     if (tracing(c)) trace(c, &run, trace_kind::sent, fmt::format("{} \"{}\"", name(s.channel), name(s.template_name)), {},
           std::move(values), f.code[run.pc].location);
   }
@@ -371,7 +371,7 @@ void simulator::impl::write_action(const run_state& run, const send_program& s, 
   a.reason = reason;
   a.deferred_from = deferred_from;
   a.splits = scratch_splits_;
-  sink_.on_action(a, program_.symbols);
+  sink_.on_action(a, symbols_);
 }
 
 }  // namespace afterflow::runtime

@@ -59,7 +59,7 @@ std::vector<std::pair<std::string, std::string>> simulator::impl::operand_values
       default: {
         auto text = program_.node_source[i];
         if (std::any_of(out.begin(), out.end(), [&](const auto& p) { return p.first == text; })) return;
-        out.emplace_back(std::move(text), value_text(eval_.eval(i, frame), program_.symbols));
+        out.emplace_back(std::move(text), value_text(eval_.eval(i, frame), symbols_));
       }
     }
   };
