@@ -36,6 +36,7 @@ using namespace afterflow::runtime;
 using namespace afterflow::eventlog;
 using namespace afterflow::replay;
 using namespace afterflow::tools;
+using namespace afterflow::stdlib;
 
 long peak_rss_kib() {
   rusage usage{};

@@ -36,7 +36,7 @@ void add_replay_options(CLI::App& app, replay_arguments& args);
 
 struct compiled_flows {
   int status = exit_ok;  ///< otherwise nothing was compiled: exit with this
-  std::int64_t until = std::numeric_limits<std::int64_t>::max();  ///< `--until`
+  grammar::instant until = grammar::no_end;  ///< `--until`
   std::unique_ptr<check::checked_program> checked;
   std::unique_ptr<ir::program> program;  ///< read-only from here on
   /// The replay's names over the program's (ir/symbol_table.hpp), shared by

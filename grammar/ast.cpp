@@ -31,6 +31,12 @@ const char* spelling(unary_op op) {
   return "?";
 }
 
+bool is_null_literal(const expr& e) {
+  const expr* inner = &e;
+  while (const auto* p = std::get_if<paren_expr>(&inner->node)) inner = p->inner.get();
+  return std::holds_alternative<null_literal>(inner->node);
+}
+
 const char* spelling(weekday day) {
   switch (day) {
     case weekday::mon: return "mon";

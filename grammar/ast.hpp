@@ -25,7 +25,9 @@
 #include <variant>
 #include <vector>
 
+#include "grammar/operators.hpp"
 #include "grammar/source.hpp"
+#include "grammar/time.hpp"
 
 namespace afterflow::grammar::ast {
 
@@ -58,9 +60,9 @@ struct number_literal {
 struct string_value {
   std::string value;  ///< unescaped
 };
-/// `30s 15m 12h 3d 2w 1d12h`; stored in whole seconds.
+/// `30s 15m 12h 3d 2w 1d12h`.
 struct duration_literal {
-  std::int64_t seconds = 0;
+  duration value{};
   std::string text;  ///< as written, e.g. "1d12h"
 };
 /// `10:00`, `21:30:15`; seconds since local midnight.
@@ -69,9 +71,9 @@ struct time_of_day_literal {
   std::string text;
 };
 /// An absolute instant in RFC 3339 form, `2026-03-01T09:00:00Z`,
-/// `2026-03-01T10:00:00.250+01:00`; microseconds since the Unix epoch, UTC.
+/// `2026-03-01T10:00:00.250+01:00`.
 struct timestamp_literal {
-  std::int64_t micros = 0;
+  instant value{};
   std::string text;
 };
 struct list_expr {
@@ -88,7 +90,7 @@ struct member_expr {
   identifier member;
 };
 
-enum class unary_op : unsigned char { logical_not, negate };
+using grammar::unary_op;
 
 struct unary_expr {
   unary_op op = unary_op::logical_not;
@@ -96,23 +98,7 @@ struct unary_expr {
   expr_ptr operand;
 };
 
-enum class binary_op : unsigned char {
-  logical_or,
-  logical_and,
-  equal,
-  not_equal,
-  less,
-  less_equal,
-  greater,
-  greater_equal,
-  in,
-  not_in,
-  add,
-  subtract,
-  multiply,
-  divide,
-  remainder,
-};
+using grammar::binary_op;
 
 struct binary_expr {
   binary_op op = binary_op::add;
@@ -539,6 +525,9 @@ struct file {
 [[nodiscard]] const char* spelling(binary_op op);
 [[nodiscard]] const char* spelling(unary_op op);
 [[nodiscard]] const char* spelling(weekday day);
+/// Whether `e` is the `null` literal, parentheses aside: `x == null` with it
+/// is a presence test, not a comparison (docs/language.md, "null").
+[[nodiscard]] bool is_null_literal(const expr& e);
 /// The words after `expect`: `send`, `no send`, `suppressed`, `deferred`.
 [[nodiscard]] const char* spelling(send_expectation kind);
 

@@ -127,14 +127,17 @@ class printer {
                    },
                    [&](const string_value& s) { quoted(s.value); },
                    [&](const duration_literal& d) {
-                     literal("duration", d.seconds, d.text, reads_back(parsing::duration_seconds(d.text), d.seconds));
+                     // In whole seconds, as written (a literal has no fraction of a second).
+                     const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(d.value).count();
+                     literal("duration", seconds, d.text, reads_back(parsing::duration_value(d.text), d.value));
                    },
                    [&](const time_of_day_literal& t) {
                      literal("time", std::int64_t{t.seconds}, t.text,
                              reads_back(parsing::time_of_day_seconds(t.text), t.seconds));
                    },
                    [&](const timestamp_literal& t) {
-                     literal("timestamp", t.micros, t.text, reads_back(parsing::timestamp_micros(t.text), t.micros));
+                     literal("timestamp", micros_since_epoch(t.value), t.text,
+                             reads_back(parsing::timestamp_value(t.text), t.value));
                    },
                    [&](const list_expr& l) {
                      open("list");

@@ -25,6 +25,7 @@ using namespace afterflow::runtime;
 using namespace afterflow::eventlog;
 using namespace afterflow::replay;
 using namespace afterflow::tools;
+using namespace afterflow::stdlib;
 
 struct compiled {
   std::unique_ptr<checked_program> checked;
@@ -49,13 +50,13 @@ void timer_queue_push_pop(benchmark::State& state) {
   std::uint64_t x = 88172645463325252ULL;
   for (std::uint32_t i = 0; i < n; ++i) {
     x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-    q.push(static_cast<std::int64_t>(x % 1'000'000'000), i, 0);
+    q.push(instant_from_micros(static_cast<std::int64_t>(x % 1'000'000'000)), i, 0);
   }
   for (auto _ : state) {
     // Steady state: pop the earliest, push one later (a run waking and waiting again).
     const auto t = q.top();
     q.pop();
-    q.push(t.due + 86'400'000'000LL, t.run, t.generation);
+    q.push(t.due + std::chrono::days(1), t.run, t.generation);
   }
   state.SetItemsProcessed(state.iterations());
 }
@@ -81,9 +82,9 @@ flow f {
   const auto total = prog.symbols.find("total");
   const auto category = prog.symbols.find("category");
   const std::array props{property_entry{total, value::number(40)}, property_entry{category, value::string("tea")}};
-  const event_view e{0, prog.symbols.find("order_delivered"), "c1", props};
+  const event_view e{instant{}, prog.symbols.find("order_delivered"), "c1", props};
   const customer_view customer{0, "c1", nullptr, nullptr, utc_zone()};
-  const eval_frame frame{0, &customer, &e, nullptr, {}};
+  const eval_frame frame{instant{}, &customer, &e, nullptr, {}};
   const auto condition = prog.flows[0].triggers[0].condition;
   for (auto _ : state) benchmark::DoNotOptimize(eval.holds(condition, frame));
   state.SetItemsProcessed(state.iterations());
@@ -105,11 +106,11 @@ void event_dispatch(benchmark::State& state) {
   for (auto _ : state) {
     action_counter sink;
     simulator sim(prog, symbols, sink);
-    std::int64_t t = 1'767'225'600'000'000;
+    auto t = instant_from_micros(1'767'225'600'000'000);
     for (std::size_t i = 0; i < ids.size(); ++i) {
       const std::array props{property_entry{order_id, value::string(ids[i])}, property_entry{total, value::number(50)},
                              property_entry{category, value::string("apparel")}};
-      t += 1'000'000;
+      t += std::chrono::seconds(1);
       sim.feed({t, i % 2 == 0 ? placed : delivered, ids[i / 2 * 2], props});
     }
     sim.finish();

@@ -195,8 +195,8 @@ struct action : tao::pegtl::nothing<Rule> {};
 // Literals and leaves
 template <> struct action<g::timestamp_literal> {
   template <typename I> static void apply(const I& in, parse_state& st) {
-    const auto micros = literal_value(timestamp_micros(in.string_view()), "timestamp", in, st);
-    st.builder.push_leaf(ast::timestamp_literal{micros, in.string()}, st.span_of(in));
+    const auto t = literal_value(timestamp_value(in.string_view()), "timestamp", in, st);
+    st.builder.push_leaf(ast::timestamp_literal{t, in.string()}, st.span_of(in));
   }
 };
 template <> struct action<g::time_literal> {
@@ -207,8 +207,8 @@ template <> struct action<g::time_literal> {
 };
 template <> struct action<g::duration_literal> {
   template <typename I> static void apply(const I& in, parse_state& st) {
-    const auto seconds = literal_value(duration_seconds(in.string_view()), "duration", in, st);
-    st.builder.push_leaf(ast::duration_literal{seconds, in.string()}, st.span_of(in));
+    const auto d = literal_value(duration_value(in.string_view()), "duration", in, st);
+    st.builder.push_leaf(ast::duration_literal{d, in.string()}, st.span_of(in));
   }
 };
 template <> struct action<g::number_literal> {

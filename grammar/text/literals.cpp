@@ -82,9 +82,10 @@ literal_result<double> number_value(std::string_view text) {
   return value;
 }
 
-literal_result<std::int64_t> duration_seconds(std::string_view text) {
+literal_result<duration> duration_value(std::string_view text) {
   static constexpr std::string_view units = "wdhms";
-  static constexpr std::int64_t unit_seconds[] = {604800, 86400, 3600, 60, 1};
+  static constexpr std::int64_t unit_micros[] = {604'800'000'000, 86'400'000'000, 3'600'000'000, 60'000'000,
+                                                 1'000'000};
   constexpr auto max = std::numeric_limits<std::int64_t>::max();
   std::int64_t total = 0;
   std::size_t next_unit = 0;  // units must appear in the order of `units`
@@ -100,14 +101,14 @@ literal_result<std::int64_t> duration_seconds(std::string_view text) {
     }
     next_unit = unit + 1;
     ++pos;
-    const auto scale = unit_seconds[unit];
+    const auto scale = unit_micros[unit];
     if (!amount || *amount > static_cast<std::uint64_t>(max / scale) ||
         static_cast<std::int64_t>(*amount) * scale > max - total) {
       return problem("this duration is too long", part_begin, pos - part_begin);
     }
     total += static_cast<std::int64_t>(*amount) * scale;
   }
-  return total;
+  return duration(total);
 }
 
 literal_result<std::int32_t> time_of_day_seconds(std::string_view text) {
@@ -115,7 +116,7 @@ literal_result<std::int32_t> time_of_day_seconds(std::string_view text) {
   return clock_seconds(text, 0, colon, text.size() > colon + 3);
 }
 
-literal_result<std::int64_t> timestamp_micros(std::string_view text) {
+literal_result<instant> timestamp_value(std::string_view text) {
   // YYYY-MM-DDTHH:MM[:SS[.f+]](Z|±HH:MM), shape guaranteed by the grammar.
   const std::int64_t year = read_fixed(text, 0, 4);
   const unsigned month = read_fixed(text, 5, 2);
@@ -154,7 +155,7 @@ literal_result<std::int64_t> timestamp_micros(std::string_view text) {
     offset_seconds = (text[pos] == '-' ? -1 : 1) * static_cast<std::int64_t>(offset_hours * 3600 + offset_minutes * 60);
   }
   const auto local_seconds = days_from_civil(year, month, day) * 86400 + std::get<std::int32_t>(clock);
-  return (local_seconds - offset_seconds) * 1000000 + micros_of_second;
+  return instant_from_micros((local_seconds - offset_seconds) * 1000000 + micros_of_second);
 }
 
 literal_result<std::string> unescape_string(std::string_view quoted) {

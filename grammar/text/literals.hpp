@@ -12,6 +12,8 @@
 #include <string_view>
 #include <variant>
 
+#include "grammar/time.hpp"
+
 namespace afterflow::grammar::parsing {
 
 /// Why a well-shaped literal has no value. `offset`/`length` locate the
@@ -27,13 +29,12 @@ using literal_result = std::variant<T, literal_problem>;
 
 /// `digits ['.' digits]`.
 [[nodiscard]] literal_result<double> number_value(std::string_view text);
-/// `(digits unit)+`, units w d h m s from largest to smallest, each once; seconds.
-[[nodiscard]] literal_result<std::int64_t> duration_seconds(std::string_view text);
+/// `(digits unit)+`, units w d h m s from largest to smallest, each once.
+[[nodiscard]] literal_result<duration> duration_value(std::string_view text);
 /// `H[H]:MM[:SS]`; seconds since midnight.
 [[nodiscard]] literal_result<std::int32_t> time_of_day_seconds(std::string_view text);
-/// RFC 3339 `YYYY-MM-DDTHH:MM[:SS[.fraction]](Z|±HH:MM)`; microseconds since
-/// the Unix epoch, UTC.
-[[nodiscard]] literal_result<std::int64_t> timestamp_micros(std::string_view text);
+/// RFC 3339 `YYYY-MM-DDTHH:MM[:SS[.fraction]](Z|±HH:MM)`.
+[[nodiscard]] literal_result<instant> timestamp_value(std::string_view text);
 /// A quoted string literal (quotes included) with its escapes resolved.
 [[nodiscard]] literal_result<std::string> unescape_string(std::string_view quoted);
 

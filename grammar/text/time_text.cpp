@@ -49,7 +49,8 @@ std::uint64_t magnitude(std::int64_t v) {
 
 }  // namespace
 
-void append_duration(std::string& out, std::int64_t micros) {
+void append_duration(std::string& out, duration d) {
+  const auto micros = d.count();
   if (micros == 0) {
     out += "0s";
     return;
@@ -59,17 +60,9 @@ void append_duration(std::string& out, std::int64_t micros) {
   append_magnitude(out, rest / 1'000'000, rest % 1'000'000);
 }
 
-std::string duration_seconds_text(std::int64_t seconds) {
+std::string duration_text(duration d) {
   std::string out;
-  if (seconds == 0) return "0s";
-  if (seconds < 0) out.push_back('-');
-  append_magnitude(out, magnitude(seconds), 0);
-  return out;
-}
-
-std::string duration_text(std::int64_t micros) {
-  std::string out;
-  append_duration(out, micros);
+  append_duration(out, d);
   return out;
 }
 

@@ -8,14 +8,12 @@
 #include <cstdint>
 #include <string>
 
+#include "grammar/time.hpp"
+
 namespace afterflow::grammar {
 
-/// A duration in microseconds.
-void append_duration(std::string& out, std::int64_t micros);
-[[nodiscard]] std::string duration_text(std::int64_t micros);
-/// A duration in whole seconds (the checker's constants, whose range is
-/// wider than microseconds can hold).
-[[nodiscard]] std::string duration_seconds_text(std::int64_t seconds);
+void append_duration(std::string& out, duration d);
+[[nodiscard]] std::string duration_text(duration d);
 
 /// A time of day in seconds since midnight.
 void append_time_of_day(std::string& out, std::int32_t seconds);

@@ -70,9 +70,12 @@ unsigned days_in_month(std::int64_t year, unsigned month) {
 
 namespace {
 
+constexpr std::int64_t micros_per_second = 1'000'000;
+constexpr std::int64_t micros_per_day = 86'400 * micros_per_second;
+
 // `YYYY-MM-DDTHH:MM:SSZ`, the form nearly every log line uses, read with
 // fixed offsets; anything else goes to the general reader below.
-std::optional<std::int64_t> parse_canonical(std::string_view s) {
+std::optional<instant> parse_canonical(std::string_view s) {
   if (s.size() != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z') {
     return std::nullopt;
   }
@@ -89,12 +92,12 @@ std::optional<std::int64_t> parse_canonical(std::string_view s) {
     return std::nullopt;
   }
   const auto days = days_from_civil(year, month, day);
-  return (days * 86400 + hour * 3600 + minute * 60 + second) * micros_per_second;
+  return instant_from_micros((days * 86400 + hour * 3600 + minute * 60 + second) * micros_per_second);
 }
 
 }  // namespace
 
-std::optional<std::int64_t> parse_timestamp(std::string_view s) {
+std::optional<instant> parse_timestamp(std::string_view s) {
   if (s.size() == 20) {
     if (const auto t = parse_canonical(s)) return t;
   }
@@ -148,10 +151,11 @@ std::optional<std::int64_t> parse_timestamp(std::string_view s) {
   if (pos != s.size()) return std::nullopt;
   const auto days = days_from_civil(year, month, day);
   const auto seconds = days * 86400 + hour * 3600 + minute * 60 + second - offset_seconds;
-  return seconds * micros_per_second + fraction_micros;
+  return instant_from_micros(seconds * micros_per_second + fraction_micros);
 }
 
-void append_timestamp(std::string& out, std::int64_t micros) {
+void append_timestamp(std::string& out, instant t) {
+  const auto micros = micros_since_epoch(t);
   const auto days = floor_div(micros, micros_per_day);
   const auto in_day = micros - days * micros_per_day;
   const auto date = civil_from_days(days);
@@ -176,9 +180,9 @@ void append_timestamp(std::string& out, std::int64_t micros) {
   out.push_back('Z');
 }
 
-std::string format_timestamp(std::int64_t micros) {
+std::string format_timestamp(instant t) {
   std::string out;
-  append_timestamp(out, micros);
+  append_timestamp(out, t);
   return out;
 }
 

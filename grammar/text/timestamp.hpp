@@ -1,9 +1,9 @@
 // Instants and RFC 3339 text.
 //
-// afterflow keeps every instant as microseconds since the Unix epoch, UTC
-// (`std::int64_t`), which covers ±292,000 years exactly. This header is the
-// one place where such an instant is read from or written as text, so the
-// parser's timestamp literals, the event log reader and every output agree.
+// afterflow keeps every instant as an `instant` (grammar/time.hpp):
+// microseconds since the Unix epoch, UTC. This header is the one place where
+// an instant is read from or written as text, so the parser's timestamp
+// literals, the event log reader and every output agree.
 //
 // Output form: `YYYY-MM-DDTHH:MM:SSZ`, with `.mmm` added when the instant has
 // milliseconds and `.uuuuuu` when it has microseconds: always UTC, always
@@ -15,10 +15,9 @@
 #include <string>
 #include <string_view>
 
-namespace afterflow::grammar {
+#include "grammar/time.hpp"
 
-inline constexpr std::int64_t micros_per_second = 1'000'000;
-inline constexpr std::int64_t micros_per_day = 86'400 * micros_per_second;
+namespace afterflow::grammar {
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
 /// days_from_civil); month 1-12, day 1-31.
@@ -48,11 +47,11 @@ struct civil_date {
 /// space instead of `T`, and omitted seconds (`HH:MM`). Fractions beyond
 /// microseconds are truncated. Every field is range-checked (no 25:00,
 /// no February 30); returns nullopt for anything else.
-[[nodiscard]] std::optional<std::int64_t> parse_timestamp(std::string_view text);
+[[nodiscard]] std::optional<instant> parse_timestamp(std::string_view text);
 
 /// The one output form, see the header comment.
-[[nodiscard]] std::string format_timestamp(std::int64_t micros);
+[[nodiscard]] std::string format_timestamp(instant t);
 /// Appends the same text to `out` (no allocation beyond `out`'s growth).
-void append_timestamp(std::string& out, std::int64_t micros);
+void append_timestamp(std::string& out, instant t);
 
 }  // namespace afterflow::grammar

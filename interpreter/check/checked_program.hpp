@@ -34,7 +34,7 @@
 //                attribute, a property of a value only known at run time,
 //                or an aggregate's property (`sum(order_placed.total)`)
 //   call_expr    call_info: the built-in, and for aggregates the event,
-//                property and window (in seconds)
+//                property and window
 //   others       no meaning: literals and lists carry their value in
 //                `constant`; `(x)` has the type and constant of `x`;
 //                operators are typed, and folded when their operands are
@@ -129,7 +129,7 @@ struct aggregate_info {
   std::string event;                  ///< the event name
   event_index schema = no_index;      ///< its schema, when declared
   std::string property;               ///< `sum`/`avg`/`min`/`max`: the property; else empty
-  std::optional<std::int64_t> window; ///< `within:` in seconds; absent: the whole history
+  std::optional<grammar::duration> window;  ///< `within:`; absent: the whole history
   const ast::expr* filter = nullptr;  ///< the `where` condition, or null
 };
 
@@ -202,7 +202,7 @@ struct flow_entry {
   const ast::flow_decl* decl = nullptr;
   std::vector<std::string> trigger_events;  ///< distinct, in clause order
   stdlib::type trigger_type;                ///< the type of `trigger`
-  std::optional<std::int64_t> reentry_after;  ///< `reentry after d`, in seconds
+  std::optional<grammar::duration> reentry_after;  ///< `reentry after d`
   std::vector<binding_index> bindings;      ///< in source order
   std::vector<split_entry> splits;          ///< in source order
 };
@@ -217,7 +217,7 @@ struct quiet_hours_entry {
 struct limit_entry {
   std::string channel;
   std::int64_t count = 0;
-  std::int64_t window = 0;  ///< seconds
+  grammar::duration window{};
   grammar::span where;
 };
 
@@ -244,7 +244,7 @@ struct event_mapping {
 /// What one test line refers to, aligned with `test_decl::items`.
 struct test_item_entry {
   /// Events: the absolute time (`after` resolved); `run until`: the time.
-  std::optional<std::int64_t> time;  ///< microseconds since the epoch, UTC
+  std::optional<grammar::instant> time;
   flow_index flow = no_index;        ///< `expect exit` / `expect goal`
   segment_index segment = no_index;  ///< `expect ... in <segment>`
 };

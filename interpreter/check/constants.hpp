@@ -1,14 +1,15 @@
-// Compile-time values: what a constant holds, and the arithmetic that
-// computes them.
+// Compile-time values: what a constant holds, and how it is computed.
 //
 // The checker folds every expression whose operands are all known at check
 // time (literals, lists, constants, operators on them) into a
 // `constant_value`. The folded values serve `const` declarations, test
 // lines (timestamps, property values), policy settings, `within:` windows,
-// `repeat` counts, split checks and the "constant `when`" warning; the
-// compiler may use them too. Folding follows the run-time rules exactly
-// (docs/language.md, "null"): arithmetic with null is null, ordering
-// comparisons with null are false, `and`/`or`/`not` read null as false.
+// `repeat` counts, split checks and the "constant `when`" warning, and the
+// compiler emits them as constants. Folding runs the run-time operators
+// themselves (stdlib/operators.hpp) on views of the constants, so a constant
+// expression means exactly what it would mean at run time; only the
+// problems the run time turns into null (division by zero, a result out of
+// range) are reported here, as errors.
 #pragma once
 
 #include <cstdint>
@@ -18,22 +19,14 @@
 #include <vector>
 
 #include "grammar/ast.hpp"
+#include "grammar/time.hpp"
 #include "stdlib/types.hpp"
+#include "stdlib/value.hpp"
 
 namespace afterflow::check {
 
 struct null_value {
   friend bool operator==(const null_value&, const null_value&) = default;
-};
-/// Whole seconds.
-struct duration_value {
-  std::int64_t seconds = 0;
-  friend bool operator==(const duration_value&, const duration_value&) = default;
-};
-/// Microseconds since the Unix epoch, UTC.
-struct time_value {
-  std::int64_t micros = 0;
-  friend bool operator==(const time_value&, const time_value&) = default;
 };
 /// Seconds since local midnight.
 struct time_of_day_value {
@@ -41,11 +34,11 @@ struct time_of_day_value {
   friend bool operator==(const time_of_day_value&, const time_of_day_value&) = default;
 };
 
-/// A value known at check time.
+/// A value known at check time; it owns its strings and lists (a
+/// `stdlib::value` only views them).
 struct constant_value {
   using list = std::vector<constant_value>;
-  std::variant<null_value, bool, double, std::string, duration_value, time_value,
-               time_of_day_value, list>
+  std::variant<null_value, bool, double, std::string, grammar::duration, grammar::instant, time_of_day_value, list>
       value;
 
   [[nodiscard]] stdlib::type_kind kind() const;
@@ -55,6 +48,12 @@ struct constant_value {
   }
   friend bool operator==(const constant_value&, const constant_value&) = default;
 };
+
+/// The constant as a value; its strings and lists are viewed where they are
+/// or, for lists, kept in `storage`.
+[[nodiscard]] stdlib::value to_value(const constant_value& c, stdlib::value_storage& storage);
+/// A value as a constant (copies what it views; an event becomes null).
+[[nodiscard]] constant_value to_constant(const stdlib::value& v);
 
 /// The value written in source form, for messages: `3d`, `"a"`, `10:00`,
 /// `[1, 2]`, `2026-03-01T09:00:00Z`.
@@ -73,6 +72,9 @@ using fold_result = std::variant<std::monostate, constant_value, fold_failure>;
 [[nodiscard]] fold_result fold_unary(ast::unary_op op, const constant_value& operand);
 [[nodiscard]] fold_result fold_binary(ast::binary_op op, const constant_value& lhs,
                                       const constant_value& rhs);
+/// `x == null` / `x != null` with the null literal on one side: a presence
+/// test of `tested`, as the compiler lowers it (not a comparison).
+[[nodiscard]] constant_value fold_presence(ast::binary_op op, const constant_value& tested);
 
 /// How a condition reads a value: true only for `true` (null is false).
 [[nodiscard]] bool is_truthy(const constant_value& v);

@@ -15,7 +15,6 @@ using check::aggregate_info;
 using check::call_info;
 using check::checked_program;
 using check::constant_value;
-using check::duration_value;
 using check::expr_info;
 using check::flow_entry;
 using check::flow_index;
@@ -27,15 +26,13 @@ using check::no_index;
 using check::null_value;
 using check::split_entry;
 using check::time_of_day_value;
-using check::time_value;
 using grammar::span;
-using ir::binary_op;
 using ir::flow_program;
 using ir::history_slot;
 using ir::instr;
 using ir::mapping_program;
 using ir::no_node;
-using ir::no_symbol;
+using stdlib::no_symbol;
 using ir::node;
 using ir::node_index;
 using ir::op;
@@ -47,9 +44,9 @@ using ir::reentry_mode;
 using ir::send_program;
 using ir::split_arm_program;
 using ir::split_program;
-using ir::symbol;
-using ir::value;
-using ir::value_storage;
+using stdlib::symbol;
+using stdlib::value;
+using stdlib::value_storage;
 using ir::wait_for_program;
 using stdlib::builtin_id;
 
@@ -57,7 +54,6 @@ namespace {
 
 using stdlib::builtin_id;
 
-constexpr std::int64_t micros_per_s = 1'000'000;
 
 class compiler {
  public:
@@ -117,7 +113,7 @@ node_index compiler::add(node n) {
   return static_cast<node_index>(out_.nodes.size() - 1);
 }
 
-value compiler::constant_of(const constant_value& c) { return runtime_value(c, out_.constant_storage); }
+value compiler::constant_of(const constant_value& c) { return check::to_value(c, out_.constant_storage); }
 
 node_index compiler::constant(value v) {
   out_.constants.push_back(v);
@@ -242,11 +238,7 @@ node_index compiler::binary(const ast::binary_expr& b) {
   }
   // `x == null` / `x != null` are presence tests; every other comparison
   // with null is false (docs/language.md, "Null").
-  const auto is_null_literal = [](const ast::expr& x) {
-    const ast::expr* inner = &x;
-    while (const auto* p = std::get_if<ast::paren_expr>(&inner->node)) inner = p->inner.get();
-    return std::holds_alternative<ast::null_literal>(inner->node);
-  };
+  using ast::is_null_literal;
   if (b.op == ast_op::equal || b.op == ast_op::not_equal) {
     const ast::expr* tested = nullptr;
     if (is_null_literal(*b.rhs)) tested = b.lhs.get();
@@ -255,33 +247,16 @@ node_index compiler::binary(const ast::binary_expr& b) {
       return add({b.op == ast_op::equal ? op::is_null : op::is_not_null, expr(*tested), 0, 0});
     }
   }
-  binary_op code = binary_op::equal;
-  switch (b.op) {
-    case ast_op::equal: code = binary_op::equal; break;
-    case ast_op::not_equal: code = binary_op::not_equal; break;
-    case ast_op::less: code = binary_op::less; break;
-    case ast_op::less_equal: code = binary_op::less_equal; break;
-    case ast_op::greater: code = binary_op::greater; break;
-    case ast_op::greater_equal: code = binary_op::greater_equal; break;
-    case ast_op::in: code = binary_op::in; break;
-    case ast_op::not_in: code = binary_op::not_in; break;
-    case ast_op::add: code = binary_op::add; break;
-    case ast_op::subtract: code = binary_op::subtract; break;
-    case ast_op::multiply: code = binary_op::multiply; break;
-    case ast_op::divide: code = binary_op::divide; break;
-    case ast_op::remainder: code = binary_op::remainder; break;
-    default: break;
-  }
   const auto lhs = expr(*b.lhs);
   const auto rhs = expr(*b.rhs);
-  return add({op::binary, lhs, rhs, static_cast<std::uint32_t>(code)});
+  return add({op::binary, lhs, rhs, static_cast<std::uint32_t>(b.op)});
 }
 
 std::uint32_t compiler::slot_for(const ast::call_expr& c, const aggregate_info& a, builtin_id fn) {
   // Identical aggregates share a slot: same function, event, property,
   // window and (textually) the same filter.
   const auto key = fmt::format("{}|{}|{}|{}|{}", static_cast<int>(fn), a.event, a.property,
-                               a.window ? *a.window : -1, c.filter ? ast::dump(*c.filter) : "");
+                               a.window ? a.window->count() : -1, c.filter ? ast::dump(*c.filter) : "");
   if (const auto it = history_keys_.find(key); it != history_keys_.end()) return it->second;
   history_slot slot;
   slot.function = fn;
@@ -300,7 +275,7 @@ std::uint32_t compiler::slot_for(const ast::call_expr& c, const aggregate_info& 
   if (slot.filter != no_node) event_properties_read(slot.filter, kept);
   if (slot.property != no_symbol) kept.insert(slot.property);
   slot.kept_properties.assign(kept.begin(), kept.end());
-  if (a.window) slot.window = *a.window * micros_per_s;
+  slot.window = a.window;
   const auto index = static_cast<std::uint32_t>(out_.history.size());
   out_.history.push_back(slot);
   history_keys_.emplace(key, index);
@@ -560,7 +535,7 @@ void compiler::flow(const flow_entry& entry) {
       case ast::reentry_kind::always: flow_->reentry = reentry_mode::always; break;
       case ast::reentry_kind::after:
         flow_->reentry = reentry_mode::after;
-        flow_->reentry_after = entry.reentry_after.value_or(0) * micros_per_s;
+        flow_->reentry_after = entry.reentry_after.value_or(grammar::duration{});
         break;
     }
   }
@@ -593,7 +568,7 @@ void compiler::policy() {
   for (const auto& l : p.limits) {
     if (!policy_applies(l.where)) continue;
     out_.policy.limits.push_back({out_.symbols.intern(l.channel), static_cast<std::uint32_t>(l.count),
-                                  l.window * micros_per_s});
+                                  l.window});
   }
 }
 
@@ -676,34 +651,6 @@ program compile(const checked_program& checked) { return compiler(checked, nullp
 
 program compile(const checked_program& checked, const compile_scope& scope) {
   return compiler(checked, &scope).run();
-}
-
-value runtime_value(const constant_value& c, value_storage& storage) {
-  return std::visit(
-      [&](const auto& v) -> value {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, null_value>) {
-          return value::null();
-        } else if constexpr (std::is_same_v<T, bool>) {
-          return value::boolean(v);
-        } else if constexpr (std::is_same_v<T, double>) {
-          return value::number(v);
-        } else if constexpr (std::is_same_v<T, std::string>) {
-          return value::string(storage.strings.emplace_back(v));
-        } else if constexpr (std::is_same_v<T, duration_value>) {
-          return value::duration(v.seconds * micros_per_s);
-        } else if constexpr (std::is_same_v<T, time_value>) {
-          return value::time(v.micros);
-        } else if constexpr (std::is_same_v<T, time_of_day_value>) {
-          return value::time_of_day(v.seconds);
-        } else {
-          std::vector<value> items;
-          items.reserve(v.size());
-          for (const auto& item : v) items.push_back(runtime_value(item, storage));
-          return value::list(storage.lists.emplace_back(std::move(items)));
-        }
-      },
-      c.value);
 }
 
 }  // namespace afterflow::compile

@@ -24,8 +24,4 @@ struct compile_scope {
 /// Compiles only what `scope` names (for a campaign test).
 [[nodiscard]] ir::program compile(const check::checked_program& checked, const compile_scope& scope);
 
-/// A folded constant of the checker as a runtime value; its strings and
-/// lists are kept in `storage`.
-[[nodiscard]] ir::value runtime_value(const check::constant_value& c, ir::value_storage& storage);
-
 }  // namespace afterflow::compile

@@ -15,9 +15,9 @@ using runtime::send_status;
 
 namespace {
 
-void quoted_time(std::string& out, std::int64_t micros) {
+void quoted_time(std::string& out, grammar::instant t) {
   out.push_back('"');
-  append_timestamp(out, micros);
+  append_timestamp(out, t);
   out.push_back('"');
 }
 

@@ -18,12 +18,12 @@ namespace afterflow::eventlog {
 
 using grammar::format_timestamp;
 using grammar::parse_timestamp;
-using ir::no_symbol;
+using stdlib::no_symbol;
 using ir::program;
 using ir::record;
-using ir::symbol;
+using stdlib::symbol;
 using ir::symbol_table;
-using ir::value_kind;
+using stdlib::type_kind;
 using stdlib::type;
 
 namespace {
@@ -50,7 +50,7 @@ struct scalar_field {
 enum class line_kind : unsigned char { record, blank, ignored, bad };
 
 struct stored_record {
-  std::int64_t time = 0;
+  grammar::instant time{};
   std::uint64_t line = 0;
   log_record_kind kind = log_record_kind::event;
   symbol event = no_symbol;
@@ -454,7 +454,7 @@ class event_log_reader::impl {
       const auto& e = traits_.entries[i];
       if (e.name != timezone_symbol_ || e.data.is_null()) continue;
       const auto& at = traits_.places[i];
-      if (!e.data.is(value_kind::string)) {
+      if (!e.data.is(type_kind::string)) {
         return fail(codes::bad_property, at,
                     fmt::format("trait `timezone` must be a string, found {}", describe_at(at)));
       }
@@ -551,7 +551,7 @@ class event_log_reader::impl {
 
   std::optional<grammar::diagnostic> error_;
   event_log_counts counts_;
-  std::int64_t last_time_ = 0;
+  grammar::instant last_time_{};
   std::uint64_t last_line_ = 0;
 
   // --sort

@@ -62,16 +62,16 @@ enum class log_record_kind : unsigned char {
 /// One record of the log. Views are valid until the next `next()`.
 struct log_record {
   log_record_kind kind = log_record_kind::event;
-  std::int64_t time = 0;  ///< microseconds since the epoch, UTC
+  grammar::instant time{};
   std::string_view customer;
-  ir::symbol event = ir::no_symbol;  ///< the afterflow event; no_symbol for identify
+  stdlib::symbol event = stdlib::no_symbol;  ///< the afterflow event; no_symbol for identify
   /// The event's properties (only those the program reads), or every trait
   /// of an identify.
-  std::span<const ir::property_entry> properties;
+  std::span<const stdlib::property_entry> properties;
   std::uint64_t line = 0;  ///< 1-based line in the input
 
   /// The event as the evaluator sees it.
-  [[nodiscard]] ir::event_view view() const { return {time, event, customer, properties}; }
+  [[nodiscard]] stdlib::event_view view() const { return {time, event, customer, properties}; }
 };
 
 /// The Segment record types that carry nothing for the simulator.

@@ -16,12 +16,12 @@
 namespace afterflow::eventlog {
 
 using grammar::closest_match;
-using ir::no_symbol;
+using stdlib::no_symbol;
 using ir::program;
-using ir::symbol;
+using stdlib::symbol;
 using ir::symbol_table;
-using ir::value;
-using ir::value_kind;
+using stdlib::value;
+using stdlib::type_kind;
 using stdlib::type;
 
 namespace {
@@ -178,7 +178,7 @@ class profile_reader::impl {
       const auto& e = attributes_.entries[i];
       if (e.name != timezone_symbol_ || e.data.is_null()) continue;
       zone_at = attributes_.places[i];
-      if (!e.data.is(value_kind::string)) {
+      if (!e.data.is(type_kind::string)) {
         return fail(codes::bad_property, zone_at,
                     fmt::format("attribute `timezone` must be a string, found {}", describe_at(zone_at, line)));
       }

@@ -38,7 +38,7 @@ struct profile_record {
   /// The `timezone` (empty when absent); also in `attributes`.
   std::string_view time_zone;
   /// Every attribute, with `timezone` among them when given.
-  std::span<const ir::property_entry> attributes;
+  std::span<const stdlib::property_entry> attributes;
   std::uint64_t line = 0;
 };
 

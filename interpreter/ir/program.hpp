@@ -19,7 +19,8 @@
 //                 slots that care about it
 //
 // Names are interned symbols (symbol_table.hpp). Durations and instants are
-// microseconds; times of day are seconds since local midnight.
+// grammar::duration and grammar::instant; times of day are seconds since
+// local midnight.
 #pragma once
 
 #include <cstdint>
@@ -28,8 +29,10 @@
 #include <string>
 #include <vector>
 
+#include "grammar/operators.hpp"
+#include "grammar/time.hpp"
 #include "interpreter/ir/symbol_table.hpp"
-#include "interpreter/ir/value.hpp"
+#include "stdlib/value.hpp"
 #include "stdlib/builtins.hpp"
 
 namespace afterflow::ir {
@@ -63,24 +66,7 @@ enum class op : unsigned char {
   negate,              ///< node a
   logical_and,         ///< nodes a, b; short-circuit
   logical_or,          ///< nodes a, b; short-circuit
-  binary,              ///< `binary_op` c over nodes a, b (comparison, arithmetic, in)
-};
-
-/// Binary operators other than `and`/`or`, for `op::binary`.
-enum class binary_op : unsigned char {
-  equal,
-  not_equal,
-  less,
-  less_equal,
-  greater,
-  greater_equal,
-  in,
-  not_in,
-  add,
-  subtract,
-  multiply,
-  divide,
-  remainder,
+  binary,              ///< grammar::binary_op c over nodes a, b (comparison, arithmetic, in; never and/or)
 };
 
 struct node {
@@ -104,8 +90,8 @@ struct segment_program {
 /// One distinct aggregate over a customer's history.
 struct history_slot {
   stdlib::builtin_id function = stdlib::builtin_id::count;
-  symbol event = no_symbol;
-  symbol property = no_symbol;  ///< sum/avg/min/max: the property; else no_symbol
+  stdlib::symbol event = stdlib::no_symbol;
+  stdlib::symbol property = stdlib::no_symbol;  ///< sum/avg/min/max: the property; else no_symbol
   node_index filter = no_node;
   /// False: the filter reads only `event` and constants, so it is evaluated
   /// once, when an event arrives, and the slot keeps a running result. True:
@@ -114,18 +100,18 @@ struct history_slot {
   /// slot keeps the events themselves and the filter is evaluated when the
   /// aggregate is read.
   bool filter_at_read = false;
-  std::optional<std::int64_t> window;  ///< `within:`, microseconds
+  std::optional<grammar::duration> window;  ///< `within:`
   /// What a remembered event keeps (first/last results, read-time filters):
   /// the properties the filter reads from `event`, the summed property and
   /// those read from the result (`last(nps).score`). Sorted.
-  std::vector<symbol> kept_properties;
+  std::vector<stdlib::symbol> kept_properties;
 };
 
 // ---------------------------------------------------------------------------
 // Flows
 
 struct pattern {
-  symbol event = no_symbol;
+  stdlib::symbol event = stdlib::no_symbol;
   node_index condition = no_node;  ///< no_node: always
   std::uint32_t location = 0;      ///< the clause's line, for `explain`
 };
@@ -169,7 +155,7 @@ struct instruction {
 
 /// A `{ name: value }` entry of `send` params or `emit` properties.
 struct property_program {
-  symbol name = no_symbol;
+  stdlib::symbol name = stdlib::no_symbol;
   node_index value = no_node;
 };
 
@@ -184,7 +170,7 @@ struct wait_for_program {
 
 struct split_arm_program {
   std::uint32_t upper_bucket = 0;  ///< exclusive cumulative bound in [0, 10000]
-  symbol label = no_symbol;
+  stdlib::symbol label = stdlib::no_symbol;
   std::uint32_t pc = 0;
 };
 
@@ -194,19 +180,19 @@ struct split_program {
 };
 
 struct send_program {
-  symbol channel = no_symbol;
-  symbol template_name = no_symbol;
+  stdlib::symbol channel = stdlib::no_symbol;
+  stdlib::symbol template_name = stdlib::no_symbol;
   std::vector<property_program> params;
 };
 
 struct emit_program {
-  symbol event = no_symbol;
+  stdlib::symbol event = stdlib::no_symbol;
   std::vector<property_program> properties;
 };
 
 struct flow_program {
   std::string name;
-  symbol name_symbol = no_symbol;
+  stdlib::symbol name_symbol = stdlib::no_symbol;
   std::uint32_t location = 0;  ///< the `flow` line
   std::vector<pattern> triggers;
   std::vector<node_index> filters;  ///< `when`: all must hold
@@ -214,7 +200,7 @@ struct flow_program {
   std::vector<pattern> exits;
   std::vector<pattern> goals;
   reentry_mode reentry = reentry_mode::single;
-  std::int64_t reentry_after = 0;  ///< microseconds, for `reentry_mode::after`
+  grammar::duration reentry_after{};  ///< for `reentry_mode::after`
   node_index key = no_node;        ///< no_node: the customer id
   bool transactional = false;
   std::vector<instruction> code;   ///< starts at pc 0, ends with `finish`
@@ -235,41 +221,34 @@ struct quiet_hours_program {
 };
 
 struct limit_program {
-  symbol channel = no_symbol;
+  stdlib::symbol channel = stdlib::no_symbol;
   std::uint32_t count = 0;
-  std::int64_t window = 0;  ///< microseconds
+  grammar::duration window{};
 };
 
 struct policy_program {
   std::string time_zone;  ///< empty: UTC
   std::optional<quiet_hours_program> quiet_hours;  ///< every channel without its own
-  std::vector<std::pair<symbol, quiet_hours_program>> channel_quiet_hours;
+  std::vector<std::pair<stdlib::symbol, quiet_hours_program>> channel_quiet_hours;
   std::vector<limit_program> limits;
 };
 
 struct mapping_program {
   std::string external_name;
-  symbol event = no_symbol;
+  stdlib::symbol event = stdlib::no_symbol;
   /// (afterflow property, external property name)
-  std::vector<std::pair<symbol, std::string>> renames;
+  std::vector<std::pair<stdlib::symbol, std::string>> renames;
 };
 
 // ---------------------------------------------------------------------------
-
-/// Owns the strings and lists that values made at compile time view; deques,
-/// so growing never moves what earlier values point to.
-struct value_storage {
-  std::deque<std::string> strings;
-  std::deque<std::vector<value>> lists;
-};
 
 struct program {
   symbol_table symbols;
   std::vector<node> nodes;
   std::vector<std::string> node_source;  ///< source text of each node, for `explain`
   std::vector<node_index> arguments;  ///< operand lists of `call` and `list` nodes
-  std::vector<value> constants;       ///< their strings and lists live in `constant_storage`
-  value_storage constant_storage;
+  std::vector<stdlib::value> constants;       ///< their strings and lists live in `constant_storage`
+  stdlib::value_storage constant_storage;
   std::vector<std::string> texts;      ///< `stop` reasons, `log` texts
   std::vector<std::string> locations;  ///< "file.flow:12"
   std::vector<segment_program> segments;
@@ -289,7 +268,7 @@ struct program {
   std::vector<bool> event_matters;
   /// Properties of each event that the program ever reads (symbol-indexed
   /// like above): the event log reader extracts only these.
-  std::vector<std::vector<symbol>> properties_by_event;
+  std::vector<std::vector<stdlib::symbol>> properties_by_event;
   /// True when some expression reads properties of an event whose name is
   /// only known at run time (`x.prop` on an `any`): then every property of
   /// every event is extracted.
@@ -297,19 +276,19 @@ struct program {
   /// Properties read from events whose name is not known statically (the
   /// `trigger` of a flow with several trigger events): extracted from every
   /// event.
-  std::vector<symbol> properties_of_every_event;
+  std::vector<stdlib::symbol> properties_of_every_event;
   /// Declared schema fields per event symbol (same indexing): the event log
   /// reader converts RFC 3339 strings of `time` fields into times and
   /// rejects values of the wrong type for declared fields.
-  std::vector<std::vector<std::pair<symbol, stdlib::type_kind>>> fields_by_event;
+  std::vector<std::vector<std::pair<stdlib::symbol, stdlib::type_kind>>> fields_by_event;
 
   /// Customer attributes some expression reads (`customer.x`), sorted. Only
   /// these are kept per customer; `timezone` sets the zone either way.
-  std::vector<symbol> customer_attributes_read;
+  std::vector<stdlib::symbol> customer_attributes_read;
 
   // Well-known symbols, interned by the compiler.
-  symbol tags_symbol = no_symbol;      ///< "tags"
-  symbol timezone_symbol = no_symbol;  ///< "timezone"
+  stdlib::symbol tags_symbol = stdlib::no_symbol;      ///< "tags"
+  stdlib::symbol timezone_symbol = stdlib::no_symbol;  ///< "timezone"
 };
 
 }  // namespace afterflow::ir

@@ -6,13 +6,18 @@
 
 namespace afterflow::ir {
 
+using stdlib::property_entry;
+using stdlib::symbol;
+using stdlib::type_kind;
+using stdlib::value;
+
 namespace {
 
 // Bytes needed for the items and strings that `v` points at (not for `v`).
 std::size_t deep_size(const value& v, std::size_t& value_slots) {
   switch (v.kind()) {
-    case value_kind::string: return v.as_string().size();
-    case value_kind::list: {
+    case type_kind::string: return v.as_string().size();
+    case type_kind::list: {
       std::size_t bytes = 0;
       value_slots += v.as_list().size();
       for (const auto& item : v.as_list()) bytes += deep_size(item, value_slots);
@@ -25,33 +30,26 @@ std::size_t deep_size(const value& v, std::size_t& value_slots) {
 // Copies `v` into the block: list items go to `slots`, string bytes to `chars`.
 value deep_copy(const value& v, value*& slots, char*& chars) {
   switch (v.kind()) {
-    case value_kind::string: {
+    case type_kind::string: {
       const auto s = v.as_string();
       if (!s.empty()) std::memcpy(chars, s.data(), s.size());
       const auto copy = value::string({chars, s.size()});
       chars += s.size();
       return copy;
     }
-    case value_kind::list: {
+    case type_kind::list: {
       const auto items = v.as_list();
       value* out = slots;
       slots += items.size();
       for (std::size_t i = 0; i < items.size(); ++i) out[i] = deep_copy(items[i], slots, chars);
       return value::list({out, items.size()});
     }
-    case value_kind::event: return value::null();
+    case type_kind::event: return value::null();
     default: return v;
   }
 }
 
 }  // namespace
-
-value event_view::get(symbol property) const {
-  for (const auto& p : properties) {
-    if (p.name == property) return p.data;
-  }
-  return value::null();
-}
 
 record record::from(std::span<const property_entry> input) {
   // The entry that survives for each name is the last one; it keeps the

@@ -17,26 +17,9 @@
 #include <string_view>
 
 #include "interpreter/ir/symbol_table.hpp"
-#include "interpreter/ir/value.hpp"
+#include "stdlib/value.hpp"
 
 namespace afterflow::ir {
-
-struct property_entry {
-  symbol name = no_symbol;
-  value data;
-};
-
-/// An event as the evaluator sees it: the current event from the log, or a
-/// stored one (a run's trigger, `last(E)`, an `as` binding).
-struct event_view {
-  std::int64_t time = 0;  ///< microseconds since the epoch, UTC
-  symbol name = no_symbol;
-  std::string_view customer;
-  std::span<const property_entry> properties;
-
-  /// The property's value, or null when the event does not carry it.
-  [[nodiscard]] value get(symbol property) const;
-};
 
 class record {
  public:
@@ -47,17 +30,17 @@ class record {
   record& operator=(const record&) = delete;
 
   /// A deep copy of `entries` (later duplicates of a name replace earlier ones).
-  [[nodiscard]] static record from(std::span<const property_entry> entries);
+  [[nodiscard]] static record from(std::span<const stdlib::property_entry> entries);
   [[nodiscard]] record clone() const { return from(entries()); }
   /// A copy with `name` set to `v` (added, or replaced in place).
-  [[nodiscard]] record with(symbol name, value v) const;
+  [[nodiscard]] record with(stdlib::symbol name, stdlib::value v) const;
   /// A copy without `name`.
-  [[nodiscard]] record without(symbol name) const;
+  [[nodiscard]] record without(stdlib::symbol name) const;
 
-  [[nodiscard]] value get(symbol name) const;
-  [[nodiscard]] bool has(symbol name) const;
-  [[nodiscard]] std::span<const property_entry> entries() const {
-    return {reinterpret_cast<const property_entry*>(storage_.get()), size_};
+  [[nodiscard]] stdlib::value get(stdlib::symbol name) const;
+  [[nodiscard]] bool has(stdlib::symbol name) const;
+  [[nodiscard]] std::span<const stdlib::property_entry> entries() const {
+    return {reinterpret_cast<const stdlib::property_entry*>(storage_.get()), size_};
   }
   [[nodiscard]] bool empty() const { return size_ == 0; }
   /// Bytes owned on the heap, for memory accounting.
@@ -76,18 +59,18 @@ class record {
 class stored_event {
  public:
   stored_event() = default;
-  [[nodiscard]] static stored_event copy_of(const event_view& e) {
+  [[nodiscard]] static stored_event copy_of(const stdlib::event_view& e) {
     stored_event s;
     s.properties_ = record::from(e.properties);
     s.view_ = {e.time, e.name, e.customer, s.properties_.entries()};
     return s;
   }
-  [[nodiscard]] const event_view& view() const { return view_; }
+  [[nodiscard]] const stdlib::event_view& view() const { return view_; }
   [[nodiscard]] std::size_t heap_bytes() const { return properties_.heap_bytes(); }
 
  private:
   record properties_;
-  event_view view_;
+  stdlib::event_view view_;
 };
 
 }  // namespace afterflow::ir

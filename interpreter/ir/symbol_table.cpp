@@ -2,6 +2,9 @@
 
 namespace afterflow::ir {
 
+using stdlib::no_symbol;
+using stdlib::symbol;
+
 symbol_table symbol_table::over(const symbol_table& base) {
   symbol_table t;
   t.base_ = &base;

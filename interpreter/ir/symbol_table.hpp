@@ -18,10 +18,10 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "stdlib/value.hpp"
+
 namespace afterflow::ir {
 
-using symbol = std::uint32_t;
-inline constexpr symbol no_symbol = 0xFFFFFFFFU;
 
 class symbol_table {
  public:
@@ -36,19 +36,19 @@ class symbol_table {
   [[nodiscard]] static symbol_table over(const symbol_table& base);
 
   /// The symbol for `name`, adding it when new.
-  symbol intern(std::string_view name);
+  stdlib::symbol intern(std::string_view name);
   /// The symbol for `name`, or no_symbol when it was never interned.
-  [[nodiscard]] symbol find(std::string_view name) const;
-  [[nodiscard]] std::string_view name(symbol s) const {
+  [[nodiscard]] stdlib::symbol find(std::string_view name) const;
+  [[nodiscard]] std::string_view name(stdlib::symbol s) const {
     return s < base_size_ ? base_->name(s) : std::string_view(names_[s - base_size_]);
   }
   [[nodiscard]] std::size_t size() const { return base_size_ + names_.size(); }
 
  private:
   const symbol_table* base_ = nullptr;
-  symbol base_size_ = 0;
+  stdlib::symbol base_size_ = 0;
   std::deque<std::string> names_;  // a deque keeps the strings' addresses stable
-  std::unordered_map<std::string_view, symbol> index_;  // lookups only, never iterated
+  std::unordered_map<std::string_view, stdlib::symbol> index_;  // lookups only, never iterated
 };
 
 }  // namespace afterflow::ir

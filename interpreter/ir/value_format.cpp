@@ -14,13 +14,15 @@ using grammar::append_json_number;
 using grammar::append_json_string;
 using grammar::append_time_of_day;
 using grammar::append_timestamp;
+using stdlib::type_kind;
+using stdlib::value;
 
 namespace {
 
 void append_text(std::string& out, const value& v, const symbol_table& symbols) {
   switch (v.kind()) {
-    case value_kind::string: append_json_string(out, v.as_string()); return;
-    case value_kind::list: {
+    case type_kind::string: append_json_string(out, v.as_string()); return;
+    case type_kind::list: {
       out.push_back('[');
       bool first = true;
       for (const auto& item : v.as_list()) {
@@ -31,16 +33,16 @@ void append_text(std::string& out, const value& v, const symbol_table& symbols) 
       out.push_back(']');
       return;
     }
-    case value_kind::event: {
+    case type_kind::event: {
       const auto& e = v.as_event();
       out += e.name < symbols.size() ? symbols.name(e.name) : std::string_view("event");
       out += " at ";
       append_timestamp(out, e.time);
       return;
     }
-    case value_kind::time: append_timestamp(out, v.as_integer()); return;
-    case value_kind::duration: append_duration(out, v.as_integer()); return;
-    case value_kind::time_of_day: append_time_of_day(out, static_cast<std::int32_t>(v.as_integer())); return;
+    case type_kind::time: append_timestamp(out, v.as_time()); return;
+    case type_kind::duration: append_duration(out, v.as_duration()); return;
+    case type_kind::time_of_day: append_time_of_day(out, v.as_time_of_day()); return;
     default: append_value_json(out, v); return;
   }
 }
@@ -49,27 +51,30 @@ void append_text(std::string& out, const value& v, const symbol_table& symbols) 
 
 void append_value_json(std::string& out, const value& v) {
   switch (v.kind()) {
-    case value_kind::null:
-    case value_kind::event: out += "null"; return;
-    case value_kind::boolean: out += v.as_bool() ? "true" : "false"; return;
-    case value_kind::number: append_json_number(out, v.as_number()); return;
-    case value_kind::string: append_json_string(out, v.as_string()); return;
-    case value_kind::time:
+    case type_kind::null:
+    case type_kind::event:
+    case type_kind::error:  // no value has these three kinds
+    case type_kind::any:
+    case type_kind::customer: out += "null"; return;
+    case type_kind::boolean: out += v.as_bool() ? "true" : "false"; return;
+    case type_kind::number: append_json_number(out, v.as_number()); return;
+    case type_kind::string: append_json_string(out, v.as_string()); return;
+    case type_kind::time:
       out.push_back('"');
-      append_timestamp(out, v.as_integer());
-      out.push_back('"');
-      return;
-    case value_kind::duration:
-      out.push_back('"');
-      append_duration(out, v.as_integer());
+      append_timestamp(out, v.as_time());
       out.push_back('"');
       return;
-    case value_kind::time_of_day:
+    case type_kind::duration:
       out.push_back('"');
-      append_time_of_day(out, static_cast<std::int32_t>(v.as_integer()));
+      append_duration(out, v.as_duration());
       out.push_back('"');
       return;
-    case value_kind::list: {
+    case type_kind::time_of_day:
+      out.push_back('"');
+      append_time_of_day(out, v.as_time_of_day());
+      out.push_back('"');
+      return;
+    case type_kind::list: {
       out.push_back('[');
       bool first = true;
       for (const auto& item : v.as_list()) {

@@ -22,14 +22,14 @@
 #include <string>
 
 #include "interpreter/ir/symbol_table.hpp"
-#include "interpreter/ir/value.hpp"
+#include "stdlib/value.hpp"
 
 namespace afterflow::ir {
 
 /// The JSON form of a value, appended to `out`.
-void append_value_json(std::string& out, const value& v);
+void append_value_json(std::string& out, const stdlib::value& v);
 
 /// The plain-text form of a value, for `explain` (strings quoted).
-[[nodiscard]] std::string value_text(const value& v, const symbol_table& symbols);
+[[nodiscard]] std::string value_text(const stdlib::value& v, const symbol_table& symbols);
 
 }  // namespace afterflow::ir

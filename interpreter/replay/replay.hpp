@@ -4,9 +4,9 @@
 
 #include <cstdint>
 #include <functional>
-#include <limits>
 #include <optional>
 
+#include "grammar/time.hpp"
 #include "interpreter/eventlog/event_log_reader.hpp"
 #include "grammar/file_error.hpp"
 #include "interpreter/eventlog/profile_reader.hpp"
@@ -17,7 +17,7 @@ namespace afterflow::replay {
 struct replay_progress {
   std::uint64_t events = 0;
   std::uint64_t bytes = 0;
-  std::int64_t now = 0;  ///< simulated time reached
+  grammar::instant now{};  ///< simulated time reached
 };
 
 struct replay_options {

@@ -14,8 +14,9 @@
 #include <utility>
 #include <vector>
 
+#include "grammar/time.hpp"
 #include "interpreter/ir/record.hpp"
-#include "interpreter/ir/value.hpp"
+#include "stdlib/value.hpp"
 
 namespace afterflow::runtime {
 
@@ -27,17 +28,17 @@ struct split_choice {
 };
 
 struct action {
-  std::int64_t time = 0;  ///< when it was delivered (or suppressed), UTC micros
+  grammar::instant time{};  ///< when it was delivered (or suppressed)
   std::string_view customer;
   std::string_view flow;
   std::string_view run;       ///< the run's stable id
   std::string_view step;      ///< "file.flow:12"
   std::string_view channel;
   std::string_view template_name;
-  std::span<const ir::property_entry> params;  ///< in the order written in the flow
+  std::span<const stdlib::property_entry> params;  ///< in the order written in the flow
   send_status status = send_status::sent;
   std::string_view reason;    ///< why it was suppressed; empty when sent
-  std::optional<std::int64_t> deferred_from;  ///< the time quiet hours moved it from
+  std::optional<grammar::instant> deferred_from;  ///< the time quiet hours moved it from
   std::span<const split_choice> splits;       ///< variants the run took, in order
 };
 
@@ -61,7 +62,7 @@ class action_counter final : public action_sink {
 
 /// An action that owns its data, for sinks that keep what they receive.
 struct owned_action {
-  std::int64_t time = 0;
+  grammar::instant time{};
   std::string customer;
   std::string flow;
   std::string run;
@@ -72,7 +73,7 @@ struct owned_action {
   ir::record params;  ///< the values, same order as param_names
   send_status status = send_status::sent;
   std::string reason;
-  std::optional<std::int64_t> deferred_from;
+  std::optional<grammar::instant> deferred_from;
   std::vector<std::pair<std::string, std::string>> splits;
 
   [[nodiscard]] static owned_action copy_of(const action& a, const ir::symbol_table& symbols);

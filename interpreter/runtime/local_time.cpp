@@ -5,15 +5,17 @@
 
 #include <date/tz.h>
 
-#include "grammar/text/timestamp.hpp"
-
 namespace afterflow::runtime {
 
-using grammar::micros_per_day;
+using grammar::duration;
+using grammar::instant;
+using grammar::instant_from_micros;
+using grammar::micros_since_epoch;
 
 namespace {
 
 constexpr std::int64_t micros_per_s = 1'000'000;
+constexpr std::int64_t micros_per_day = 86'400 * micros_per_s;
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
@@ -41,30 +43,28 @@ const time_zone* utc_zone() {
   return utc;
 }
 
-std::int64_t utc_offset(const time_zone* zone, std::int64_t instant) {
-  const date::sys_seconds t{std::chrono::seconds{floor_div(instant, micros_per_s)}};
-  return zone->get_info(t).offset.count() * micros_per_s;
+duration utc_offset(const time_zone* zone, instant t) {
+  return zone->get_info(std::chrono::floor<std::chrono::seconds>(t)).offset;
 }
 
-std::int64_t local_to_instant(const time_zone* zone, std::int64_t days, std::int32_t seconds_of_day) {
+instant local_to_instant(const time_zone* zone, std::int64_t days, std::int32_t seconds_of_day) {
   const auto local_seconds = days * 86400 + seconds_of_day;
   const date::local_seconds local{std::chrono::seconds{local_seconds}};
   const auto info = zone->get_info(local);
   // unique: first is the only offset. nonexistent: `first` is the offset
   // before the gap, so the result lands after the gap by exactly its length.
   // ambiguous: `first` is the earlier occurrence.
-  return (local_seconds - info.first.offset.count()) * micros_per_s;
+  return instant_from_micros((local_seconds - info.first.offset.count()) * micros_per_s);
 }
 
-local_clock to_local(const time_zone* zone, std::int64_t instant) {
-  const auto local = instant + utc_offset(zone, instant);
+local_clock to_local(const time_zone* zone, instant t) {
+  const auto local = micros_since_epoch(t) + utc_offset(zone, t).count();
   const auto days = floor_div(local, micros_per_day);
   const auto in_day = local - days * micros_per_day;
   return {days, static_cast<std::int32_t>(in_day / micros_per_s), weekday_of(days)};
 }
 
-std::int64_t next_local_time(const time_zone* zone, std::int64_t now, std::int32_t seconds_of_day,
-                             weekday_mask days) {
+instant next_local_time(const time_zone* zone, instant now, std::int32_t seconds_of_day, weekday_mask days) {
   if ((days & every_day) == 0) days = every_day;
   const auto today = to_local(zone, now).days;
   // Eight days always contain an allowed weekday whose time is not past.
@@ -76,19 +76,19 @@ std::int64_t next_local_time(const time_zone* zone, std::int64_t now, std::int32
   return now;  // unreachable for a valid zone and mask
 }
 
-std::int64_t quiet_window_end(const time_zone* zone, std::int64_t now, std::int32_t to) {
+instant quiet_window_end(const time_zone* zone, instant now, std::int32_t to) {
   const auto today = to_local(zone, now).days;
   for (std::int64_t d = today; d <= today + 2; ++d) {
     const auto local_seconds = d * 86400 + to;
     const auto info = zone->get_info(date::local_seconds{std::chrono::seconds{local_seconds}});
-    const auto first = (local_seconds - info.first.offset.count()) * micros_per_s;
+    const auto first = instant_from_micros((local_seconds - info.first.offset.count()) * micros_per_s);
     if (first > now) return first;
     if (info.result == date::local_info::ambiguous) {
-      const auto second = (local_seconds - info.second.offset.count()) * micros_per_s;
+      const auto second = instant_from_micros((local_seconds - info.second.offset.count()) * micros_per_s);
       if (second > now) return second;
     }
   }
-  return now + micros_per_s;  // unreachable for a window that contains `now`
+  return now + std::chrono::seconds(1);  // unreachable for a window that contains `now`
 }
 
 bool in_window(std::int32_t seconds_of_day, std::int32_t from, std::int32_t to) {

@@ -17,6 +17,8 @@
 #include <string>
 #include <string_view>
 
+#include "grammar/time.hpp"
+
 namespace date {
 class time_zone;
 }
@@ -43,25 +45,25 @@ class zone_cache {
 /// The zone called "UTC" (never null).
 [[nodiscard]] const time_zone* utc_zone();
 
-/// Offset from UTC in effect at `instant`, in microseconds.
-[[nodiscard]] std::int64_t utc_offset(const time_zone* zone, std::int64_t instant);
+/// Offset from UTC in effect at `t`.
+[[nodiscard]] grammar::duration utc_offset(const time_zone* zone, grammar::instant t);
 
 /// The instant of local date `days` (days since 1970-01-01) at
 /// `seconds_of_day`, under the gap and overlap rules above.
-[[nodiscard]] std::int64_t local_to_instant(const time_zone* zone, std::int64_t days,
-                                            std::int32_t seconds_of_day);
+[[nodiscard]] grammar::instant local_to_instant(const time_zone* zone, std::int64_t days,
+                                                std::int32_t seconds_of_day);
 
 /// The earliest instant at or after `now` whose local time is
 /// `seconds_of_day` on an allowed weekday. `days` must not be 0.
-[[nodiscard]] std::int64_t next_local_time(const time_zone* zone, std::int64_t now,
-                                           std::int32_t seconds_of_day, weekday_mask days);
+[[nodiscard]] grammar::instant next_local_time(const time_zone* zone, grammar::instant now,
+                                               std::int32_t seconds_of_day, weekday_mask days);
 
 /// The end of a quiet-hours window that `now` lies in: the first instant
 /// after `now` whose local time is `to`. A `to` inside a DST gap is moved
 /// forward by the gap; on a night whose hour repeats, the second occurrence
 /// of `to` counts too (a window entered again after the clocks went back
 /// ends at the next `to`, not a day later).
-[[nodiscard]] std::int64_t quiet_window_end(const time_zone* zone, std::int64_t now, std::int32_t to);
+[[nodiscard]] grammar::instant quiet_window_end(const time_zone* zone, grammar::instant now, std::int32_t to);
 
 /// Local seconds since midnight and weekday (0 = Monday) of an instant.
 struct local_clock {
@@ -69,7 +71,7 @@ struct local_clock {
   std::int32_t seconds_of_day = 0;
   int weekday = 0;
 };
-[[nodiscard]] local_clock to_local(const time_zone* zone, std::int64_t instant);
+[[nodiscard]] local_clock to_local(const time_zone* zone, grammar::instant t);
 
 /// Whether a local time of day lies in the window [from, to): a window with
 /// from > to crosses midnight; from == to is empty.

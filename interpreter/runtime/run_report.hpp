@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "grammar/diagnostic.hpp"
+#include "grammar/time.hpp"
 
 namespace afterflow::runtime {
 
@@ -19,7 +20,7 @@ namespace afterflow::runtime {
 /// `error` and the replay goes on.
 struct runtime_error_record {
   std::string code;  ///< see interpreter/runtime/runtime_codes.hpp
-  std::int64_t time = 0;
+  grammar::instant time{};
   std::string flow;
   std::string customer;
   std::string step;  ///< "file.flow:12"
@@ -52,7 +53,7 @@ struct waiting_run {
   std::string customer;
   std::string run;
   std::string waiting_for;  ///< "timer until 2026-03-09T14:00:00Z", "review_submitted or 2026-…"
-  std::int64_t since = 0;
+  grammar::instant since{};
 };
 
 /// How a run ended, for tests and the C++ API.
@@ -61,8 +62,8 @@ struct run_end {
   std::string customer;
   std::string run;
   std::string reason;
-  std::int64_t started = 0;
-  std::int64_t ended = 0;
+  grammar::instant started{};
+  grammar::instant ended{};
 };
 
 /// A run-time error as a diagnostic for the one renderer: it points at the

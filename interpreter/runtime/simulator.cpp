@@ -8,7 +8,7 @@ namespace afterflow::runtime {
 simulator::simulator(const ir::program& p, ir::symbol_table& symbols, action_sink& sink, simulator_options options)
     : impl_(std::make_unique<impl>(p, symbols, sink, options)) {}
 
-std::int64_t simulator::until() const { return impl_->options_.until; }
+grammar::instant simulator::until() const { return impl_->options_.until; }
 
 simulator::~simulator() = default;
 
@@ -20,15 +20,15 @@ void simulator::set_trace(trace_sink* sink, std::string customer_filter) {
 void simulator::keep_run_ends(bool keep) { impl_->keep_run_ends_ = keep; }
 
 std::optional<std::string> simulator::update_profile(std::string_view customer,
-                                                     std::span<const ir::property_entry> attributes) {
+                                                     std::span<const stdlib::property_entry> attributes) {
   return impl_->update_profile(customer, attributes);
 }
 
-void simulator::feed(const ir::event_view& e) { impl_->feed(e); }
-void simulator::advance_to(std::int64_t t) { impl_->advance_to(t); }
+void simulator::feed(const stdlib::event_view& e) { impl_->feed(e); }
+void simulator::advance_to(grammar::instant t) { impl_->advance_to(t); }
 void simulator::finish() { impl_->finish(); }
 
-std::int64_t simulator::now() const { return impl_->now_; }
+grammar::instant simulator::now() const { return impl_->now_; }
 std::vector<flow_stats> simulator::stats() const { return impl_->stats(); }
 const std::vector<runtime_error_record>& simulator::errors() const { return impl_->errors_; }
 const std::vector<run_end>& simulator::run_ends() const { return impl_->run_ends_; }

@@ -36,7 +36,7 @@ namespace afterflow::runtime {
 struct simulator_options {
   /// The end of the replay: events after it are ignored, timers due after it
   /// do not fire (their runs stay waiting), and `finish` moves the clock to it.
-  std::int64_t until = std::numeric_limits<std::int64_t>::max();
+  grammar::instant until = grammar::no_end;
   /// Steps one activation may start before it is stopped as an error.
   std::uint32_t max_steps = 10'000;
   /// Deepest chain of events emitted by events emitted by ...
@@ -65,21 +65,21 @@ class simulator {
   /// tz database; when it does not, nothing changes and an explanation is
   /// returned.
   [[nodiscard]] std::optional<std::string> update_profile(std::string_view customer,
-                                                          std::span<const ir::property_entry> attributes);
+                                                          std::span<const stdlib::property_entry> attributes);
 
   /// Handles one event at `e.time`, which must not be before `now()`; an
   /// event after `until` is ignored.
-  void feed(const ir::event_view& e);
+  void feed(const stdlib::event_view& e);
   /// Fires every timer due at or before `t` (and not after `until`), then
   /// moves the clock to `t` (at most `until`).
-  void advance_to(std::int64_t t);
+  void advance_to(grammar::instant t);
   /// Fires every remaining timer (up to `until`, and then the clock is at
   /// `until`), then counts waiting runs.
   void finish();
 
-  [[nodiscard]] std::int64_t now() const;
+  [[nodiscard]] grammar::instant now() const;
   /// The end of the replay (`simulator_options::until`).
-  [[nodiscard]] std::int64_t until() const;
+  [[nodiscard]] grammar::instant until() const;
   [[nodiscard]] std::vector<flow_stats> stats() const;
   [[nodiscard]] const std::vector<runtime_error_record>& errors() const;
   [[nodiscard]] const std::vector<run_end>& run_ends() const;

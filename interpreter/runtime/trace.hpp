@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "grammar/time.hpp"
+
 namespace afterflow::runtime {
 
 enum class trace_kind : unsigned char {
@@ -36,7 +38,7 @@ enum class trace_kind : unsigned char {
 
 struct trace_entry {
   trace_kind kind = trace_kind::event;
-  std::int64_t time = 0;
+  grammar::instant time{};
   std::string customer;
   std::string flow;  ///< empty for customer-level entries (events)
   std::string run;

@@ -62,9 +62,9 @@ namespace afterflow::testing {
         if constexpr (std::is_same_v<T, std::monostate>) {
           return {check::null_value{}};
         } else if constexpr (std::is_same_v<T, property_value::time_value>) {
-          return {check::time_value{x.micros}};
+          return {x.at};
         } else if constexpr (std::is_same_v<T, property_value::duration_value>) {
-          return {check::duration_value{x.micros / grammar::micros_per_second}};
+          return {x.length};
         } else if constexpr (std::is_same_v<T, std::vector<property_value>>) {
           check::constant_value::list items;
           for (const auto& item : x) items.push_back(to_constant(item));
@@ -124,7 +124,7 @@ class send_matcher {
   void DescribeNegationTo(std::ostream* os) const { *os << "is not " << what() << ' ' << pattern_.describe(); }
 
  private:
-  [[nodiscard]] static std::int64_t parse(std::string_view time) {
+  [[nodiscard]] static grammar::instant parse(std::string_view time) {
     const auto t = grammar::parse_timestamp(time);
     if (!t) throw std::invalid_argument(fmt::format("`{}` is not an RFC 3339 time", time));
     return *t;

@@ -11,17 +11,14 @@
 namespace afterflow::testing {
 
 using check::constant_value;
-using check::duration_value;
 using check::null_value;
 using check::time_of_day_value;
-using check::time_value;
 using check::to_source_text;
 using grammar::duration_text;
 using grammar::format_timestamp;
-using grammar::micros_per_second;
 using ir::symbol_table;
-using ir::value;
-using ir::value_kind;
+using stdlib::value;
+using stdlib::type_kind;
 using ir::value_text;
 using runtime::owned_action;
 using runtime::send_status;
@@ -89,19 +86,19 @@ bool same_value(const constant_value& expected, const value& actual) {
         if constexpr (std::is_same_v<T, null_value>) {
           return actual.is_null();
         } else if constexpr (std::is_same_v<T, bool>) {
-          return actual.is(value_kind::boolean) && actual.as_bool() == x;
+          return actual.is(type_kind::boolean) && actual.as_bool() == x;
         } else if constexpr (std::is_same_v<T, double>) {
-          return actual.is(value_kind::number) && actual.as_number() == x;
+          return actual.is(type_kind::number) && actual.as_number() == x;
         } else if constexpr (std::is_same_v<T, std::string>) {
-          return actual.is(value_kind::string) && actual.as_string() == x;
-        } else if constexpr (std::is_same_v<T, duration_value>) {
-          return actual.is(value_kind::duration) && actual.as_integer() == x.seconds * micros_per_second;
-        } else if constexpr (std::is_same_v<T, time_value>) {
-          return actual.is(value_kind::time) && actual.as_integer() == x.micros;
+          return actual.is(type_kind::string) && actual.as_string() == x;
+        } else if constexpr (std::is_same_v<T, grammar::duration>) {
+          return actual.is(type_kind::duration) && actual.as_duration() == x;
+        } else if constexpr (std::is_same_v<T, grammar::instant>) {
+          return actual.is(type_kind::time) && actual.as_time() == x;
         } else if constexpr (std::is_same_v<T, time_of_day_value>) {
-          return actual.is(value_kind::time_of_day) && actual.as_integer() == x.seconds;
+          return actual.is(type_kind::time_of_day) && actual.as_integer() == x.seconds;
         } else {
-          if (!actual.is(value_kind::list) || actual.as_list().size() != x.size()) return false;
+          if (!actual.is(type_kind::list) || actual.as_list().size() != x.size()) return false;
           const auto items = actual.as_list();
           for (std::size_t i = 0; i < x.size(); ++i) {
             if (!same_value(x[i], items[i])) return false;
@@ -112,7 +109,7 @@ bool same_value(const constant_value& expected, const value& actual) {
       expected.value);
 }
 
-std::string time_difference(std::int64_t expected, std::int64_t actual) {
+std::string time_difference(grammar::instant expected, grammar::instant actual) {
   if (actual == expected) return "at the same time";
   const auto distance = actual > expected ? actual - expected : expected - actual;
   return fmt::format("{} {}", duration_text(distance), actual > expected ? "later" : "earlier");

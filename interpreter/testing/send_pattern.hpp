@@ -43,8 +43,8 @@ struct send_pattern {
   std::optional<std::string> channel;
   std::optional<std::string> template_name;
   std::optional<std::string> customer;
-  std::optional<std::int64_t> from;  ///< earliest time, UTC micros, inclusive
-  std::optional<std::int64_t> to;    ///< latest time, inclusive
+  std::optional<grammar::instant> from;  ///< earliest time, inclusive
+  std::optional<grammar::instant> to;    ///< latest time, inclusive
   std::vector<std::pair<std::string, check::constant_value>> params;
 
   /// Why `a` does not match, one phrase per differing criterion, in the
@@ -73,10 +73,10 @@ struct send_pattern {
 [[nodiscard]] std::string expect_line_for(const runtime::owned_action& a);
 
 /// Whether a compile-time value equals a run-time one, by afterflow's
-/// equality (kinds must agree; durations compare in microseconds).
-[[nodiscard]] bool same_value(const check::constant_value& expected, const ir::value& actual);
+/// equality (kinds must agree).
+[[nodiscard]] bool same_value(const check::constant_value& expected, const stdlib::value& actual);
 
 /// The signed distance `actual - expected` in words: `1h later`, `2d3h earlier`.
-[[nodiscard]] std::string time_difference(std::int64_t expected, std::int64_t actual);
+[[nodiscard]] std::string time_difference(grammar::instant expected, grammar::instant actual);
 
 }  // namespace afterflow::testing

@@ -16,21 +16,18 @@ namespace afterflow::testing {
 using check::checked_program;
 using check::collect_flow_files;
 using check::disk_file_reader;
-using check::duration_value;
 using check::file_reader;
 using check::load_and_check;
 using check::memory_file_reader;
-using check::time_value;
 using compile::compile;
 using grammar::diagnostic_list;
 using grammar::format_timestamp;
-using grammar::micros_per_second;
 using grammar::parse_timestamp;
 using grammar::render_text;
 using ir::program;
-using ir::property_entry;
+using stdlib::property_entry;
 using ir::symbol_table;
-using ir::value;
+using stdlib::value;
 using replay::render_timeline;
 using replay::trace_recorder;
 using runtime::action_collector;
@@ -52,9 +49,11 @@ property_value property_value::time(std::string_view rfc3339) {
   return v;
 }
 
-property_value property_value::seconds(std::int64_t s) {
+property_value property_value::seconds(std::int64_t s) { return of(std::chrono::seconds(s)); }
+
+property_value property_value::of(grammar::duration d) {
   property_value v;
-  v.data_ = duration_value{s * micros_per_second};
+  v.data_ = duration_value{d};
   return v;
 }
 
@@ -83,8 +82,8 @@ class value_builder {
           else if constexpr (std::is_same_v<T, std::string>) {
             strings_.push_back(x);
             return value::string(strings_.back());
-          } else if constexpr (std::is_same_v<T, property_value::time_value>) return value::time(x.micros);
-          else if constexpr (std::is_same_v<T, property_value::duration_value>) return value::duration(x.micros);
+          } else if constexpr (std::is_same_v<T, property_value::time_value>) return value::time(x.at);
+          else if constexpr (std::is_same_v<T, property_value::duration_value>) return value::duration(x.length);
           else {
             auto& items = lists_.emplace_back();
             for (const auto& item : x) items.push_back(convert(item));
@@ -99,7 +98,7 @@ class value_builder {
   std::deque<std::vector<value>> lists_;
 };
 
-std::int64_t parse_time_argument(std::string_view text) {
+grammar::instant parse_time_argument(std::string_view text) {
   const auto t = parse_timestamp(text);
   if (!t) throw std::invalid_argument(fmt::format("`{}` is not an RFC 3339 time", text));
   return *t;
@@ -204,7 +203,7 @@ const std::vector<owned_action>& simulation::actions() const { return state_->ac
 const std::vector<run_end>& simulation::run_ends() const { return state_->engine->run_ends(); }
 std::vector<waiting_run> simulation::waiting() const { return state_->engine->waiting_runs(); }
 const std::vector<runtime_error_record>& simulation::errors() const { return state_->engine->errors(); }
-std::int64_t simulation::now() const { return state_->engine->now(); }
+grammar::instant simulation::now() const { return state_->engine->now(); }
 simulator& simulation::engine() { return *state_->engine; }
 
 flow_stats simulation::stats(std::string_view flow) const {

@@ -35,8 +35,9 @@ class flow_error : public std::runtime_error {
 };
 
 /// A property value written in C++: null, bool, number, string, a time
-/// (`property_value::time("2026-03-01T09:00:00Z")`), a duration in seconds
-/// (`property_value::seconds(86400)`) or a list.
+/// (`property_value::time("2026-03-01T09:00:00Z")`), a duration
+/// (`property_value::seconds(86400)`, `property_value::of(std::chrono::hours(36))`)
+/// or a list.
 class property_value {
  public:
   property_value(std::nullptr_t) {}
@@ -50,12 +51,13 @@ class property_value {
 
   [[nodiscard]] static property_value time(std::string_view rfc3339);
   [[nodiscard]] static property_value seconds(std::int64_t s);
+  [[nodiscard]] static property_value of(grammar::duration d);
 
   struct time_value {
-    std::int64_t micros;
+    grammar::instant at;
   };
   struct duration_value {
-    std::int64_t micros;
+    grammar::duration length;
   };
   using data = std::variant<std::monostate, bool, double, std::string, time_value, duration_value,
                             std::vector<property_value>>;
@@ -108,7 +110,7 @@ class simulation {
   [[nodiscard]] bool in_segment(std::string_view customer, std::string_view segment);
   /// One customer's timeline in plain words (needs `record_timelines()`).
   [[nodiscard]] std::string timeline(std::string_view customer) const;
-  [[nodiscard]] std::int64_t now() const;
+  [[nodiscard]] grammar::instant now() const;
 
   /// The engine underneath, for what this facade does not cover.
   [[nodiscard]] runtime::simulator& engine();
@@ -120,6 +122,6 @@ class simulation {
 };
 
 /// The value of an action's parameter, or null when it has none by that name.
-[[nodiscard]] ir::value param(const runtime::owned_action& a, std::string_view name);
+[[nodiscard]] stdlib::value param(const runtime::owned_action& a, std::string_view name);
 
 }  // namespace afterflow::testing

@@ -17,7 +17,6 @@ using check::flow_index;
 using check::no_index;
 using check::test_entry;
 using check::test_index;
-using check::time_value;
 using check::to_source_text;
 using grammar::format_timestamp;
 using grammar::span;
@@ -135,7 +134,7 @@ class checker {
                                   {e.customer}});
     }
     std::stable_sort(result_.rows.begin(), result_.rows.end(), [](const send_row& a, const send_row& b) {
-      const auto key = [](const send_row& r) { return r.time.value_or(std::numeric_limits<std::int64_t>::max()); };
+      const auto key = [](const send_row& r) { return r.time.value_or(grammar::no_end); };
       return key(a) < key(b);
     });
     return std::move(result_);
@@ -151,11 +150,11 @@ class checker {
     const auto* info = program_.find_info(e);
     return info != nullptr && info->constant ? &*info->constant : nullptr;
   }
-  [[nodiscard]] std::optional<std::int64_t> time_of(const std::optional<ast::expr>& e) const {
+  [[nodiscard]] std::optional<grammar::instant> time_of(const std::optional<ast::expr>& e) const {
     if (!e) return std::nullopt;
     const auto* c = constant(*e);
     if (c == nullptr) return std::nullopt;
-    if (const auto* t = c->get<time_value>()) return t->micros;
+    if (const auto* t = c->get<grammar::instant>()) return *t;
     return std::nullopt;
   }
 

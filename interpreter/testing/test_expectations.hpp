@@ -55,8 +55,8 @@ struct test_outcome {
   /// Aligned with the test's items: for `expect … in`, whether the segment
   /// held for the customer when the run stopped.
   std::vector<std::optional<bool>> segments;
-  std::int64_t started = 0;  ///< the first event's time
-  std::int64_t ended = 0;    ///< the simulated clock when the run stopped
+  grammar::instant started{};  ///< the first event's time
+  grammar::instant ended{};    ///< the simulated clock when the run stopped
   /// Problems met while playing the test's lines (an event after `run
   /// until`, a campaign that never ends); they come first among the failures.
   std::vector<test_failure> setup_failures;
@@ -73,7 +73,7 @@ enum class row_mark : unsigned char {
 /// both when one claimed the other.
 struct send_row {
   row_mark mark = row_mark::other;
-  std::optional<std::int64_t> time;  ///< the action's, else the expected time; none: "any time"
+  std::optional<grammar::instant> time;  ///< the action's, else the expected time; none: "any time"
   std::uint32_t line = 0;            ///< the expectation's line, 0 for an action alone
   std::string expected;              ///< the expectation without `at`; empty for an action alone
   std::string actual;                ///< the action without its time; empty when missing

@@ -20,15 +20,15 @@ using check::no_index;
 using check::test_index;
 using compile::compile;
 using compile::compile_scope;
-using compile::runtime_value;
+using check::to_value;
 using grammar::duration_text;
 using grammar::file_id;
 using grammar::format_timestamp;
 using grammar::span;
-using ir::property_entry;
+using stdlib::property_entry;
 using ir::symbol_table;
-using ir::value;
-using ir::value_storage;
+using stdlib::value;
+using stdlib::value_storage;
 using replay::render_timeline;
 using replay::trace_recorder;
 using runtime::action_collector;
@@ -49,7 +49,7 @@ class constant_values {
     out.reserve(props.size());
     for (const auto& p : props) {
       const auto* info = checked.find_info(p.value);
-      const auto v = info != nullptr && info->constant ? runtime_value(*info->constant, storage_) : value::null();
+      const auto v = info != nullptr && info->constant ? to_value(*info->constant, storage_) : value::null();
       out.push_back({symbols_.intern(p.name.name), v});
     }
     return out;
@@ -87,7 +87,7 @@ std::uint32_t line_of(const checked_program& checked, span where) {
 }
 
 // One playback of a test's lines with the clock stopping at `until`.
-test_outcome play(const checked_program& checked, test_index t, std::int64_t until) {
+test_outcome play(const checked_program& checked, test_index t, grammar::instant until) {
   const auto& test = checked.tests[t];
   const auto& items = test.decl->items;
 
@@ -148,9 +148,9 @@ test_outcome replay_test(const checked_program& checked, test_index t) {
   const auto& test = checked.tests[t];
   const auto& items = test.decl->items;
 
-  std::optional<std::int64_t> run_until;
-  std::optional<std::int64_t> first_event;
-  std::optional<std::int64_t> last_event;
+  std::optional<grammar::instant> run_until;
+  std::optional<grammar::instant> first_event;
+  std::optional<grammar::instant> last_event;
   bool has_segments = false;
   for (std::size_t i = 0; i < items.size(); ++i) {
     has_segments = has_segments || std::holds_alternative<ast::expect_segment>(items[i].node);
@@ -165,19 +165,19 @@ test_outcome replay_test(const checked_program& checked, test_index t) {
   }
 
   // Without `run until` the campaign plays out, but not beyond the horizon.
-  auto until = std::numeric_limits<std::int64_t>::max();
+  auto until = grammar::no_end;
   if (run_until) {
     until = *run_until;
   } else if (last_event && *last_event < until - test_horizon) {
     until = *last_event + test_horizon;
   }
   auto out = play(checked, t, until);
-  const auto started = first_event.value_or(run_until.value_or(0));
+  const auto started = first_event.value_or(run_until.value_or(grammar::instant{}));
   if (!run_until) {
     // Stopping at the horizon moved the clock there; the campaign really
     // ended with the last thing that happened.
     out.ended = std::max(started, out.trace.empty() ? started : out.trace.back().time);
-    if (has_segments && out.waiting.empty() && until != std::numeric_limits<std::int64_t>::max()) {
+    if (has_segments && out.waiting.empty() && until != grammar::no_end) {
       // Segments are read when the campaign ended, not at the horizon:
       // play again (deterministic, so the same) up to that instant.
       out.segments = play(checked, t, out.ended).segments;

@@ -28,7 +28,7 @@
 namespace afterflow::testing {
 
 /// How long after its last event a test without `run until` may run.
-inline constexpr std::int64_t test_horizon = std::int64_t{3653} * 86'400 * 1'000'000;
+inline constexpr grammar::duration test_horizon = std::chrono::days(3653);
 
 /// Lines of one customer's timeline a failing test shows at most.
 inline constexpr std::size_t max_timeline_lines = 60;
@@ -42,7 +42,7 @@ struct test_result {
   test_status status = test_status::passed;
   /// Simulated time from the first event to where the clock stopped, in
   /// microseconds (the test's duration in campaign terms, never wall time).
-  std::int64_t simulated = 0;
+  grammar::duration simulated{};
   std::vector<test_failure> failures;
   std::vector<send_row> rows;  ///< empty when the test passed
   /// (customer, rendered explain timeline) for the customers the failures

@@ -21,8 +21,6 @@ using eventlog::line_reader;
 using eventlog::text_sink;
 using grammar::days_from_civil;
 using grammar::days_in_month;
-using grammar::micros_per_day;
-using grammar::micros_per_second;
 
 namespace {
 
@@ -89,7 +87,7 @@ convert_result convert_cdnow(std::unique_ptr<byte_source> input, const text_sink
     stats.add("purchases");
     const std::string customer(words[0]);
     const auto n = ++purchases[customer];
-    const auto time = *day * micros_per_day + 12 * 3600 * micros_per_second;
+    const auto time = grammar::instant(std::chrono::days(*day) + std::chrono::hours(12));
     auto& w = events.begin(time, customer, "order_placed");
     w.key("order_id").string(fmt::format("cdnow-{}-{}", customer, n));
     w.key("total").number(round_cents(*dollars)).key("currency").string("USD").key("category").string("music");

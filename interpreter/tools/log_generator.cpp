@@ -13,7 +13,6 @@ namespace afterflow::tools {
 using eventlog::text_sink;
 using grammar::append_json_number;
 using grammar::append_timestamp;
-using grammar::micros_per_second;
 
 namespace {
 
@@ -193,6 +192,12 @@ struct period {
   std::int64_t end = 0;
 };
 
+// The generator draws and schedules in whole seconds.
+grammar::instant at(std::int64_t seconds) { return grammar::instant(std::chrono::seconds(seconds)); }
+std::int64_t seconds_of(grammar::instant t) {
+  return std::chrono::floor<std::chrono::seconds>(t).time_since_epoch().count();
+}
+
 std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
 }
@@ -239,7 +244,7 @@ class line_builder {
   void start(std::int64_t seconds, std::string_view customer, std::string_view head) {
     text_.clear();
     text_ += "{\"time\":\"";
-    append_timestamp(text_, seconds * micros_per_second);
+    append_timestamp(text_, at(seconds));
     text_ += "\",\"customer\":\"";
     text_ += customer;
     text_ += head;
@@ -272,7 +277,7 @@ class line_builder {
   line_builder& time(std::string_view key, std::int64_t seconds) {
     name(key);
     text_.push_back('"');
-    append_timestamp(text_, seconds * micros_per_second);
+    append_timestamp(text_, at(seconds));
     text_.push_back('"');
     return *this;
   }
@@ -342,7 +347,7 @@ class generator {
  public:
   generator(const log_generator_options& options, const text_sink& write)
       : options_(options), write_(write) {
-    const auto start = floor_div(options.start, micros_per_second);
+    const auto start = seconds_of(options.start);
     period_ = {start, start + static_cast<std::int64_t>(options.days) * kDay};
   }
 
@@ -603,7 +608,7 @@ std::string generate_log_text(const log_generator_options& options) {
 }
 
 void generate_profiles(const log_generator_options& options, const text_sink& write) {
-  const auto start = floor_div(options.start, micros_per_second);
+  const auto start = seconds_of(options.start);
   const period p{start, start + static_cast<std::int64_t>(options.days) * kDay};
   std::string out;
   for (std::uint32_t i = 0; i < options.customers; ++i) {

@@ -25,6 +25,8 @@
 #include <utility>
 #include <vector>
 
+#include "grammar/time.hpp"
+
 #include "interpreter/eventlog/text_sink.hpp"
 
 namespace afterflow::tools {
@@ -32,7 +34,7 @@ namespace afterflow::tools {
 struct log_generator_options {
   std::uint32_t customers = 1000;
   std::uint64_t seed = 1;
-  std::int64_t start = 1'767'225'600'000'000;  ///< 2026-01-01T00:00:00Z, UTC micros
+  grammar::instant start = grammar::instant(std::chrono::days(20454));  ///< 2026-01-01T00:00:00Z
   std::uint32_t days = 365;                    ///< orders are placed in [start, start + days)
 };
 

@@ -100,7 +100,7 @@ convert_result convert_olist(const table_opener& tables, const text_sink& write)
     return false;
   };
   // An optional naive local time; `ok` turns false on a malformed one.
-  const auto time_of = [&](std::string_view text, const csv_reader& csv, bool& ok) -> std::optional<std::int64_t> {
+  const auto time_of = [&](std::string_view text, const csv_reader& csv, bool& ok) -> std::optional<grammar::instant> {
     if (text.empty()) return std::nullopt;
     const auto t = local_timestamp(text, zone);
     if (!t) ok = bad(csv, "date and time", text);

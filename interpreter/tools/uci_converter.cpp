@@ -61,7 +61,7 @@ struct invoice {
   std::string number;
   std::string customer;
   std::string country;
-  std::int64_t time = 0;
+  grammar::instant time{};
   std::vector<invoice_line> lines;
 };
 

@@ -39,7 +39,7 @@ flow f {
   EXPECT_EQ(std::get<name_info>(delay.meaning).kind, name_kind::constant);
   EXPECT_EQ(delay.type.kind, type_kind::duration);
   ASSERT_TRUE(delay.constant.has_value());
-  EXPECT_EQ(delay.constant->get<duration_value>()->seconds, 2 * 86400);
+  EXPECT_EQ(*delay.constant->get<grammar::duration>(), std::chrono::days(2));
 
   const auto& vip = find_expr(run, "vip");
   EXPECT_EQ(std::get<name_info>(vip.meaning).kind, name_kind::segment);
@@ -74,7 +74,7 @@ flow f {
   ASSERT_TRUE(call.aggregate.has_value());
   EXPECT_EQ(call.aggregate->event, "order_placed");
   EXPECT_EQ(call.aggregate->property, "total");
-  EXPECT_EQ(call.aggregate->window, 365 * 86400);
+  EXPECT_EQ(call.aggregate->window, std::chrono::days(365));
   EXPECT_EQ(call.aggregate->filter, nullptr);
   const auto& subject = find_expr(run, "order_placed.total");
   EXPECT_EQ(std::get<member_info>(subject.meaning).kind, member_kind::aggregate_property);
@@ -123,7 +123,7 @@ flow f {
   EXPECT_EQ(f.trigger_events, (std::vector<std::string>{"order_placed", "order_paid"}));
   EXPECT_EQ(f.trigger_type.kind, type_kind::event);
   EXPECT_TRUE(f.trigger_type.event_name.empty());
-  EXPECT_EQ(f.reentry_after, 30 * 86400);
+  EXPECT_EQ(f.reentry_after, std::chrono::days(30));
   ASSERT_EQ(f.splits.size(), 3U);
   EXPECT_EQ(f.splits[0].name, "#1");
   EXPECT_EQ(f.splits[1].name, "named");

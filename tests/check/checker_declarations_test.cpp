@@ -161,8 +161,8 @@ policy {
   EXPECT_EQ(p.limits[0].channel, "sms");
   EXPECT_EQ(p.limits[1].channel, "email");
   EXPECT_EQ(p.limits[1].count, 2);
-  EXPECT_EQ(p.limits[1].window, 86400);
-  EXPECT_EQ(p.limits[2].window, 7 * 86400);
+  EXPECT_EQ(p.limits[1].window, std::chrono::days(1));
+  EXPECT_EQ(p.limits[2].window, std::chrono::days(7));
 }
 
 TEST(declarations, policy_conflicts) {

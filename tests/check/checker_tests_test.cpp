@@ -122,9 +122,9 @@ test "t" {
   const auto& t = run.program.tests[0];
   EXPECT_EQ(t.flows, (std::vector<flow_index>{0, 1}));
   ASSERT_EQ(t.items.size(), 5U);
-  const std::int64_t base = 1772355600LL * 1'000'000;  // 2026-03-01T09:00:00Z
+  const auto base = grammar::instant_from_micros(1772355600LL * 1'000'000);  // 2026-03-01T09:00:00Z
   EXPECT_EQ(t.items[0].time, base);
-  EXPECT_EQ(t.items[1].time, base + 36 * 3600LL * 1'000'000);
+  EXPECT_EQ(t.items[1].time, base + std::chrono::hours(36));
   EXPECT_EQ(t.items[3].flow, 0U);
   EXPECT_EQ(t.items[4].segment, 0U);
 }

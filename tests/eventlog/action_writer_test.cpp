@@ -10,9 +10,9 @@
 
 namespace afterflow::eventlog {
 
-using ir::property_entry;
+using stdlib::property_entry;
 using ir::symbol_table;
-using ir::value;
+using stdlib::value;
 using runtime::action;
 using runtime::owned_action;
 using runtime::send_status;
@@ -20,7 +20,7 @@ using runtime::split_choice;
 
 namespace {
 
-constexpr std::int64_t t0 = 1'772'355'600'000'000;  // 2026-03-01T09:00:00Z
+constexpr grammar::instant t0 = grammar::instant_from_micros(1'772'355'600'000'000);  // 2026-03-01T09:00:00Z
 
 struct fixture {
   symbol_table symbols;
@@ -31,7 +31,7 @@ struct fixture {
   fixture() {
     params = {property_entry{symbols.intern("order_id"), value::string("o1")},
               property_entry{symbols.intern("total"), value::number(150)},
-              property_entry{symbols.intern("due"), value::time(t0 + 86'400'000'000)}};
+              property_entry{symbols.intern("due"), value::time(t0 + std::chrono::days(1))}};
     a.time = t0;
     a.customer = "c1";
     a.flow = "review_request";
@@ -73,7 +73,7 @@ TEST(ActionWriter, ASuppressedActionHasAReason) {
 
 TEST(ActionWriter, ADeferredAction) {
   fixture f;
-  f.a.deferred_from = t0 - 3'600'000'000;
+  f.a.deferred_from = t0 - std::chrono::hours(1);
   EXPECT_EQ(f.json(), std::string(head) + R"("params":{},"status":"sent","deferred_from":"2026-03-01T08:00:00Z"})" + "\n");
 }
 
@@ -88,7 +88,7 @@ TEST(ActionWriter, EveryKeyAtOnce) {
   f.a.params = std::span(f.params).first(1);
   f.a.status = send_status::suppressed;
   f.a.reason = "run ended: order_returned";
-  f.a.deferred_from = t0 - 1;
+  f.a.deferred_from = t0 - grammar::duration(1);
   f.a.splits = std::span(f.splits).first(1);
   EXPECT_EQ(f.json(), std::string(head) +
                           R"("params":{"order_id":"o1"},"status":"suppressed","reason":"run ended: order_returned",)"
@@ -142,7 +142,7 @@ TEST(OwnedAction, CopiesEverything) {
   f.a.splits = f.splits;
   f.a.status = send_status::suppressed;
   f.a.reason = "quiet";
-  f.a.deferred_from = t0 - 5;
+  f.a.deferred_from = t0 - grammar::duration(5);
   owned_action o;
   {
     std::string customer = "c-temp";
@@ -160,10 +160,10 @@ TEST(OwnedAction, CopiesEverything) {
   EXPECT_EQ(o.param_names, (std::vector<std::string>{"order_id", "total", "due"}));
   ASSERT_EQ(o.params.entries().size(), 3U);
   EXPECT_EQ(o.params.entries()[0].data.as_string(), "o1");
-  EXPECT_EQ(o.params.entries()[2].data.as_integer(), t0 + 86'400'000'000);
+  EXPECT_EQ(o.params.entries()[2].data.as_time(), t0 + std::chrono::days(1));
   EXPECT_EQ(o.status, send_status::suppressed);
   EXPECT_EQ(o.reason, "quiet");
-  EXPECT_EQ(o.deferred_from, t0 - 5);
+  EXPECT_EQ(o.deferred_from, t0 - grammar::duration(5));
   EXPECT_EQ(o.splits, (std::vector<std::pair<std::string, std::string>>{{"incentive", "coupon"}, {"#2", "b"}}));
 }
 

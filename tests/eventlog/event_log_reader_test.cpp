@@ -18,7 +18,7 @@ using test_support::read_text;
 using test_support::test_program;
 using strings = std::vector<std::string>;
 
-constexpr std::int64_t t0 = 1'772'355'600'000'000;  // 2026-03-01T09:00:00Z
+constexpr grammar::instant t0 = grammar::instant_from_micros(1'772'355'600'000'000);  // 2026-03-01T09:00:00Z
 
 TEST(EventLogReader, ReadsTheAfterflowShape) {
   test_program t;
@@ -178,8 +178,8 @@ TEST(EventLogReader, NewNamesGoToTheReplaysTableAndTheProgramStaysAsItWas) {
   EXPECT_EQ(r.records[0].properties, (strings{"brand_new=1"}));
   EXPECT_EQ(r.records[1].event, "order_placed");
   EXPECT_EQ(t.p.symbols.size(), program_names);
-  EXPECT_EQ(t.p.symbols.find("never_declared"), ir::no_symbol);
-  EXPECT_NE(t.names().find("never_declared"), ir::no_symbol);
+  EXPECT_EQ(t.p.symbols.find("never_declared"), stdlib::no_symbol);
+  EXPECT_NE(t.names().find("never_declared"), stdlib::no_symbol);
   EXPECT_GE(t.names().find("brand_new"), program_names);
 }
 
@@ -250,8 +250,8 @@ TEST(EventLogReader, ReadsFractionsAndOffsets) {
       R"({"time":"2026-03-01T09:00:00.2500009Z","customer":"c1","event":"x"})",
       t);
   ASSERT_EQ(r.error, "");
-  EXPECT_EQ(r.records[0].time, t0 + 250'000);
-  EXPECT_EQ(r.records[1].time, t0 + 250'000);  // beyond microseconds: truncated
+  EXPECT_EQ(r.records[0].time, t0 + std::chrono::milliseconds(250));
+  EXPECT_EQ(r.records[1].time, t0 + std::chrono::milliseconds(250));  // beyond microseconds: truncated
 }
 
 TEST(EventLogReader, SkipsBlankLinesAcceptsCrLfAndABom) {

@@ -157,7 +157,7 @@ TEST(EventLogStream, AMillionLinesInBoundedMemory) {
   auto reader = event_log_reader::open(file.path(), t.p, t.names());
   std::uint64_t records = 0;
   std::size_t most_buffer = 0;
-  std::int64_t last = 0;
+  grammar::instant last{};
   while (const auto r = reader.next()) {
     ++records;
     ASSERT_GE(r->time, last);

@@ -16,9 +16,9 @@ using grammar::render_text;
 
 using ir::append_value_json;
 using ir::mapping_program;
-using ir::no_symbol;
+using stdlib::no_symbol;
 using ir::symbol_table;
-using ir::value_kind;
+using stdlib::type_kind;
 using stdlib::type_kind;
 
 test_program::test_program() {
@@ -90,9 +90,9 @@ owned_record own(const log_record& r, const symbol_table& symbols) {
     std::string text(symbols.name(e.name));
     text += '=';
     append_value_json(text, e.data);
-    if (e.data.is(value_kind::time)) text += "(time)";
-    if (e.data.is(value_kind::duration)) text += "(duration)";
-    if (e.data.is(value_kind::time_of_day)) text += "(time_of_day)";
+    if (e.data.is(type_kind::time)) text += "(time)";
+    if (e.data.is(type_kind::duration)) text += "(duration)";
+    if (e.data.is(type_kind::time_of_day)) text += "(time_of_day)";
     o.properties.push_back(std::move(text));
   }
   o.line = r.line;

@@ -26,7 +26,7 @@ class test_program {
   test_program();
   /// The symbol for `name`: in the program while it is being built, then
   /// (once `names()` was called) in the replay's table over it.
-  ir::symbol sym(std::string_view name) { return names_ ? names_->intern(name) : p.symbols.intern(name); }
+  stdlib::symbol sym(std::string_view name) { return names_ ? names_->intern(name) : p.symbols.intern(name); }
   /// Declares `event`'s schema fields.
   test_program& declare(std::string_view event, std::initializer_list<std::pair<std::string_view, stdlib::type_kind>> fields);
   /// Marks properties of `event` as read by some flow.
@@ -54,7 +54,7 @@ void declare_ecommerce(test_program& t);
 /// A record with its views turned into text: `name=value` pairs in order.
 struct owned_record {
   log_record_kind kind = log_record_kind::event;
-  std::int64_t time = 0;
+  grammar::instant time{};
   std::string customer;
   std::string event;
   std::vector<std::string> properties;  ///< "name=json"

@@ -9,6 +9,8 @@
 #include "grammar/format/internal/format_writer.hpp"
 
 namespace afterflow::format {
+
+
 namespace {
 
 TEST(FormatQuote, EscapesOnlyWhatMustBeEscaped) {

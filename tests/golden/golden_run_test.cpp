@@ -49,7 +49,7 @@ using grammar::format_timestamp;
 using grammar::parse_timestamp;
 using grammar::render_text;
 using ir::program;
-using ir::value;
+using stdlib::value;
 
 namespace {
 
@@ -181,7 +181,7 @@ replay_output replay_case(const case_inputs& in) {
   const auto program = compile::compile(checked);
   auto symbols = ir::symbol_table::over(program.symbols);
 
-  std::int64_t until = std::numeric_limits<std::int64_t>::max();
+  auto until = grammar::no_end;
   if (!in.until.empty()) {
     const auto t = parse_timestamp(in.until);
     if (!t) {

@@ -12,17 +12,17 @@ ast::expr leaf(ast::expr_node node) { return ast::expr{span{}, std::move(node)};
 TEST(AstDump, LiteralsPrintAsWrittenWhenTextAndValueAgree) {
   EXPECT_EQ(ast::dump(leaf(ast::number_literal{2.5, "2.50"})), "2.50");
   EXPECT_EQ(ast::dump(leaf(ast::number_literal{20, "20.0"})), "20.0");
-  EXPECT_EQ(ast::dump(leaf(ast::duration_literal{259200, "3d"})), "3d");
+  EXPECT_EQ(ast::dump(leaf(ast::duration_literal{std::chrono::days(3), "3d"})), "3d");
   EXPECT_EQ(ast::dump(leaf(ast::time_of_day_literal{36000, "10:00"})), "10:00");
-  EXPECT_EQ(ast::dump(leaf(ast::timestamp_literal{0, "1970-01-01T00:00:00Z"})), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(ast::dump(leaf(ast::timestamp_literal{instant_from_micros(0), "1970-01-01T00:00:00Z"})), "1970-01-01T00:00:00Z");
 }
 
 TEST(AstDump, LiteralsShowBothWhenTextAndValueDisagree) {
   EXPECT_EQ(ast::dump(leaf(ast::number_literal{21, "20"})), "(number 21 \"20\")");
   EXPECT_EQ(ast::dump(leaf(ast::number_literal{0.1, ""})), "(number 0.1 \"\")");
-  EXPECT_EQ(ast::dump(leaf(ast::duration_literal{60, "2m"})), "(duration 60 \"2m\")");
+  EXPECT_EQ(ast::dump(leaf(ast::duration_literal{std::chrono::minutes(1), "2m"})), "(duration 60 \"2m\")");
   EXPECT_EQ(ast::dump(leaf(ast::time_of_day_literal{3600, "2:00"})), "(time 3600 \"2:00\")");
-  EXPECT_EQ(ast::dump(leaf(ast::timestamp_literal{1, "1970-01-01T00:00:00Z"})),
+  EXPECT_EQ(ast::dump(leaf(ast::timestamp_literal{instant_from_micros(1), "1970-01-01T00:00:00Z"})),
             "(timestamp 1 \"1970-01-01T00:00:00Z\")");
 }
 

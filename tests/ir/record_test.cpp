@@ -6,6 +6,12 @@
 #include <gtest/gtest.h>
 
 namespace afterflow::ir {
+
+using stdlib::event_view;
+using stdlib::property_entry;
+using stdlib::type_kind;
+using stdlib::value;
+
 namespace {
 
 TEST(Record, CopiesStringsAndListsDeeply) {
@@ -19,7 +25,7 @@ TEST(Record, CopiesStringsAndListsDeeply) {
   order = "XXX";
   sku = "YYYYY";
   EXPECT_EQ(r.get(1).as_string(), "o-1");
-  ASSERT_TRUE(r.get(2).is(value_kind::list));
+  ASSERT_TRUE(r.get(2).is(type_kind::list));
   EXPECT_EQ(r.get(2).as_list()[0].as_string(), "sku-9");
   EXPECT_EQ(r.get(3).as_number(), 150);
   EXPECT_TRUE(r.get(4).is_null());
@@ -70,12 +76,12 @@ TEST(Record, EmptyRecordOwnsNothing) {
 TEST(StoredEvent, KeepsTheEventAfterTheSourceIsGone) {
   std::string id = "o-5";
   std::array props{property_entry{4, value::string(id)}};
-  const event_view e{123, 9, "c1", props};
+  const event_view e{grammar::instant_from_micros(123), 9, "c1", props};
   const auto stored = stored_event::copy_of(e);
   id = "gone";
   props[0].data = value::null();
   const auto& v = stored.view();
-  EXPECT_EQ(v.time, 123);
+  EXPECT_EQ(v.time, grammar::instant_from_micros(123));
   EXPECT_EQ(v.name, 9u);
   EXPECT_EQ(v.get(4).as_string(), "o-5");
 }

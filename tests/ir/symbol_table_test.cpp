@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 namespace afterflow::ir {
+
+using stdlib::no_symbol;
+
 namespace {
 
 TEST(symbol_table, interns_each_name_once) {

@@ -20,10 +20,9 @@ using check::memory_file_reader;
 using compile::compile;
 using eventlog::action_writer;
 using grammar::diagnostic_list;
-using grammar::micros_per_second;
 using grammar::render_text;
-using ir::property_entry;
-using ir::value;
+using stdlib::property_entry;
+using stdlib::value;
 using runtime::simulator;
 
 namespace {
@@ -87,7 +86,7 @@ std::string replay_busy_program() {
       const auto order = fmt::format("o{}", i % 97);
       const property_entry props[] = {{id, value::string(order)}, {total, value::number(10.0 + i % 13)}};
       sim.feed(
-          {start + static_cast<std::int64_t>(i) * 13 * micros_per_second * 60, i % 11 == 0 ? r : o, customer, props});
+          {start + std::chrono::minutes(13) * i, i % 11 == 0 ? r : o, customer, props});
     }
     sim.finish();
     if (!writer.flush()) return "write failed";

@@ -147,3 +147,49 @@ INSTANTIATE_TEST_SUITE_P(
 
 }  // namespace
 }  // namespace afterflow::testing
+
+namespace afterflow::testing {
+namespace {
+
+// One meaning for each operator: an expression the checker folds (constant
+// operands) gives what the evaluator computes for the same operands at run
+// time (stdlib/operators.hpp serves both).
+TEST(one_meaning, constant_and_run_time_operands_agree) {
+  const properties data = {
+      {"day", property_value::seconds(86'400)}, {"seven", 7},
+      {"two_days", property_value::seconds(2 * 86'400)}, {"five_hours", property_value::seconds(5 * 3'600)},
+      {"one_half", 1.5}, {"hour", property_value::seconds(3'600)},
+      {"b", "b"}, {"ab", std::vector<property_value>{"a", "b"}},
+      {"t1", property_value::time("2026-03-01T00:00:00Z")}, {"t2", property_value::time("2026-02-28T12:00:00.5Z")},
+      {"three_days", property_value::seconds(3 * 86'400)},
+      {"x", "ab"}, {"y", "c"},
+  };
+  const std::pair<std::string_view, std::string_view> pairs[] = {
+      {"1d / 7", "trigger.day / trigger.seven"},
+      {"1.5 * 1h", "trigger.one_half * trigger.hour"},
+      {"\"b\" in [\"a\", \"b\"]", "trigger.b in trigger.ab"},
+      {"2026-03-01T00:00:00Z - 2026-02-28T12:00:00.5Z", "trigger.t1 - trigger.t2"},
+      {"-(3d)", "-trigger.three_days"},
+      {"\"ab\" + \"c\"", "trigger.x + trigger.y"},
+      {"1d < 2d", "trigger.day < trigger.two_days"},
+  };
+  for (const auto& [constant, dynamic] : pairs) {
+    auto sim = simulation::from_source(fmt::format(R"(
+flow probe {{
+  trigger a
+  send email "probe" {{ c: {}, r: {} }}
+}}
+)",
+                                                   constant, dynamic));
+    sim.event("2026-03-02T09:00:00Z", "c1", "a", data).run();
+    ASSERT_EQ(sim.actions().size(), 1U) << constant;
+    const auto& a = sim.actions()[0];
+    const auto text = params(a);  // "c=<value> r=<value>"
+    const auto space = text.find(" r=");
+    ASSERT_NE(space, std::string::npos) << text;
+    EXPECT_EQ(text.substr(2, space - 2), text.substr(space + 3)) << constant << " vs " << dynamic;
+  }
+}
+
+}  // namespace
+}  // namespace afterflow::testing

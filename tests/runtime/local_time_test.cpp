@@ -11,8 +11,8 @@ using grammar::parse_timestamp;
 
 namespace {
 
-std::int64_t at(std::string_view text) { return *parse_timestamp(text); }
-std::string show(std::int64_t t) { return format_timestamp(t); }
+grammar::instant at(std::string_view text) { return *parse_timestamp(text); }
+std::string show(grammar::instant t) { return format_timestamp(t); }
 constexpr std::int32_t hm(int h, int m) { return h * 3600 + m * 60; }
 constexpr weekday_mask mon_fri = 0x1F;
 

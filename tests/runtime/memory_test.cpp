@@ -19,11 +19,9 @@ using check::load_and_check;
 using check::memory_file_reader;
 using compile::compile;
 using grammar::diagnostic_list;
-using grammar::micros_per_day;
-using grammar::micros_per_second;
 using grammar::render_text;
-using ir::property_entry;
-using ir::value;
+using stdlib::property_entry;
+using stdlib::value;
 using runtime::action_counter;
 using runtime::block_pool;
 using runtime::simulator;
@@ -49,7 +47,7 @@ memory_usage held_after_replay(std::string_view source, int customers) {
   for (int day = 0; day < 2; ++day) {
     for (int c = 0; c < customers; ++c) {
       const property_entry props[] = {{total, value::number(60)}};
-      sim.feed({start + day * micros_per_day + c * micros_per_second, o, fmt::format("c{}", c), props});
+      sim.feed({start + std::chrono::days(day) + std::chrono::seconds(c), o, fmt::format("c{}", c), props});
     }
   }
   sim.finish();

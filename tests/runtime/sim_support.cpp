@@ -12,7 +12,7 @@ namespace afterflow::testing {
 using grammar::format_timestamp;
 using grammar::parse_timestamp;
 
-std::int64_t instant(std::string_view rfc3339) {
+grammar::instant instant(std::string_view rfc3339) {
   const auto t = parse_timestamp(rfc3339);
   if (!t) throw std::invalid_argument(fmt::format("`{}` is not RFC 3339", rfc3339));
   return *t;

@@ -12,8 +12,8 @@
 
 namespace afterflow::testing {
 
-/// Microseconds since the epoch of an RFC 3339 instant (the test fails on bad text).
-[[nodiscard]] std::int64_t instant(std::string_view rfc3339);
+/// The instant an RFC 3339 text names (the test fails on bad text).
+[[nodiscard]] grammar::instant instant(std::string_view rfc3339);
 
 /// "<time> <customer> <channel> <template>", then " suppressed: <reason>"
 /// when suppressed and " deferred from <time>" when quiet hours moved it.

@@ -7,11 +7,11 @@ namespace {
 
 TEST(TimerQueue, EarliestFirstThenCreationOrder) {
   timer_queue q;
-  q.push(30, 1, 0);
-  q.push(10, 2, 0);
-  q.push(30, 3, 0);
-  q.push(10, 4, 0);
-  q.push(20, 5, 0);
+  q.push(grammar::instant_from_micros(30), 1, 0);
+  q.push(grammar::instant_from_micros(10), 2, 0);
+  q.push(grammar::instant_from_micros(30), 3, 0);
+  q.push(grammar::instant_from_micros(10), 4, 0);
+  q.push(grammar::instant_from_micros(20), 5, 0);
   std::vector<std::uint32_t> order;
   while (!q.empty()) {
     order.push_back(q.top().run);
@@ -22,7 +22,7 @@ TEST(TimerQueue, EarliestFirstThenCreationOrder) {
 
 TEST(TimerQueue, ManySameInstantTimersKeepCreationOrder) {
   timer_queue q;
-  for (std::uint32_t i = 0; i < 1000; ++i) q.push(5, i, 0);
+  for (std::uint32_t i = 0; i < 1000; ++i) q.push(grammar::instant_from_micros(5), i, 0);
   for (std::uint32_t i = 0; i < 1000; ++i) {
     ASSERT_EQ(q.top().run, i);
     q.pop();
@@ -31,7 +31,7 @@ TEST(TimerQueue, ManySameInstantTimersKeepCreationOrder) {
 
 TEST(TimerQueue, CarriesGeneration) {
   timer_queue q;
-  const auto seq = q.push(1, 7, 42);
+  const auto seq = q.push(grammar::instant_from_micros(1), 7, 42);
   EXPECT_EQ(q.top().generation, 42u);
   EXPECT_EQ(q.top().seq, seq);
 }

@@ -7,8 +7,6 @@
 
 namespace afterflow::testing {
 
-using grammar::micros_per_day;
-using grammar::micros_per_second;
 using grammar::parse_timestamp;
 
 namespace {
@@ -18,14 +16,14 @@ std::vector<test_result> small_run() {
   out[0].name = "asks for a review";
   out[0].file = "flows/review.flow";
   out[0].line = 40;
-  out[0].simulated = (3 * 86'400 + 5 * 3'600) * micros_per_second;
+  out[0].simulated = std::chrono::days(3) + std::chrono::hours(5);
 
   auto& failed = out[1];
   failed.name = "no request after a <return> & \"refund\"";
   failed.file = "flows/review.flow";
   failed.line = 152;
   failed.status = test_status::failed;
-  failed.simulated = 2 * micros_per_day;
+  failed.simulated = std::chrono::days(2);
   failed.failures.push_back({157, "expected send email \"review_request\" to c1 at 2026-03-04T15:00:00Z, found no such send",
                              {"closest: email \"review_request\" to c1 at 2026-03-04T14:00:00Z: 1h earlier"},
                              {"c1"}});

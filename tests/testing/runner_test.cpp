@@ -10,8 +10,6 @@
 
 namespace afterflow::testing {
 
-using grammar::micros_per_day;
-using grammar::micros_per_second;
 using grammar::render_text;
 using ir::pattern;
 using ir::program;
@@ -117,11 +115,11 @@ TEST(run_test, result_fields) {
   EXPECT_EQ(until.line, 28U);
   EXPECT_EQ(until.status, test_status::passed);
   // From the first event (09:00) to `run until` (21:00 the next day).
-  EXPECT_EQ(until.simulated, 36LL * 3600 * micros_per_second);
+  EXPECT_EQ(until.simulated, std::chrono::hours(36));
   EXPECT_TRUE(until.rows.empty());
   EXPECT_TRUE(until.timelines.empty());
   // Without `run until`, to the last timer that fired.
-  EXPECT_EQ(find(results, "ok: without run until, every timer fires").simulated, 3 * micros_per_day);
+  EXPECT_EQ(find(results, "ok: without run until, every timer fires").simulated, std::chrono::days(3));
 }
 
 TEST(run_test, a_failing_test_carries_the_timelines_of_the_customers_involved) {
@@ -175,7 +173,7 @@ test "nothing happens" {
   const auto results = run_all(*loaded.program);
   ASSERT_EQ(results.size(), 1U);
   EXPECT_EQ(results[0].status, test_status::passed);
-  EXPECT_EQ(results[0].simulated, 0);
+  EXPECT_EQ(results[0].simulated, grammar::duration::zero());
 }
 
 }  // namespace

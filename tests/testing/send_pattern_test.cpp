@@ -10,22 +10,19 @@
 namespace afterflow::testing {
 
 using check::constant_value;
-using check::duration_value;
 using check::null_value;
 using check::time_of_day_value;
-using check::time_value;
-using grammar::micros_per_second;
 using grammar::parse_timestamp;
-using ir::property_entry;
+using stdlib::property_entry;
 using ir::symbol_table;
-using ir::value;
+using stdlib::value;
 using runtime::action;
 using runtime::owned_action;
 using runtime::send_status;
 
 namespace {
 
-std::int64_t at(std::string_view text) { return *parse_timestamp(text); }
+grammar::instant at(std::string_view text) { return *parse_timestamp(text); }
 
 // An action as the simulator would hand it over, with params
 // order_id: "o1", total: 150, late: false.
@@ -179,9 +176,10 @@ TEST(send_pattern, time_differences) {
 TEST(send_pattern, same_value_needs_the_same_kind) {
   EXPECT_TRUE(same_value({1.0}, value::number(1)));
   EXPECT_FALSE(same_value({1.0}, value::string("1")));
-  EXPECT_TRUE(same_value({duration_value{3600}}, value::duration(3600 * micros_per_second)));
-  EXPECT_FALSE(same_value({duration_value{3600}}, value::number(3600)));
-  EXPECT_TRUE(same_value({time_value{5}}, value::time(5)));
+  const grammar::duration hour = std::chrono::hours(1);
+  EXPECT_TRUE(same_value({hour}, value::duration(hour)));
+  EXPECT_FALSE(same_value({hour}, value::number(3600)));
+  EXPECT_TRUE(same_value({grammar::instant_from_micros(5)}, value::time(grammar::instant_from_micros(5))));
   EXPECT_TRUE(same_value({time_of_day_value{36000}}, value::time_of_day(36000)));
   const std::vector<value> items{value::number(1), value::string("a")};
   EXPECT_TRUE(same_value({constant_value::list{{1.0}, {std::string("a")}}}, value::list(items)));

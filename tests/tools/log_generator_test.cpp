@@ -42,7 +42,7 @@ TEST(LogGenerator, SameOptionsSameBytes) {
   EXPECT_NE(a, generate_log_text(small(300, 2)));
   EXPECT_NE(a, generate_log_text(small(301, 1)));
   auto later = small();
-  later.start += 86'400'000'000;
+  later.start += std::chrono::days(1);
   EXPECT_NE(a, generate_log_text(later));
 }
 
@@ -85,7 +85,7 @@ TEST(LogGenerator, ReadsBackInTimeOrderWithEcommerceEventsOnly) {
   std::set<std::string> identified;
   std::uint64_t late = 0;
   std::uint64_t lines = 0;
-  std::int64_t last = 0;
+  grammar::instant last{};
   while (const auto r = reader.next()) {
     ++lines;
     EXPECT_GE(r->time, last);
@@ -152,7 +152,7 @@ TEST(LogGenerator, OrdersStayInThePeriod) {
   test_program t;
   auto reader = event_log_reader::from_text("gen.jsonl", text, t.p, t.names());
   const auto placed = t.sym("order_placed");
-  const auto end = options.start + 30LL * 86'400'000'000;
+  const auto end = options.start + std::chrono::days(30);
   while (const auto r = reader.next()) {
     if (r->event != placed) continue;
     EXPECT_GE(r->time, options.start);

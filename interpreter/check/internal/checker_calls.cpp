@@ -220,7 +220,7 @@ expr_info checker::check_aggregate(const ast::expr& e, const ast::call_expr& cal
       report_not_constant(*a->value, "`within:`", codes::window_not_constant);
       continue;
     }
-    if (const auto* d = window.constant->get<duration_value>()) aggregate.window = d->seconds;
+    if (const auto* d = window.constant->get<grammar::duration>()) aggregate.window = *d;
   }
 
   if (call.filter) {

@@ -11,7 +11,7 @@
 
 namespace afterflow::check {
 
-using grammar::duration_seconds_text;
+using grammar::duration_text;
 using grammar::span;
 using stdlib::name_of;
 using stdlib::type;
@@ -470,20 +470,20 @@ void checker::check_policy(file_index file, const ast::policy_decl& policy) {
                 return;
               }
               if (!window_value) return;
-              const auto* d = window_value->get<duration_value>();
-              if (d == nullptr || d->seconds <= 0) return;
+              const auto* d = window_value->get<grammar::duration>();
+              if (d == nullptr || d->count() <= 0) return;
               for (const auto& existing : merged.limits) {
-                if (existing.channel == l.channel.name && existing.window == d->seconds) {
+                if (existing.channel == l.channel.name && existing.window == *d) {
                   error(codes::conflicting_limit, item.where,
                         fmt::format("`{}` has two limits per `{}`", l.channel.name,
-                                    duration_seconds_text(d->seconds)))
+                                    duration_text(*d)))
                       .with_note("first set here", existing.where)
                       .with_help("keep one limit per channel and window");
                   return;
                 }
               }
               merged.limits.push_back(
-                  {l.channel.name, static_cast<std::int64_t>(*n), d->seconds, item.where});
+                  {l.channel.name, static_cast<std::int64_t>(*n), *d, item.where});
             },
         },
         item.node);

@@ -10,7 +10,7 @@
 
 namespace afterflow::check {
 
-using grammar::duration_seconds_text;
+using grammar::duration_text;
 using grammar::span;
 using stdlib::builtin;
 using stdlib::type;
@@ -89,13 +89,13 @@ const expr_info& checker::check_expr(const ast::expr& e, const expr_context& ctx
           },
           [&](const ast::string_value& s) { return constant_info(type_kind::string, {s.value}); },
           [&](const ast::duration_literal& d) {
-            return constant_info(type_kind::duration, {duration_value{d.seconds}});
+            return constant_info(type_kind::duration, {d.value});
           },
           [&](const ast::time_of_day_literal& t) {
             return constant_info(type_kind::time_of_day, {time_of_day_value{t.seconds}});
           },
           [&](const ast::timestamp_literal& t) {
-            return constant_info(type_kind::time, {time_value{t.micros}});
+            return constant_info(type_kind::time, {t.value});
           },
           [&](const ast::list_expr& l) { return check_list(l, ctx); },
           [&](const ast::name_expr& n) { return check_name(e, n, ctx); },
@@ -433,6 +433,17 @@ expr_info checker::check_binary(const ast::expr& e, const ast::binary_expr& b,
   }
   expr_info info;
   info.type = typed.result;
+  // `x == null` is a presence test, folded when `x` is known (as lowered).
+  if (b.op == ast::binary_op::equal || b.op == ast::binary_op::not_equal) {
+    const ast::expr* tested = nullptr;
+    const expr_info* tested_info = nullptr;
+    if (ast::is_null_literal(*b.rhs)) tested = b.lhs.get(), tested_info = &lhs;
+    else if (ast::is_null_literal(*b.lhs)) tested = b.rhs.get(), tested_info = &rhs;
+    if (tested != nullptr) {
+      if (tested_info->constant) info.constant = fold_presence(b.op, *tested_info->constant);
+      return info;
+    }
+  }
   if (lhs.constant && rhs.constant) {
     auto folded = fold_binary(b.op, *lhs.constant, *rhs.constant);
     if (auto* value = std::get_if<constant_value>(&folded)) {
@@ -501,11 +512,11 @@ const expr_info& checker::check_duration(const ast::expr& e, const expr_context&
     return info;
   }
   if (info.constant) {
-    if (const auto* d = info.constant->get<duration_value>()) {
-      if (d->seconds < 0 || (d->seconds == 0 && !allow_zero)) {
+    if (const auto* d = info.constant->get<grammar::duration>()) {
+      if (d->count() < 0 || (d->count() == 0 && !allow_zero)) {
         error(codes::non_positive_duration, e.where,
               fmt::format("{} needs a {} duration, found `{}`", what,
-                          allow_zero ? "non-negative" : "positive", duration_seconds_text(d->seconds)))
+                          allow_zero ? "non-negative" : "positive", duration_text(*d)))
             .with_help(allow_zero ? "write `after 0s` for the same instant as the previous line"
                                   : "write a duration greater than zero, such as `1d`");
       }

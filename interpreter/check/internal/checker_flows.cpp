@@ -110,8 +110,8 @@ void checker::check_flow(flow_index f) {
       if (fits(info.type, type_kind::duration)) {
         if (!info.constant) {
           report_not_constant(*decl.reentry->after, "`reentry after`", codes::not_constant);
-        } else if (const auto* d = info.constant->get<duration_value>(); d && d->seconds > 0) {
-          flow.reentry_after = d->seconds;
+        } else if (const auto* d = info.constant->get<grammar::duration>(); d && d->count() > 0) {
+          flow.reentry_after = *d;
         }
       }
     } else {

@@ -95,7 +95,7 @@ void checker::check_test(test_index t) {
   ctx.in = expr_context::owner::test;
   ctx.file = file;
 
-  const auto timestamp = [&](const ast::expr& e) -> std::optional<std::int64_t> {
+  const auto timestamp = [&](const ast::expr& e) -> std::optional<grammar::instant> {
     const auto& info = check_expr(e, ctx);
     if (!expect_type(e, info, type_kind::time, codes::expected_timestamp,
                      info.type.is(type_kind::duration)
@@ -106,7 +106,7 @@ void checker::check_test(test_index t) {
     }
     const auto value = check_constant(e, ctx, "a test time");
     if (!value) return std::nullopt;
-    if (const auto* tv = value->get<time_value>()) return tv->micros;
+    if (const auto* tv = value->get<grammar::instant>()) return *tv;
     return std::nullopt;
   };
 
@@ -182,7 +182,7 @@ void checker::check_test(test_index t) {
     return no_index;
   };
 
-  std::optional<std::int64_t> now;
+  std::optional<grammar::instant> now;
   span now_where{};
   for (const auto& item : decl.items) {
     test_item_entry entry;
@@ -201,7 +201,7 @@ void checker::check_test(test_index t) {
               }
             },
             [&](const ast::test_event& e) {
-              std::optional<std::int64_t> at;
+              std::optional<grammar::instant> at;
               if (e.time.anchor == ast::time_anchor::at) {
                 at = timestamp(e.time.value);
                 if (at && now && *at < *now) {
@@ -221,8 +221,8 @@ void checker::check_test(test_index t) {
                         "`after` needs an earlier event to count from")
                       .with_help("give the first event an absolute time with `at`");
                 } else if (value) {
-                  if (const auto* dv = value->get<duration_value>(); dv && dv->seconds >= 0) {
-                    at = *now + dv->seconds * 1'000'000;
+                  if (const auto* dv = value->get<grammar::duration>(); dv && dv->count() >= 0) {
+                    at = *now + *dv;
                   }
                 }
               }
@@ -247,8 +247,8 @@ void checker::check_test(test_index t) {
             [&](const ast::test_allow_other_sends&) {},
             [&](const ast::expect_send& x) {
               if (x.customer) check_customer(*x.customer);
-              std::optional<std::int64_t> start;
-              std::optional<std::int64_t> end;
+              std::optional<grammar::instant> start;
+              std::optional<grammar::instant> end;
               if (x.at) (void)timestamp(*x.at);
               if (x.between_start) start = timestamp(*x.between_start);
               if (x.between_end) end = timestamp(*x.between_end);

@@ -12,7 +12,7 @@
 namespace afterflow::eventlog::json_input {
 
 using grammar::parse_timestamp;
-using ir::value;
+using stdlib::value;
 using stdlib::type_kind;
 
 namespace {
@@ -158,7 +158,7 @@ outcome narrow(const value& general, od::json_type json, stdlib::type_kind decla
       if (json == od::json_type::number) {
         const double micros = std::round(general.as_number() * 1e6);
         if (!(std::abs(micros) < 9.2e18)) return outcome::bad_text;
-        out = value::duration(static_cast<std::int64_t>(micros));
+        out = value::duration(grammar::duration(static_cast<std::int64_t>(micros)));
         return outcome::ok;
       }
       if (json != od::json_type::string) return outcome::wrong_type;
@@ -166,10 +166,10 @@ outcome narrow(const value& general, od::json_type json, stdlib::type_kind decla
       const bool negative = !s.empty() && s.front() == '-';
       if (negative) s.remove_prefix(1);
       if (s.empty()) return outcome::bad_text;
-      const auto parsed = grammar::parsing::duration_seconds(s);
-      const auto* seconds = std::get_if<std::int64_t>(&parsed);
-      if (seconds == nullptr || *seconds > 9'000'000'000'000) return outcome::bad_text;
-      out = value::duration((negative ? -*seconds : *seconds) * 1'000'000);
+      const auto parsed = grammar::parsing::duration_value(s);
+      const auto* d = std::get_if<grammar::duration>(&parsed);
+      if (d == nullptr || *d > std::chrono::seconds(9'000'000'000'000)) return outcome::bad_text;
+      out = value::duration(negative ? -*d : *d);
       return outcome::ok;
     }
     case type_kind::time_of_day: {

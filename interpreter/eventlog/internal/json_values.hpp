@@ -26,7 +26,7 @@
 #include <simdjson.h>
 
 #include "interpreter/eventlog/internal/byte_scan.hpp"
-#include "interpreter/ir/value.hpp"
+#include "stdlib/value.hpp"
 #include "stdlib/types.hpp"
 
 namespace afterflow::eventlog::json_input {
@@ -37,13 +37,13 @@ namespace od = simdjson::ondemand;
 class value_arena {
  public:
   /// `n` contiguous slots, valid until `reset`.
-  [[nodiscard]] ir::value* allocate(std::size_t n);
+  [[nodiscard]] stdlib::value* allocate(std::size_t n);
   void reset();
   [[nodiscard]] std::size_t capacity_bytes() const;
 
  private:
   struct chunk {
-    std::unique_ptr<ir::value[]> items;
+    std::unique_ptr<stdlib::value[]> items;
     std::size_t size = 0;
     std::size_t used = 0;
   };
@@ -69,16 +69,16 @@ class converter {
  public:
   /// Any JSON value, as described above. On malformed JSON: null, and
   /// `ok()` turns false.
-  [[nodiscard]] ir::value convert(od::value& v) { return convert(v, v.raw_json_token()); }
+  [[nodiscard]] stdlib::value convert(od::value& v) { return convert(v, v.raw_json_token()); }
   /// The same, given the value's `raw_json_token()`. Strings and numbers,
   /// most of a log, are converted inline.
-  [[nodiscard]] ir::value convert(od::value& v, std::string_view token) {
+  [[nodiscard]] stdlib::value convert(od::value& v, std::string_view token) {
     const char first = token.empty() ? 'n' : token.front();
-    if (first == '"') return ir::value::string(string(v, token));
+    if (first == '"') return stdlib::value::string(string(v, token));
     if (first == '-' || (first >= '0' && first <= '9')) {
       double d = 0;
       if (auto e = v.get_double().get(d)) return fail(e);
-      return ir::value::number(d);
+      return stdlib::value::number(d);
     }
     return convert_other(v, token);
   }
@@ -125,17 +125,17 @@ class converter {
   [[nodiscard]] std::size_t capacity_bytes() const;
 
  private:
-  ir::value fail(simdjson::error_code e) {
+  stdlib::value fail(simdjson::error_code e) {
     if (error_ == simdjson::SUCCESS) error_ = e;
-    return ir::value::null();
+    return stdlib::value::null();
   }
-  ir::value convert_other(od::value& v, std::string_view token);
-  ir::value convert_array(od::array a);
+  stdlib::value convert_other(od::value& v, std::string_view token);
+  stdlib::value convert_array(od::array a);
   std::string_view unescaped_string(od::value& v);
   std::string_view unescaped_key(od::field& f);
 
   value_arena arena_;
-  std::vector<ir::value> stack_;
+  std::vector<stdlib::value> stack_;
   simdjson::error_code error_ = simdjson::SUCCESS;
   const char* line_end_ = nullptr;
 };
@@ -143,8 +143,8 @@ class converter {
 /// Narrows a converted value (`general`, read from JSON of type `json`) to
 /// a declared field type: checks the JSON type and converts text for
 /// `time`, `duration` and `time_of_day`. `null` fits every type.
-[[nodiscard]] outcome narrow(const ir::value& general, od::json_type json, stdlib::type_kind declared,
-                             ir::value& out);
+[[nodiscard]] outcome narrow(const stdlib::value& general, od::json_type json, stdlib::type_kind declared,
+                             stdlib::value& out);
 
 /// The JSON type of a value, from the first character of its token (stage 1
 /// has checked the structure; the rest is checked when the value is read).

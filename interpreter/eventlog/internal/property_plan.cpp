@@ -11,13 +11,13 @@
 
 namespace afterflow::eventlog::json_input {
 
-using ir::no_symbol;
+using stdlib::no_symbol;
 using ir::program;
-using ir::property_entry;
-using ir::symbol;
+using stdlib::property_entry;
+using stdlib::symbol;
 using ir::symbol_table;
-using ir::value;
-using ir::value_kind;
+using stdlib::value;
+using stdlib::type_kind;
 using stdlib::type_kind;
 
 namespace {
@@ -293,16 +293,16 @@ bool property_set::check(const plan_field& f, const value& general, const place&
     case outcome::bad_text: {
       p.code = codes::bad_property;
       const bool duration = f.declared == type_kind::duration;
-      const auto text = general.is(value_kind::string) ? general.as_string() : std::string_view("number");
+      const auto text = general.is(type_kind::string) ? general.as_string() : std::string_view("number");
       p.message = fmt::format("bad {} {} in {}", duration ? "duration" : "time of day",
-                              general.is(value_kind::string) ? grammar::quote_excerpt(text) : "number", property);
+                              general.is(type_kind::string) ? grammar::quote_excerpt(text) : "number", property);
       p.help = duration ? "durations are written like `3d`, `12h` or `1d12h`, or given as a number of seconds"
                         : "times of day are written `HH:MM` or `HH:MM:SS`";
       break;
     }
     default: {
       p.code = codes::bad_property;
-      const auto found = describe(where.type, general.is(value_kind::boolean) && general.as_bool());
+      const auto found = describe(where.type, general.is(type_kind::boolean) && general.as_bool());
       p.message = fmt::format("{} must be {}, found {}", property, expected_text(f.declared), found);
       break;
     }

@@ -59,8 +59,8 @@ struct problem {
 
 struct plan_field {
   std::string_view json_name;  ///< the key in the input
-  ir::symbol json_symbol = ir::no_symbol;
-  ir::symbol target = ir::no_symbol;   ///< the afterflow property
+  stdlib::symbol json_symbol = stdlib::no_symbol;
+  stdlib::symbol target = stdlib::no_symbol;   ///< the afterflow property
   stdlib::type_kind declared = stdlib::type_kind::any;
   bool is_declared = false;
   bool wanted = false;
@@ -68,7 +68,7 @@ struct plan_field {
 };
 
 struct event_plan {
-  ir::symbol event = ir::no_symbol;
+  stdlib::symbol event = stdlib::no_symbol;
   bool keep_others = false;  ///< `reads_all_properties`: keep unknown keys under their names
   std::vector<plan_field> fields;
 
@@ -82,7 +82,7 @@ struct event_plan {
     const auto& f = fields[slot];
     return f.json_name == json_name ? &f : nullptr;
   }
-  [[nodiscard]] const plan_field* find(ir::symbol json_symbol) const;
+  [[nodiscard]] const plan_field* find(stdlib::symbol json_symbol) const;
 
  private:
   // A key's slot mixes its length and its first and last bytes: the few
@@ -105,10 +105,10 @@ class property_plans {
   /// does not know (undeclared events and properties) are interned there.
   property_plans(const ir::program& p, ir::symbol_table& symbols);
 
-  [[nodiscard]] const event_plan& for_event(ir::symbol event);
+  [[nodiscard]] const event_plan& for_event(stdlib::symbol event);
   [[nodiscard]] const event_plan& for_mapping(std::uint32_t mapping);
   /// The `map` whose external name is the symbol `external`, or no_mapping.
-  [[nodiscard]] std::uint32_t mapping_of(ir::symbol external) const {
+  [[nodiscard]] std::uint32_t mapping_of(stdlib::symbol external) const {
     return external < mapping_by_symbol_.size() ? mapping_by_symbol_[external] : no_mapping;
   }
   [[nodiscard]] ir::symbol_table& symbols() { return symbols_; }
@@ -135,7 +135,7 @@ class property_set {
   place at;                           ///< the object itself (or the wrongly typed value)
   const event_plan* plan = nullptr;   ///< set before `read` to filter while reading
   std::string_view event_name;        ///< as written in the line, for messages
-  std::vector<ir::property_entry> entries;
+  std::vector<stdlib::property_entry> entries;
   std::vector<place> places;          ///< parallel to `entries` when read without a plan
   std::optional<problem> issue;       ///< the first badly typed declared property
 
@@ -148,11 +148,11 @@ class property_set {
   [[nodiscard]] std::size_t capacity_bytes() const;
 
  private:
-  void put(ir::symbol name, ir::value v, const place& at);
+  void put(stdlib::symbol name, stdlib::value v, const place& at);
   // Under a plan: positions are not kept (an issue records its own).
-  void put_planned(ir::symbol name, ir::value v);
+  void put_planned(stdlib::symbol name, stdlib::value v);
   // Narrows `general` to the field's declared type; records an issue if it cannot.
-  bool check(const plan_field& f, const ir::value& general, const place& at, ir::value& out);
+  bool check(const plan_field& f, const stdlib::value& general, const place& at, stdlib::value& out);
 };
 
 }  // namespace afterflow::eventlog::json_input

@@ -23,21 +23,21 @@ namespace afterflow::runtime {
 struct key_record {
   std::uint32_t flow = 0;
   std::string key;              ///< the key as text; the customer id for the default key
-  std::int64_t last_start = 0;  ///< when the group's newest run started
+  grammar::instant last_start{};  ///< when the group's newest run started
   std::uint32_t active = 0;     ///< active runs of the group
 };
 
 /// Send times of one capped channel, newest last; at most the largest
 /// `limit` count of the channel is kept.
 struct cap_history {
-  ir::symbol channel = ir::no_symbol;
-  std::vector<std::int64_t> sent;
+  stdlib::symbol channel = stdlib::no_symbol;
+  std::vector<grammar::instant> sent;
 };
 
 /// Everything a customer only has while flows are touching them; freed
 /// again (simulator::impl::tidy) once nothing in it can matter any more.
 struct customer_extras {
-  std::vector<ir::symbol> tags;         ///< in the order added
+  std::vector<stdlib::symbol> tags;         ///< in the order added
   std::vector<std::uint32_t> runs;  ///< active runs, in creation order
   std::vector<key_record> keys;
   std::vector<cap_history> caps;

@@ -1,76 +1,22 @@
 #include "interpreter/runtime/internal/evaluator.hpp"
 
 #include <algorithm>
-#include <cmath>
+
+#include "stdlib/operators.hpp"
 
 namespace afterflow::runtime {
 
-using ir::binary_op;
-using ir::equal;
-using ir::event_view;
-using ir::no_symbol;
+using stdlib::equal;
+using stdlib::event_view;
+using stdlib::no_symbol;
 using ir::node;
 using ir::node_index;
 using ir::op;
 using ir::program;
 using ir::symbol_table;
-using ir::value;
-using ir::value_kind;
+using stdlib::value;
+using stdlib::type_kind;
 using stdlib::builtin_id;
-
-namespace {
-
-bool orderable(value_kind k) {
-  return k == value_kind::number || k == value_kind::string || k == value_kind::duration ||
-         k == value_kind::time || k == value_kind::time_of_day;
-}
-
-template <typename T>
-int three_way(T a, T b) {
-  return a < b ? -1 : (b < a ? 1 : 0);
-}
-
-bool contains_item(std::span<const value> items, const value& x) {
-  for (const auto& item : items) {
-    if (equal(item, x)) return true;
-  }
-  return false;
-}
-
-// `x in y`: membership in a list, or a substring of a string.
-std::optional<bool> membership(const value& x, const value& y) {
-  if (x.is_null() || y.is_null()) return std::nullopt;
-  if (y.is(value_kind::list)) return contains_item(y.as_list(), x);
-  if (y.is(value_kind::string) && x.is(value_kind::string)) {
-    return y.as_string().find(x.as_string()) != std::string_view::npos;
-  }
-  return std::nullopt;
-}
-
-// A duration times a factor, or null when the result does not fit.
-value scale_duration(std::int64_t micros, double factor, bool divide) {
-  const double x = divide ? static_cast<double>(micros) / factor : static_cast<double>(micros) * factor;
-  if (!std::isfinite(x) || std::fabs(x) > 4.0e18) return value::null();
-  return value::duration(static_cast<std::int64_t>(std::llround(x)));
-}
-
-}  // namespace
-
-std::optional<int> compare_values(const value& a, const value& b) {
-  if (a.kind() != b.kind() || !orderable(a.kind())) return std::nullopt;
-  switch (a.kind()) {
-    case value_kind::number: {
-      const double x = a.as_number(), y = b.as_number();
-      if (std::isnan(x) || std::isnan(y)) return std::nullopt;
-      return three_way(x, y);
-    }
-    case value_kind::string: {
-      const int c = a.as_string().compare(b.as_string());
-      return c < 0 ? -1 : (c > 0 ? 1 : 0);
-    }
-    default: return three_way(a.as_integer(), b.as_integer());
-  }
-}
 
 evaluator::evaluator(const program& p, const symbol_table& symbols, const history_store& history, zone_cache& zones)
     : program_(p), symbols_(symbols), history_(history), zones_(zones) {}
@@ -96,15 +42,15 @@ value evaluator::eval(node_index index, const eval_frame& frame) {
       return n.a < frame.bindings.size() ? value::event(frame.bindings[n.a]) : value::null();
     case op::event_property: {
       const auto e = eval(n.a, frame);
-      return e.is(value_kind::event) ? e.as_event().get(n.b) : value::null();
+      return e.is(type_kind::event) ? e.as_event().get(n.b) : value::null();
     }
     case op::event_time: {
       const auto e = eval(n.a, frame);
-      return e.is(value_kind::event) ? value::time(e.as_event().time) : value::null();
+      return e.is(type_kind::event) ? value::time(e.as_event().time) : value::null();
     }
     case op::event_customer: {
       const auto e = eval(n.a, frame);
-      return e.is(value_kind::event) ? value::string(e.as_event().customer) : value::null();
+      return e.is(type_kind::event) ? value::string(e.as_event().customer) : value::null();
     }
     case op::customer_attribute:
       return frame.customer->attributes != nullptr ? frame.customer->attributes->get(n.a) : value::null();
@@ -138,12 +84,7 @@ value evaluator::eval(node_index index, const eval_frame& frame) {
     case op::logical_not: return value::boolean(!eval(n.a, frame).truthy());
     case op::is_null: return value::boolean(eval(n.a, frame).is_null());
     case op::is_not_null: return value::boolean(!eval(n.a, frame).is_null());
-    case op::negate: {
-      const auto v = eval(n.a, frame);
-      if (v.is(value_kind::number)) return value::number(-v.as_number());
-      if (v.is(value_kind::duration)) return value::duration(-v.as_integer());
-      return value::null();
-    }
+    case op::negate: return stdlib::apply(grammar::unary_op::negate, eval(n.a, frame)).result;
     case op::logical_and: return value::boolean(holds(n.a, frame) && holds(n.b, frame));
     case op::logical_or: return value::boolean(holds(n.a, frame) || holds(n.b, frame));
     case op::binary: return eval_binary(n, frame);
@@ -176,7 +117,7 @@ value evaluator::filtered_aggregate(std::uint32_t slot, const eval_frame& frame)
       last = &e;
       if (s.property == no_symbol) continue;
       const auto v = e.get(s.property);
-      if (!v.is(value_kind::number)) continue;
+      if (!v.is(type_kind::number)) continue;
       const double x = v.as_number();
       least = numbers == 0 ? x : std::min(least, x);
       most = numbers == 0 ? x : std::max(most, x);
@@ -201,93 +142,13 @@ value evaluator::filtered_aggregate(std::uint32_t slot, const eval_frame& frame)
   }
 }
 
+// Comparisons, `in` and arithmetic mean what stdlib/operators.hpp says (the
+// checker folds constants with the same code); a problem (division by zero,
+// out of range) is null here.
 value evaluator::eval_binary(const node& n, const eval_frame& frame) {
-  const auto bop = static_cast<binary_op>(n.c);
   const auto a = eval(n.a, frame);
   const auto b = eval(n.b, frame);
-  switch (bop) {
-    case binary_op::equal:
-      // Comparisons with null are false; `x == null` compiles to is_null.
-      if (a.is_null() || b.is_null()) return value::boolean(false);
-      return value::boolean(equal(a, b));
-    case binary_op::not_equal:
-      if (a.is_null() || b.is_null()) return value::boolean(false);
-      return value::boolean(!equal(a, b));
-    case binary_op::less:
-    case binary_op::less_equal:
-    case binary_op::greater:
-    case binary_op::greater_equal: {
-      const auto c = compare_values(a, b);
-      if (!c) return value::boolean(false);
-      switch (bop) {
-        case binary_op::less: return value::boolean(*c < 0);
-        case binary_op::less_equal: return value::boolean(*c <= 0);
-        case binary_op::greater: return value::boolean(*c > 0);
-        default: return value::boolean(*c >= 0);
-      }
-    }
-    case binary_op::in: return value::boolean(membership(a, b).value_or(false));
-    case binary_op::not_in: {
-      const auto m = membership(a, b);
-      return value::boolean(m.has_value() && !*m);
-    }
-    default: return arithmetic(bop, a, b);
-  }
-}
-
-value evaluator::arithmetic(binary_op op, const value& a, const value& b) {
-  using k = value_kind;
-  if (a.is_null() || b.is_null()) return value::null();
-  const auto ka = a.kind(), kb = b.kind();
-  if (ka == k::number && kb == k::number) {
-    const double x = a.as_number(), y = b.as_number();
-    switch (op) {
-      case binary_op::add: return value::number(x + y);
-      case binary_op::subtract: return value::number(x - y);
-      case binary_op::multiply: return value::number(x * y);
-      case binary_op::divide: return y == 0 ? value::null() : value::number(x / y);
-      case binary_op::remainder: return y == 0 ? value::null() : value::number(std::fmod(x, y));
-      default: return value::null();
-    }
-  }
-  if (ka == k::duration && kb == k::duration) {
-    const auto x = a.as_integer(), y = b.as_integer();
-    switch (op) {
-      case binary_op::add: return value::duration(x + y);
-      case binary_op::subtract: return value::duration(x - y);
-      case binary_op::divide:
-        return y == 0 ? value::null() : value::number(static_cast<double>(x) / static_cast<double>(y));
-      case binary_op::remainder: return y == 0 ? value::null() : value::duration(x % y);
-      default: return value::null();
-    }
-  }
-  if (ka == k::time && kb == k::duration) {
-    if (op == binary_op::add) return value::time(a.as_integer() + b.as_integer());
-    if (op == binary_op::subtract) return value::time(a.as_integer() - b.as_integer());
-    return value::null();
-  }
-  if (ka == k::duration && kb == k::time && op == binary_op::add) {
-    return value::time(a.as_integer() + b.as_integer());
-  }
-  if (ka == k::time && kb == k::time && op == binary_op::subtract) {
-    return value::duration(a.as_integer() - b.as_integer());
-  }
-  if (ka == k::duration && kb == k::number) {
-    const double y = b.as_number();
-    if (op == binary_op::multiply) return scale_duration(a.as_integer(), y, false);
-    if (op == binary_op::divide) return y == 0 ? value::null() : scale_duration(a.as_integer(), y, true);
-    return value::null();
-  }
-  if (ka == k::number && kb == k::duration && op == binary_op::multiply) {
-    return scale_duration(b.as_integer(), a.as_number(), false);
-  }
-  if (ka == k::string && kb == k::string && op == binary_op::add) {
-    std::string joined;
-    joined.reserve(a.as_string().size() + b.as_string().size());
-    joined.append(a.as_string()).append(b.as_string());
-    return make_string(std::move(joined));
-  }
-  return value::null();
+  return stdlib::apply(static_cast<grammar::binary_op>(n.c), a, b, scratch_strings_).result;
 }
 
 }  // namespace afterflow::runtime

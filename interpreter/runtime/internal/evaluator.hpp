@@ -7,7 +7,8 @@
 // which the simulator clears at safe points (after each event or timer has
 // been fully handled), once nothing can point at them any more.
 //
-// The null rules of docs/language.md are implemented here and nowhere else.
+// The operators and their null rules are stdlib/operators.hpp's, shared with
+// the checker's constant folding.
 #pragma once
 
 #include <cstdint>
@@ -21,7 +22,7 @@
 #include "interpreter/runtime/local_time.hpp"
 #include "interpreter/ir/program.hpp"
 #include "interpreter/ir/record.hpp"
-#include "interpreter/ir/value.hpp"
+#include "stdlib/value.hpp"
 
 namespace afterflow::runtime {
 
@@ -30,18 +31,18 @@ struct customer_view {
   std::uint32_t index = 0;       ///< in the customer table and history store
   std::string_view id;
   const ir::record* attributes = nullptr;
-  const std::vector<ir::symbol>* tags = nullptr;  ///< in the order added; null: none (read lazily)
+  const std::vector<stdlib::symbol>* tags = nullptr;  ///< in the order added; null: none (read lazily)
   const time_zone* zone = nullptr;  ///< the customer's zone, else the policy's, else UTC
   const std::byte* history = nullptr;  ///< the customer's history block; null: none yet
 };
 
 /// Everything one evaluation can see besides the program.
 struct eval_frame {
-  std::int64_t now = 0;
+  grammar::instant now{};
   const customer_view* customer = nullptr;
-  const ir::event_view* event = nullptr;    ///< `event` inside a `where`
-  const ir::event_view* trigger = nullptr;  ///< the run's trigger
-  std::span<const ir::event_view* const> bindings;  ///< `as` slots; null when unbound
+  const stdlib::event_view* event = nullptr;    ///< `event` inside a `where`
+  const stdlib::event_view* trigger = nullptr;  ///< the run's trigger
+  std::span<const stdlib::event_view* const> bindings;  ///< `as` slots; null when unbound
 };
 
 class evaluator {
@@ -49,7 +50,7 @@ class evaluator {
   /// `symbols` names what the program's own table does not (the replay's, symbol_table.hpp).
   evaluator(const ir::program& p, const ir::symbol_table& symbols, const history_store& history, zone_cache& zones);
 
-  [[nodiscard]] ir::value eval(ir::node_index n, const eval_frame& frame);
+  [[nodiscard]] stdlib::value eval(ir::node_index n, const eval_frame& frame);
   /// A condition: true only for the boolean true (null and non-bools are false).
   [[nodiscard]] bool holds(ir::node_index n, const eval_frame& frame) { return eval(n, frame).truthy(); }
 
@@ -58,29 +59,24 @@ class evaluator {
   void clear_scratch();
 
  private:
-  ir::value eval_binary(const ir::node& n, const eval_frame& frame);
-  ir::value eval_call(const ir::node& n, const eval_frame& frame);
-  ir::value filtered_aggregate(std::uint32_t slot, const eval_frame& frame);
-  ir::value arithmetic(ir::binary_op op, const ir::value& a, const ir::value& b);
-  ir::value make_string(std::string s);
-  const time_zone* zone_argument(std::span<const ir::value> args, std::size_t index, const eval_frame& frame);
+  stdlib::value eval_binary(const ir::node& n, const eval_frame& frame);
+  stdlib::value eval_call(const ir::node& n, const eval_frame& frame);
+  stdlib::value filtered_aggregate(std::uint32_t slot, const eval_frame& frame);
+  stdlib::value make_string(std::string s);
+  const time_zone* zone_argument(std::span<const stdlib::value> args, std::size_t index, const eval_frame& frame);
 
   const ir::program& program_;
   const ir::symbol_table& symbols_;
   const history_store& history_;
   zone_cache& zones_;
   std::deque<std::string> scratch_strings_;
-  std::deque<std::vector<ir::value>> scratch_lists_;
-  std::vector<ir::value> argument_stack_;
+  std::deque<std::vector<stdlib::value>> scratch_lists_;
+  std::vector<stdlib::value> argument_stack_;
 };
 
 /// A value as plain text: strings as they are, everything else as in
 /// `explain` (value_format.hpp). What `to_string` returns and how keys are
 /// compared.
-[[nodiscard]] std::string plain_text(const ir::value& v, const ir::symbol_table& symbols);
-
-/// Ordering of two values of the same orderable kind (number, string,
-/// duration, time, time of day): <0, 0, >0; nullopt when not comparable.
-[[nodiscard]] std::optional<int> compare_values(const ir::value& a, const ir::value& b);
+[[nodiscard]] std::string plain_text(const stdlib::value& v, const ir::symbol_table& symbols);
 
 }  // namespace afterflow::runtime

@@ -8,14 +8,14 @@
 
 namespace afterflow::runtime {
 
-using ir::event_view;
+using stdlib::event_view;
 using ir::history_slot;
-using ir::no_symbol;
+using stdlib::no_symbol;
 using ir::program;
-using ir::property_entry;
+using stdlib::property_entry;
 using ir::stored_event;
-using ir::value;
-using ir::value_kind;
+using stdlib::value;
+using stdlib::type_kind;
 using stdlib::builtin_id;
 
 namespace {
@@ -39,7 +39,7 @@ struct extreme_state {
 // capacity. One array per customer and slot, grown by doubling; entries that
 // left the window are dropped from the front when a new one arrives.
 struct window_entry {
-  std::int64_t time;
+  grammar::instant time;
   double value;
 };
 struct window_slot {
@@ -47,7 +47,7 @@ struct window_slot {
   std::uint32_t size;
   std::uint32_t capacity;
 
-  void push(std::int64_t time, double v, std::int64_t oldest_excluded, block_pool& pool) {
+  void push(grammar::instant time, double v, grammar::instant oldest_excluded, block_pool& pool) {
     std::uint32_t stale = 0;
     while (stale < size && data[stale].time <= oldest_excluded) ++stale;
     if (stale > 0) {
@@ -161,7 +161,7 @@ void history_store::add(std::byte* block, std::uint32_t slot, const event_view& 
   value v;
   if (s.property != no_symbol) {
     v = e.get(s.property);
-    if (!v.is(value_kind::number)) return;  // sum/avg/min/max skip non-numbers and nulls
+    if (!v.is(type_kind::number)) return;  // sum/avg/min/max skip non-numbers and nulls
   }
   switch (layout_.kind(slot)) {
     case slot_kind::counter: ++state_at<counter_state>(p).count; break;
@@ -219,7 +219,7 @@ const std::vector<stored_event>* history_store::events(const std::byte* b, std::
   return w == nullptr ? nullptr : &w->events;
 }
 
-value history_store::read(const std::byte* b, std::uint32_t slot, std::int64_t now) const {
+value history_store::read(const std::byte* b, std::uint32_t slot, grammar::instant now) const {
   const auto& s = program_.history[slot];
   const bool is_exists = s.function == builtin_id::exists;
   const auto empty_result = [&] {

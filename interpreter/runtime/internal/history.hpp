@@ -27,7 +27,7 @@
 #include "interpreter/runtime/internal/block_pool.hpp"
 #include "interpreter/ir/program.hpp"
 #include "interpreter/ir/record.hpp"
-#include "interpreter/ir/value.hpp"
+#include "stdlib/value.hpp"
 
 namespace afterflow::runtime {
 
@@ -71,10 +71,10 @@ class history_store {
 
   /// Feeds slot `slot` of `block` with event `e` (its filter, if any,
   /// already passed). `e.time` is the current time.
-  void add(std::byte* block, std::uint32_t slot, const ir::event_view& e);
+  void add(std::byte* block, std::uint32_t slot, const stdlib::event_view& e);
   /// The aggregate's value at `now` (`block` may be null: no history yet);
   /// not for `stored_events` slots.
-  [[nodiscard]] ir::value read(const std::byte* block, std::uint32_t slot, std::int64_t now) const;
+  [[nodiscard]] stdlib::value read(const std::byte* block, std::uint32_t slot, grammar::instant now) const;
   /// The events a `stored_events` slot holds, oldest first (null when none
   /// arrived yet); they may include events that have left the window.
   [[nodiscard]] const std::vector<ir::stored_event>* events(const std::byte* block, std::uint32_t slot) const;

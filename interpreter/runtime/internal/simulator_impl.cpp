@@ -11,17 +11,17 @@
 namespace afterflow::runtime {
 
 using grammar::format_timestamp;
-using ir::event_view;
+using stdlib::event_view;
 using ir::no_node;
 using ir::pattern;
 using ir::program;
-using ir::property_entry;
+using stdlib::property_entry;
 using ir::record;
 using ir::reentry_mode;
 using ir::stored_event;
-using ir::symbol;
+using stdlib::symbol;
 using ir::symbol_table;
-using ir::value_kind;
+using stdlib::type_kind;
 using ir::value_text;
 
 simulator::impl::impl(const program& p, symbol_table& symbols, action_sink& sink, simulator_options options)
@@ -106,7 +106,7 @@ std::optional<std::string> simulator::impl::update_profile(std::string_view cust
     if (a.name != program_.timezone_symbol) continue;
     zone_set = true;
     if (a.data.is_null()) continue;
-    if (!a.data.is(value_kind::string)) return std::string("`timezone` must be a string");
+    if (!a.data.is(type_kind::string)) return std::string("`timezone` must be a string");
     zone = zones_.find(a.data.as_string());
     if (zone == nullptr) {
       return fmt::format("unknown time zone `{}`", a.data.as_string());
@@ -172,7 +172,7 @@ memory_usage simulator::impl::memory() const {
                 c.extras->keys.capacity() * sizeof(key_record) +
                 c.extras->caps.capacity() * sizeof(cap_history);
     for (const auto& k : c.extras->keys) u.extras += k.key.capacity() > 15 ? k.key.capacity() : 0;
-    for (const auto& cap : c.extras->caps) u.extras += cap.sent.capacity() * sizeof(std::int64_t);
+    for (const auto& cap : c.extras->caps) u.extras += cap.sent.capacity() * sizeof(grammar::instant);
   }
   return u;
 }
@@ -189,14 +189,14 @@ void simulator::impl::feed(const event_view& e) {
   after_input();
 }
 
-void simulator::impl::advance_to(std::int64_t t) {
+void simulator::impl::advance_to(grammar::instant t) {
   const auto limit = std::min(t, options_.until);
   fire_due(limit);
   now_ = std::max(now_, limit);
 }
 
 void simulator::impl::finish() {
-  if (options_.until == std::numeric_limits<std::int64_t>::max()) {
+  if (options_.until == grammar::no_end) {
     fire_due(options_.until);  // the clock stays at the last input
   } else {
     advance_to(options_.until);
@@ -241,7 +241,7 @@ std::vector<waiting_run> simulator::impl::waiting_runs() const {
   return out;
 }
 
-void simulator::impl::fire_due(std::int64_t limit) {
+void simulator::impl::fire_due(grammar::instant limit) {
   while (!timers_.empty() && timers_.top().due <= limit) {
     const auto next = timers_.top();
     timers_.pop();
@@ -608,7 +608,7 @@ void simulator::impl::tidy(customer_index c) {
   // Send times that no future cap window can reach.
   for (auto& cap : extras.caps) {
     const auto longest = longest_window(cap.channel);
-    std::erase_if(cap.sent, [&](std::int64_t t) { return t <= now - longest; });
+    std::erase_if(cap.sent, [&](grammar::instant t) { return t <= now - longest; });
   }
   std::erase_if(extras.caps, [](const cap_history& h) { return h.sent.empty(); });
   if (extras.empty()) {
@@ -620,8 +620,8 @@ void simulator::impl::tidy(customer_index c) {
   if (extras.caps.empty()) extras.caps.shrink_to_fit();
 }
 
-std::int64_t simulator::impl::longest_window(symbol channel) const {
-  std::int64_t longest = 0;
+grammar::duration simulator::impl::longest_window(symbol channel) const {
+  grammar::duration longest{};
   for (const auto& limit : program_.policy.limits) {
     if (limit.channel == channel) longest = std::max(longest, limit.window);
   }

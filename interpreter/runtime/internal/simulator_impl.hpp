@@ -34,22 +34,22 @@ struct run_state {
   std::uint32_t pc = 0;
   wait_kind waiting = wait_kind::none;
   std::uint32_t wait_index = 0;   ///< `wait for`: index into flow_program::waits
-  std::int64_t waiting_since = 0;
-  std::int64_t due = 0;           ///< when the pending timer fires
+  grammar::instant waiting_since{};
+  grammar::instant due{};           ///< when the pending timer fires
   bool goal_pending = false;      ///< a goal matched while a `wait for` received: end at block end
   std::uint32_t goal_end_pc = 0;
-  std::int64_t started = 0;
+  grammar::instant started{};
   std::uint32_t number = 0;  ///< n in the run id `<flow>:<customer>:<n>`
   std::string key;
   ir::stored_event trigger;
   std::vector<std::unique_ptr<ir::stored_event>> bindings;
-  std::vector<const ir::event_view*> binding_views;
+  std::vector<const stdlib::event_view*> binding_views;
   std::vector<std::int64_t> counters;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> splits;  ///< (split, arm) taken
   // A send deferred by quiet hours.
   std::uint32_t pending_send = 0;
   ir::record pending_params;
-  std::int64_t deferred_from = 0;
+  grammar::instant deferred_from{};
 };
 
 /// An event made by `emit`, waiting to be handled.
@@ -65,9 +65,9 @@ struct simulator::impl {
 
   // What the facade forwards to (simulator_impl.cpp).
   [[nodiscard]] std::optional<std::string> update_profile(std::string_view customer,
-                                                          std::span<const ir::property_entry> attributes);
-  void feed(const ir::event_view& e);
-  void advance_to(std::int64_t t);
+                                                          std::span<const stdlib::property_entry> attributes);
+  void feed(const stdlib::event_view& e);
+  void advance_to(grammar::instant t);
   void finish();
   [[nodiscard]] std::vector<flow_stats> stats() const;
   [[nodiscard]] std::vector<waiting_run> waiting_runs() const;
@@ -83,43 +83,43 @@ struct simulator::impl {
   /// The same, or null when the customer has none yet.
   [[nodiscard]] const std::byte* find_history_block(customer_index c) const;
   customer_view view_of(customer_index c) const;
-  void handle_event(const ir::event_view& e, std::uint32_t depth, std::optional<std::uint64_t> exclude_run);
-  void offer_to_runs(customer_index c, const ir::event_view& e, std::optional<std::uint64_t> exclude_run);
-  void try_triggers(customer_index c, const ir::event_view& e);
-  void start_run(std::uint32_t flow, customer_index c, const ir::event_view& e, std::string key);
+  void handle_event(const stdlib::event_view& e, std::uint32_t depth, std::optional<std::uint64_t> exclude_run);
+  void offer_to_runs(customer_index c, const stdlib::event_view& e, std::optional<std::uint64_t> exclude_run);
+  void try_triggers(customer_index c, const stdlib::event_view& e);
+  void start_run(std::uint32_t flow, customer_index c, const stdlib::event_view& e, std::string key);
   void end_run(std::uint32_t slot, std::string_view reason);
   /// Drops what can no longer matter for a customer without live runs
   /// (stale re-entry records and cap entries), and their extras if empty.
   void tidy(customer_index c);
   void sweep();
-  [[nodiscard]] std::int64_t longest_window(ir::symbol channel) const;
+  [[nodiscard]] grammar::duration longest_window(stdlib::symbol channel) const;
   /// Fires every timer due at or before `limit`, in (due, seq) order.
-  void fire_due(std::int64_t limit);
+  void fire_due(grammar::instant limit);
   void fire(const timer& t);
   void process_emitted();
   void after_input();
   /// Whether `e` matches `p`; `run` is the run offered the event, or null
   /// for a trigger of flow `flow`.
-  bool matches(const ir::pattern& p, const ir::event_view& e, const run_state* run, customer_index c, std::uint32_t flow);
+  bool matches(const ir::pattern& p, const stdlib::event_view& e, const run_state* run, customer_index c, std::uint32_t flow);
   eval_frame frame_for(const run_state& run, const customer_view& customer) const;
   void error(const run_state* run, std::string code, std::string message);
   /// `<flow>:<customer>:<n>`, made when needed rather than kept per run.
   [[nodiscard]] std::string run_id(const run_state& run) const;
   flow_stats& stats_of(std::uint32_t flow) { return stats_[flow]; }
-  std::string_view name(ir::symbol s) const { return symbols_.name(s); }
+  std::string_view name(stdlib::symbol s) const { return symbols_.name(s); }
 
   // simulator_steps.cpp: executing instructions, sends and policies.
   void execute(std::uint32_t slot);
-  void schedule(run_state& run, std::int64_t due, wait_kind kind);
+  void schedule(run_state& run, grammar::instant due, wait_kind kind);
   /// Returns true when the send suspended the run (deferred).
   bool send(std::uint32_t slot, std::uint32_t send_index, ir::record params,
-            std::optional<std::int64_t> deferred_from);
+            std::optional<grammar::instant> deferred_from);
   void write_action(const run_state& run, const ir::send_program& s, const ir::record& params,
-                    send_status status, std::string_view reason, std::optional<std::int64_t> deferred_from);
-  const ir::quiet_hours_program* quiet_hours_for(ir::symbol channel) const;
+                    send_status status, std::string_view reason, std::optional<grammar::instant> deferred_from);
+  const ir::quiet_hours_program* quiet_hours_for(stdlib::symbol channel) const;
   const time_zone* zone_of(customer_index c) const;
-  std::optional<std::string> limit_reached(customer_index c, ir::symbol channel);
-  void count_send(customer_index c, ir::symbol channel);
+  std::optional<std::string> limit_reached(customer_index c, stdlib::symbol channel);
+  void count_send(customer_index c, stdlib::symbol channel);
   ir::record evaluate_properties(const std::vector<ir::property_program>& props, const eval_frame& frame);
 
   // simulator_trace.cpp: trace entries (only when tracing this customer).
@@ -159,12 +159,12 @@ struct simulator::impl {
   std::vector<std::vector<std::uint64_t>> sent_counts_;  ///< per flow, per send step
   std::vector<std::uint32_t> snapshot_;  ///< offer_to_runs' copy of a customer's runs
   // Reused per send, to avoid allocating on the hot path.
-  std::vector<ir::property_entry> scratch_entries_;
+  std::vector<stdlib::property_entry> scratch_entries_;
   std::vector<split_choice> scratch_splits_;
   std::string scratch_run_id_;
 
   // What the replay reports.
-  std::int64_t now_ = std::numeric_limits<std::int64_t>::min();
+  grammar::instant now_ = grammar::earliest;
   std::vector<flow_stats> stats_;
   std::vector<runtime_error_record> errors_;
   std::vector<run_end> run_ends_;

@@ -16,18 +16,18 @@ namespace afterflow::runtime {
 using grammar::duration_text;
 using grammar::format_timestamp;
 using grammar::time_of_day_text;
-using ir::event_view;
+using stdlib::event_view;
 using ir::instr;
 using ir::no_node;
-using ir::no_symbol;
-using ir::property_entry;
+using stdlib::no_symbol;
+using stdlib::property_entry;
 using ir::property_program;
 using ir::quiet_hours_program;
 using ir::record;
 using ir::send_program;
 using ir::stored_event;
-using ir::symbol;
-using ir::value_kind;
+using stdlib::symbol;
+using stdlib::type_kind;
 using ir::value_text;
 
 namespace {
@@ -55,7 +55,7 @@ std::string window_text(const quiet_hours_program& q) {
 
 }  // namespace
 
-void simulator::impl::schedule(run_state& run, std::int64_t due, wait_kind kind) {
+void simulator::impl::schedule(run_state& run, grammar::instant due, wait_kind kind) {
   run.waiting = kind;
   run.waiting_since = now_;
   run.due = due;
@@ -93,14 +93,14 @@ void simulator::impl::execute(std::uint32_t slot) {
     switch (in.code) {
       case instr::wait: {
         const auto d = eval_.eval(in.a, frame);
-        if (!d.is(value_kind::duration)) {
+        if (!d.is(type_kind::duration)) {
           error(&run, std::string(codes::null_duration),
                 fmt::format("`wait` needs a duration, but `{}` is {}", program_.node_source[in.a],
                             value_text(d, symbols_)));
           end_run(slot, "error");
           return;
         }
-        const auto due = now_ + std::max<std::int64_t>(d.as_integer(), 0);
+        const auto due = now_ + std::max(d.as_duration(), grammar::duration{});
         schedule(run, due, wait_kind::timer);
         if (tracing(c)) trace(c, &run, trace_kind::waiting, fmt::format("wait {}", program_.node_source[in.a]),
               format_timestamp(due), {}, in.location);
@@ -111,7 +111,7 @@ void simulator::impl::execute(std::uint32_t slot) {
         const time_zone* zone = zone_of(c);
         if (in.c != no_node) {
           const auto z = eval_.eval(in.c, frame);
-          if (z.is(value_kind::string)) {
+          if (z.is(type_kind::string)) {
             zone = zones_.find(z.as_string());
             if (zone == nullptr) {
               error(&run, std::string(codes::unknown_zone),
@@ -121,7 +121,7 @@ void simulator::impl::execute(std::uint32_t slot) {
             }
           }
         }
-        if (!tod.is(value_kind::time_of_day)) {
+        if (!tod.is(type_kind::time_of_day)) {
           error(&run, std::string(codes::null_duration),
                 fmt::format("`wait until` needs a time of day, but `{}` is {}", program_.node_source[in.a],
                             value_text(tod, symbols_)));
@@ -138,7 +138,7 @@ void simulator::impl::execute(std::uint32_t slot) {
       case instr::wait_for: {
         const auto& w = f.waits[in.a];
         const auto d = eval_.eval(w.within, frame);
-        if (!d.is(value_kind::duration)) {
+        if (!d.is(type_kind::duration)) {
           error(&run, std::string(codes::null_duration),
                 fmt::format("`wait for … within` needs a duration, but `{}` is {}", program_.node_source[w.within],
                             value_text(d, symbols_)));
@@ -146,7 +146,7 @@ void simulator::impl::execute(std::uint32_t slot) {
           return;
         }
         run.wait_index = in.a;
-        const auto due = now_ + std::max<std::int64_t>(d.as_integer(), 0);
+        const auto due = now_ + std::max(d.as_duration(), grammar::duration{});
         schedule(run, due, wait_kind::event);
         if (tracing(c)) trace(c, &run, trace_kind::waiting, fmt::format("wait for {}", name(w.awaited.event)),
               format_timestamp(due), {}, in.location);
@@ -227,7 +227,7 @@ void simulator::impl::execute(std::uint32_t slot) {
       }
       case instr::repeat_start: {
         const auto n = eval_.eval(in.b, frame);
-        const double count = n.is(value_kind::number) ? std::floor(n.as_number()) : 0;
+        const double count = n.is(type_kind::number) ? std::floor(n.as_number()) : 0;
         if (count < 1) {
           run.pc = in.c;
         } else {
@@ -284,7 +284,7 @@ std::optional<std::string> simulator::impl::limit_reached(customer_index c, symb
 
 void simulator::impl::count_send(customer_index c, symbol channel) {
   std::uint32_t keep = 0;
-  std::int64_t longest = 0;
+  grammar::duration longest{};
   for (const auto& limit : program_.policy.limits) {
     if (limit.channel != channel) continue;
     keep = std::max(keep, limit.count);
@@ -300,13 +300,13 @@ void simulator::impl::count_send(customer_index c, symbol channel) {
   auto& sent = it->sent;
   sent.push_back(now_);
   // Only the newest `keep` sends inside the longest window can ever count.
-  const auto stale = std::find_if(sent.begin(), sent.end(), [&](std::int64_t t) { return t > now_ - longest; });
+  const auto stale = std::find_if(sent.begin(), sent.end(), [&](grammar::instant t) { return t > now_ - longest; });
   sent.erase(sent.begin(), stale);
   if (sent.size() > keep) sent.erase(sent.begin(), sent.end() - keep);
 }
 
 bool simulator::impl::send(std::uint32_t slot, std::uint32_t send_index, record params,
-                           std::optional<std::int64_t> deferred_from) {
+                           std::optional<grammar::instant> deferred_from) {
   auto& run = runs_[slot];
   const auto& f = program_.flows[run.flow];
   const auto& s = f.sends[send_index];
@@ -350,7 +350,7 @@ bool simulator::impl::send(std::uint32_t slot, std::uint32_t send_index, record 
 
 void simulator::impl::write_action(const run_state& run, const send_program& s, const record& params,
                                    send_status status, std::string_view reason,
-                                   std::optional<std::int64_t> deferred_from) {
+                                   std::optional<grammar::instant> deferred_from) {
   const auto& f = program_.flows[run.flow];
   scratch_splits_.clear();
   for (const auto& [split, arm] : run.splits) {

@@ -13,7 +13,7 @@ bool earlier(const timer& a, const timer& b) { return a.due != b.due ? a.due < b
 
 }  // namespace
 
-std::uint64_t timer_queue::push(std::int64_t due, std::uint32_t run, std::uint32_t generation) {
+std::uint64_t timer_queue::push(grammar::instant due, std::uint32_t run, std::uint32_t generation) {
   const auto seq = next_seq_++;
   const timer t{due, seq, run, generation};
   std::size_t i = heap_.size();

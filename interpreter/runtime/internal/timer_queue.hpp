@@ -11,10 +11,12 @@
 #include <cstdint>
 #include <vector>
 
+#include "grammar/time.hpp"
+
 namespace afterflow::runtime {
 
 struct timer {
-  std::int64_t due = 0;      ///< microseconds since the epoch, UTC
+  grammar::instant due{};
   std::uint64_t seq = 0;     ///< creation order
   std::uint32_t run = 0;     ///< the run to resume
   std::uint32_t generation = 0;
@@ -23,7 +25,7 @@ struct timer {
 class timer_queue {
  public:
   /// Schedules a wake-up; returns its sequence number.
-  std::uint64_t push(std::int64_t due, std::uint32_t run, std::uint32_t generation);
+  std::uint64_t push(grammar::instant due, std::uint32_t run, std::uint32_t generation);
   [[nodiscard]] bool empty() const { return heap_.empty(); }
   [[nodiscard]] std::size_t size() const { return heap_.size(); }
   /// The earliest timer; the queue must not be empty.

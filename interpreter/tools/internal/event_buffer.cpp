@@ -11,13 +11,11 @@ namespace afterflow::tools {
 using eventlog::text_sink;
 using grammar::append_timestamp;
 using grammar::json_writer;
-using grammar::micros_per_day;
-using grammar::micros_per_second;
 using grammar::parse_timestamp;
 using runtime::local_to_instant;
 using runtime::time_zone;
 
-json_writer& event_buffer::begin(std::int64_t time, std::string_view customer, std::string_view event) {
+json_writer& event_buffer::begin(grammar::instant time, std::string_view customer, std::string_view event) {
   line_.clear();
   writer_.emplace(line_);
   time_ = time;
@@ -54,17 +52,18 @@ void event_buffer::write_sorted(const text_sink& write, convert_stats& stats) {
   if (!chunk.empty()) write(chunk);
 }
 
-std::optional<std::int64_t> local_timestamp(std::string_view text, const time_zone* zone) {
+std::optional<grammar::instant> local_timestamp(std::string_view text, const time_zone* zone) {
   // The RFC 3339 parser accepts a space for `T`; read the wall-clock time as
   // if it were UTC, then place it in the zone.
   std::string utc(text);
   utc += 'Z';
   const auto naive = parse_timestamp(utc);
   if (!naive) return std::nullopt;
-  const auto days = *naive >= 0 ? *naive / micros_per_day : (*naive - micros_per_day + 1) / micros_per_day;
-  const auto in_day = *naive - days * micros_per_day;
-  const auto seconds = static_cast<std::int32_t>(in_day / micros_per_second);
-  return local_to_instant(zone, days, seconds) + in_day % micros_per_second;
+  const auto day = std::chrono::floor<std::chrono::days>(*naive);
+  const auto in_day = *naive - day;
+  const auto seconds = std::chrono::floor<std::chrono::seconds>(in_day);
+  return local_to_instant(zone, day.time_since_epoch().count(), static_cast<std::int32_t>(seconds.count())) +
+         (in_day - seconds);
 }
 
 std::optional<double> parse_decimal(std::string_view text) {

@@ -18,7 +18,7 @@ class event_buffer {
  public:
   /// Starts an event line; add its properties to the returned writer (it is
   /// inside `props`), then call `end`.
-  grammar::json_writer& begin(std::int64_t time, std::string_view customer, std::string_view event);
+  grammar::json_writer& begin(grammar::instant time, std::string_view customer, std::string_view event);
   void end();
   /// Writes every event sorted by time (stable) and counts them by name.
   void write_sorted(const eventlog::text_sink& write, convert_stats& stats);
@@ -26,19 +26,19 @@ class event_buffer {
 
  private:
   struct event {
-    std::int64_t time = 0;
+    grammar::instant time{};
     std::string_view name;  // static storage: the converters' literals
     std::string line;
   };
   std::vector<event> events_;
   std::string line_;
   std::optional<grammar::json_writer> writer_;
-  std::int64_t time_ = 0;
+  grammar::instant time_{};
   std::string_view name_;
 };
 
 /// A naive local `YYYY-MM-DD HH:MM[:SS]` in `zone`, as UTC microseconds.
-[[nodiscard]] std::optional<std::int64_t> local_timestamp(std::string_view text, const runtime::time_zone* zone);
+[[nodiscard]] std::optional<grammar::instant> local_timestamp(std::string_view text, const runtime::time_zone* zone);
 /// A decimal number (`3.39`, `-6`), or nullopt.
 [[nodiscard]] std::optional<double> parse_decimal(std::string_view text);
 /// Money rounded to cents.

@@ -1,20 +1,20 @@
-#include "interpreter/ir/value.hpp"
+#include "stdlib/value.hpp"
 
 #include <array>
 #include <string>
 
 #include <gtest/gtest.h>
 
-namespace afterflow::ir {
+namespace afterflow::stdlib {
 namespace {
 
 TEST(Value, ScalarsRoundTrip) {
   EXPECT_TRUE(value::null().is_null());
   EXPECT_TRUE(value::boolean(true).as_bool());
   EXPECT_EQ(value::number(2.5).as_number(), 2.5);
-  EXPECT_EQ(value::duration(7).as_integer(), 7);
-  EXPECT_EQ(value::time(-3).as_integer(), -3);
-  EXPECT_EQ(value::time_of_day(36000).as_integer(), 36000);
+  EXPECT_EQ(value::duration(grammar::duration(7)).as_duration().count(), 7);
+  EXPECT_EQ(value::time(grammar::instant_from_micros(-3)).as_time(), grammar::instant_from_micros(-3));
+  EXPECT_EQ(value::time_of_day(36000).as_time_of_day(), 36000);
   EXPECT_EQ(value::string("abc").as_string(), "abc");
 }
 
@@ -30,7 +30,7 @@ TEST(Value, EqualityNeedsTheSameKind) {
   EXPECT_TRUE(equal(value::null(), value::null()));
   EXPECT_TRUE(equal(value::number(1), value::number(1.0)));
   EXPECT_FALSE(equal(value::number(1), value::string("1")));
-  EXPECT_FALSE(equal(value::duration(5), value::time(5)));
+  EXPECT_FALSE(equal(value::duration(grammar::duration(5)), value::time(grammar::instant_from_micros(5))));
   const std::string a = "x", b = "x";
   EXPECT_TRUE(equal(value::string(a), value::string(b)));
   const std::array items1{value::number(1), value::string("a")};
@@ -42,4 +42,4 @@ TEST(Value, EqualityNeedsTheSameKind) {
 }
 
 }  // namespace
-}  // namespace afterflow::ir
+}  // namespace afterflow::stdlib
