@@ -18,7 +18,7 @@ namespace afterflow::eventlog {
 
 namespace {
 
-constexpr std::size_t kRawBlock = 256 * 1024;
+constexpr std::size_t raw_block = 256 * 1024;
 
 enum class codec : unsigned char { plain, gzip, xz };
 
@@ -27,7 +27,7 @@ enum class codec : unsigned char { plain, gzip, xz };
 class file_source final : public byte_source {
  public:
   file_source(std::string name, int fd, bool owns_fd)
-      : byte_source(std::move(name)), fd_(fd), owns_fd_(owns_fd), raw_(kRawBlock) {}
+      : byte_source(std::move(name)), fd_(fd), owns_fd_(owns_fd), raw_(raw_block) {}
 
   ~file_source() override {
     if (codec_ == codec::gzip) inflateEnd(&zs_);

@@ -32,9 +32,9 @@ using namespace json_input;
 
 static_assert(line_reader::padding >= simdjson::SIMDJSON_PADDING);
 
-constexpr std::size_t kCacheSlots = 64;
-constexpr std::string_view kTimestampHelp = "timestamps are RFC 3339, e.g. `2026-03-01T09:00:00Z`";
-constexpr std::string_view kShapeHelp =
+constexpr std::size_t cache_slots = 64;
+constexpr std::string_view timestamp_help = "timestamps are RFC 3339, e.g. `2026-03-01T09:00:00Z`";
+constexpr std::string_view shape_help =
     "an event line looks like "
     "`{\"time\":\"2026-03-01T09:00:00Z\",\"customer\":\"c1\",\"event\":\"order_placed\",\"props\":{}}`";
 
@@ -325,7 +325,7 @@ class event_log_reader::impl {
   static std::size_t cache_slot(std::string_view name) {
     if (name.empty()) return 0;
     const auto at = [&](std::size_t i) { return static_cast<std::size_t>(static_cast<unsigned char>(name[i])); };
-    return (name.size() * 131 + at(0) * 31 + at(name.size() - 1) * 7 + at(name.size() / 2)) % kCacheSlots;
+    return (name.size() * 131 + at(0) * 31 + at(name.size() - 1) * 7 + at(name.size() / 2)) % cache_slots;
   }
 
   // ---- assembling the record --------------------------------------------------
@@ -343,7 +343,7 @@ class event_log_reader::impl {
     }
     if (!has_event && !has_traits) {
       return fail(codes::missing_field, object_start(), "missing `event`",
-                  std::string(kShapeHelp) + "; a profile update has `traits` instead of `event`");
+                  std::string(shape_help) + "; a profile update has `traits` instead of `event`");
     }
     if (!stamp(time_, check_order, has_event)) return line_kind::bad;
     record_.customer = customer_.text;
@@ -408,7 +408,7 @@ class event_log_reader::impl {
     const auto t = parse_timestamp(f.text);
     if (!t) {
       fail(codes::bad_timestamp, f.at, fmt::format("bad timestamp {}", grammar::quote_excerpt(f.text)),
-           std::string(kTimestampHelp));
+           std::string(timestamp_help));
       return false;
     }
     if (check_order && last_line_ != 0 && *t < last_time_) {
@@ -495,7 +495,7 @@ class event_log_reader::impl {
     return line_kind::bad;
   }
 
-  line_kind missing(std::string_view key, std::string help = std::string(kShapeHelp)) {
+  line_kind missing(std::string_view key, std::string help = std::string(shape_help)) {
     return fail(codes::missing_field, object_start(), fmt::format("missing `{}`", key), std::move(help));
   }
 
@@ -520,7 +520,7 @@ class event_log_reader::impl {
     at.type = type;
     return fail(codes::wrong_field_type, at,
                 fmt::format("expected a JSON object, found {}", describe_at(at)),
-                std::string(kShapeHelp));
+                std::string(shape_help));
   }
 
   grammar::diagnostic to_diagnostic(std::string_view line) const {
@@ -539,8 +539,8 @@ class event_log_reader::impl {
     std::string_view name;  // the symbol table's copy
     const event_plan* plan = nullptr;
   };
-  std::array<cached_plan, kCacheSlots> afterflow_cache_{};
-  std::array<cached_plan, kCacheSlots> segment_cache_{};
+  std::array<cached_plan, cache_slots> afterflow_cache_{};
+  std::array<cached_plan, cache_slots> segment_cache_{};
 
   // The line being parsed.
   std::string_view line_;

@@ -28,8 +28,8 @@ namespace {
 
 using namespace json_input;
 
-constexpr std::array<std::string_view, 3> kKeys{"id", "timezone", "attributes"};
-constexpr std::string_view kShapeHelp =
+constexpr std::array<std::string_view, 3> keys{"id", "timezone", "attributes"};
+constexpr std::string_view shape_help =
     "a profile looks like `{\"id\":\"c1\",\"timezone\":\"Europe/Prague\",\"attributes\":{}}`";
 
 }  // namespace
@@ -101,7 +101,7 @@ class profile_reader::impl {
         if (doc.type().get(type) == simdjson::SUCCESS) {
           return fail(codes::wrong_field_type, {first, type},
                       fmt::format("expected a JSON object, found {}", describe_at({first, type}, line)),
-                      std::string(kShapeHelp));
+                      std::string(shape_help));
         }
       }
       return json_failure(e);
@@ -144,7 +144,7 @@ class profile_reader::impl {
         const auto* quote = reinterpret_cast<const char*>(field.key().raw()) - 1;
         fail(codes::unknown_profile_field, {static_cast<std::size_t>(quote - line.data()), od::json_type::string},
              fmt::format("unknown profile field {}", grammar::quote_excerpt(key)));
-        if (const auto s = closest_match(key, kKeys)) problem_.help = fmt::format("did you mean `{}`?", *s);
+        if (const auto s = closest_match(key, keys)) problem_.help = fmt::format("did you mean `{}`?", *s);
         else problem_.help = "a profile has `id`, `timezone` and `attributes`; put custom data under `attributes`";
         return false;
       }
@@ -153,7 +153,7 @@ class profile_reader::impl {
 
     if (!has_id || id_at.type == od::json_type::null) {
       return fail(codes::missing_field, {line.find_first_not_of(" \t\r"), od::json_type::object}, "missing `id`",
-                  std::string(kShapeHelp));
+                  std::string(shape_help));
     }
     if (id_at.type != od::json_type::string && id_at.type != od::json_type::number) {
       return fail(codes::wrong_field_type, id_at,

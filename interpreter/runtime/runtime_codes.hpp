@@ -15,8 +15,9 @@ inline constexpr std::string_view emit_depth = "E2002";
 inline constexpr std::string_view null_duration = "E2003";
 inline constexpr std::string_view unknown_zone = "E2004";
 inline constexpr std::string_view bad_attribute = "E2005";
+inline constexpr std::string_view null_time_of_day = "E2006";
 
-inline constexpr std::array<grammar::code_info, 5> table{{
+inline constexpr std::array<grammar::code_info, 6> table{{
     {step_limit, "too many steps without waiting",
      "A run executed more steps than the limit (10,000 by default) without waiting, usually "
      "a `repeat` whose count is far larger than intended. The run ends with reason `error`."},
@@ -25,15 +26,19 @@ inline constexpr std::array<grammar::code_info, 5> table{{
      "emitted event ... deeper than the limit (16): flows are emitting events that trigger "
      "each other in a loop. The emitting run ends with reason `error`."},
     {null_duration, "a wait without a duration",
-     "`wait`, `wait for ... within` or `wait until` got `null` or a value of the wrong kind at "
-     "run time, for example `wait trigger.days_of_supply * 1d` for an event without that "
-     "property. Give a default: `wait coalesce(trigger.days_of_supply, 30) * 1d`."},
+     "`wait` or `wait for ... within` got `null` or a value of the wrong kind at run time, for "
+     "example `wait trigger.days_of_supply * 1d` for an event without that property. Give a "
+     "default: `wait coalesce(trigger.days_of_supply, 30) * 1d`."},
     {unknown_zone, "unknown time zone in the data",
      "`wait until ... in <expr>` evaluated to a name that is not in the tz database, e.g. a "
      "customer attribute holding `CET+1`. Use IANA names such as `Europe/Prague`."},
     {bad_attribute, "a customer attribute could not be set",
      "`set customer.timezone = ...` was given a value that is not a known time zone; the "
      "attribute keeps its old value."},
+    {null_time_of_day, "a wait until without a time of day",
+     "`wait until (<expr>)` got `null` or a value that is not a time of day at run time, for "
+     "example `wait until (customer.send_time)` for a customer without that attribute. Give a "
+     "default: `wait until coalesce(customer.send_time, 10:00)`."},
 }};
 
 }  // namespace afterflow::runtime::codes

@@ -16,11 +16,11 @@ using grammar::append_timestamp;
 
 namespace {
 
-constexpr std::int64_t kMinute = 60;
-constexpr std::int64_t kHour = 3600;
-constexpr std::int64_t kDay = 86400;
-constexpr std::int64_t kNever = INT64_MAX;
-constexpr std::size_t kChunk = 64 * 1024;
+constexpr std::int64_t seconds_per_minute = 60;
+constexpr std::int64_t seconds_per_hour = 3600;
+constexpr std::int64_t seconds_per_day = 86400;
+constexpr std::int64_t never_scheduled = INT64_MAX;
+constexpr std::size_t chunk_bytes = 64 * 1024;
 
 // xoshiro256** (Blackman & Vigna), seeded through splitmix64.
 class random_stream {
@@ -85,7 +85,7 @@ struct zone_info {
   std::string_view tracking;       // tracking URL prefix
 };
 
-constexpr std::array<zone_info, 11> kZones{{
+constexpr std::array<zone_info, 11> zones{{
     {"Europe/Prague", 60, "CZK", 25'000, true, "PPL", "https://www.ppl.cz/vyhledat-zasilku?shipmentId="},
     {"Europe/London", 0, "GBP", 850, false, "Royal Mail", "https://www.royalmail.com/track-your-item#/tracking-results/"},
     {"Europe/Berlin", 60, "EUR", 1000, false, "DHL", "https://www.dhl.de/de/privatkunden/dhl-sendungsverfolgung.html?piececode="},
@@ -98,7 +98,7 @@ constexpr std::array<zone_info, 11> kZones{{
     {"Asia/Tokyo", 540, "JPY", 160'000, true, "Japan Post", "https://trackings.post.japanpost.jp/services/srv/search/?requestNo1="},
     {"Australia/Sydney", 600, "AUD", 1650, false, "Australia Post", "https://auspost.com.au/mypost/track/details/"},
 }};
-constexpr std::array<std::uint32_t, 11> kZoneWeights{10, 16, 12, 9, 6, 14, 8, 9, 6, 5, 5};
+constexpr std::array<std::uint32_t, 11> zone_weights{10, 16, 12, 9, 6, 14, 8, 9, 6, 5, 5};
 
 struct category_info {
   std::string_view name;
@@ -108,7 +108,7 @@ struct category_info {
   bool consumable;  // bought again when it runs out: days_of_supply
 };
 
-constexpr std::array<category_info, 10> kCategories{{
+constexpr std::array<category_info, 10> categories{{
     {"apparel", "APP", 1500, 12000, false},
     {"beauty", "BEA", 800, 6000, true},
     {"electronics", "ELE", 2500, 90000, false},
@@ -120,33 +120,33 @@ constexpr std::array<category_info, 10> kCategories{{
     {"pets", "PET", 800, 7000, true},
     {"jewelry", "JEW", 3000, 40000, false},
 }};
-constexpr std::array<std::uint32_t, 10> kCategoryWeights{22, 12, 10, 14, 8, 7, 9, 8, 6, 4};
+constexpr std::array<std::uint32_t, 10> category_weights{22, 12, 10, 14, 8, 7, 9, 8, 6, 4};
 
-constexpr std::array<std::string_view, 16> kFirstNames{
+constexpr std::array<std::string_view, 16> first_names{
     "Jana", "Petr", "Olivia", "Noah", "Emma", "Lukas", "Chloe", "Lucas",
     "Sofia", "Mateo", "Ava", "Liam", "Beatriz", "Haruto", "Yui", "Jack"};
-constexpr std::array<std::string_view, 5> kPaymentMethods{"card", "paypal", "apple_pay", "bank_transfer", "klarna"};
-constexpr std::array<std::uint32_t, 5> kPaymentWeights{60, 20, 10, 5, 5};
-constexpr std::array<std::string_view, 3> kCancelReasons{"customer_request", "payment_failed", "out_of_stock"};
-constexpr std::array<std::string_view, 4> kReturnReasons{"wrong_size", "damaged", "not_as_described", "changed_mind"};
-constexpr std::array<std::string_view, 4> kCoupons{"WELCOME10", "SPRING15", "FREESHIP", "VIP20"};
-constexpr std::array<std::string_view, 4> kTicketTopics{"where_is_my_order", "return", "damaged_item", "billing"};
-constexpr std::array<std::string_view, 3> kResolutions{"resolved", "refunded", "replaced"};
+constexpr std::array<std::string_view, 5> payment_methods{"card", "paypal", "apple_pay", "bank_transfer", "klarna"};
+constexpr std::array<std::uint32_t, 5> payment_weights{60, 20, 10, 5, 5};
+constexpr std::array<std::string_view, 3> cancel_reasons{"customer_request", "payment_failed", "out_of_stock"};
+constexpr std::array<std::string_view, 4> return_reasons{"wrong_size", "damaged", "not_as_described", "changed_mind"};
+constexpr std::array<std::string_view, 4> coupons{"WELCOME10", "SPRING15", "FREESHIP", "VIP20"};
+constexpr std::array<std::string_view, 4> ticket_topics{"where_is_my_order", "return", "damaged_item", "billing"};
+constexpr std::array<std::string_view, 3> resolutions{"resolved", "refunded", "replaced"};
 
 // Local hour of an order: quiet at night, peaks at lunch and in the evening.
-constexpr std::array<std::uint32_t, 24> kOrderHours{1, 1, 1, 1, 1, 1, 2, 3, 4, 5, 6, 7,
+constexpr std::array<std::uint32_t, 24> order_hours{1, 1, 1, 1, 1, 1, 2, 3, 4, 5, 6, 7,
                                                     9, 9, 7, 6, 6, 7, 8, 10, 11, 10, 7, 3};
-constexpr std::array<std::uint32_t, 6> kOrderCounts{45, 22, 13, 9, 6, 5};  // 1..6 orders
-constexpr std::array<std::uint32_t, 5> kItemCounts{50, 25, 13, 8, 4};       // 1..5 items
-constexpr std::array<std::uint32_t, 4> kShipDays{35, 35, 20, 10};           // 1..4 days
-constexpr std::array<std::uint32_t, 6> kDeliveryDays{25, 30, 20, 13, 8, 4}; // 2..7 days
-constexpr std::array<std::uint32_t, 4> kStatusViews{40, 35, 17, 8};         // 0..3 views
-constexpr std::int64_t kPromisedDays = 5;
+constexpr std::array<std::uint32_t, 6> order_counts{45, 22, 13, 9, 6, 5};  // 1..6 orders
+constexpr std::array<std::uint32_t, 5> item_counts{50, 25, 13, 8, 4};       // 1..5 items
+constexpr std::array<std::uint32_t, 4> ship_day_weights{35, 35, 20, 10};           // 1..4 days
+constexpr std::array<std::uint32_t, 6> delivery_day_weights{25, 30, 20, 13, 8, 4}; // 2..7 days
+constexpr std::array<std::uint32_t, 4> status_views{40, 35, 17, 8};         // 0..3 views
+constexpr std::int64_t promised_days = 5;
 // Review scores 1..5: on time, late, returned.
-constexpr std::array<std::uint32_t, 5> kScoresOnTime{5, 4, 9, 22, 60};
-constexpr std::array<std::uint32_t, 5> kScoresLate{15, 12, 18, 25, 30};
-constexpr std::array<std::uint32_t, 5> kScoresReturned{30, 25, 20, 15, 10};
-constexpr std::array<std::uint32_t, 11> kNpsScores{2, 1, 1, 2, 2, 4, 6, 10, 17, 25, 30};  // 0..10
+constexpr std::array<std::uint32_t, 5> scores_on_time{5, 4, 9, 22, 60};
+constexpr std::array<std::uint32_t, 5> scores_late{15, 12, 18, 25, 30};
+constexpr std::array<std::uint32_t, 5> scores_returned{30, 25, 20, 15, 10};
+constexpr std::array<std::uint32_t, 11> nps_scores{2, 1, 1, 2, 2, 4, 6, 10, 17, 25, 30};  // 0..10
 
 enum class kind : unsigned char {
   order_placed, order_paid, order_shipped, order_delivered, order_cancelled, order_returned,
@@ -154,7 +154,7 @@ enum class kind : unsigned char {
   support_ticket_closed, csat_submitted, count
 };
 
-constexpr std::array<std::string_view, static_cast<std::size_t>(kind::count)> kKindNames{
+constexpr std::array<std::string_view, static_cast<std::size_t>(kind::count)> kind_names{
     "order_placed", "order_paid", "order_shipped", "order_delivered", "order_cancelled",
     "order_returned", "refund_issued", "order_status_viewed", "review_submitted",
     "nps_submitted", "support_ticket_opened", "support_ticket_closed", "csat_submitted"};
@@ -202,28 +202,28 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
 }
 
-std::int64_t local_day(std::int64_t t, const zone_info& z) { return floor_div(t + z.offset_minutes * kMinute, kDay); }
+std::int64_t local_day(std::int64_t t, const zone_info& z) { return floor_div(t + z.offset_minutes * seconds_per_minute, seconds_per_day); }
 std::int64_t at_local(std::int64_t day, std::int64_t second_of_day, const zone_info& z) {
-  return day * kDay + second_of_day - z.offset_minutes * kMinute;
+  return day * seconds_per_day + second_of_day - z.offset_minutes * seconds_per_minute;
 }
 
 std::int64_t order_second_of_day(random_stream& r) {
-  return static_cast<std::int64_t>(r.pick(kOrderHours)) * kHour + r.between(0, kHour - 1);
+  return static_cast<std::int64_t>(r.pick(order_hours)) * seconds_per_hour + r.between(0, seconds_per_hour - 1);
 }
 
 profile draw_profile(random_stream& r, const period& p) {
   profile f;
-  f.zone = r.pick(kZoneWeights);
-  f.first_name = kFirstNames[r.below(kFirstNames.size())];
+  f.zone = r.pick(zone_weights);
+  f.first_name = first_names[r.below(first_names.size())];
   f.opt_in = r.chance(850);
-  f.orders = static_cast<std::uint32_t>(r.pick(kOrderCounts)) + 1;
-  const auto& z = kZones[f.zone];
-  const auto days = (p.end - p.start) / kDay;
-  const auto first_day = floor_div(p.start, kDay) + r.between(0, std::max<std::int64_t>(days - 1, 0));
+  f.orders = static_cast<std::uint32_t>(r.pick(order_counts)) + 1;
+  const auto& z = zones[f.zone];
+  const auto days = (p.end - p.start) / seconds_per_day;
+  const auto first_day = floor_div(p.start, seconds_per_day) + r.between(0, std::max<std::int64_t>(days - 1, 0));
   f.first_order = at_local(first_day, order_second_of_day(r), z);
-  if (f.first_order < p.start) f.first_order += kDay;
-  if (f.first_order >= p.end) f.first_order -= kDay;
-  f.signup = std::max(p.start, f.first_order - r.between(2 * kMinute, 40 * kMinute));
+  if (f.first_order < p.start) f.first_order += seconds_per_day;
+  if (f.first_order >= p.end) f.first_order -= seconds_per_day;
+  f.signup = std::max(p.start, f.first_order - r.between(2 * seconds_per_minute, 40 * seconds_per_minute));
   f.nps = r.chance(150);
   f.ticket_order = r.chance(50) ? static_cast<std::uint32_t>(r.between(1, f.orders)) : 0;
   return f;
@@ -252,7 +252,7 @@ class line_builder {
   }
   void event(std::int64_t seconds, std::string_view customer, kind k) {
     start(seconds, customer, "\",\"event\":\"");
-    text_ += kKindNames[static_cast<std::size_t>(k)];
+    text_ += kind_names[static_cast<std::size_t>(k)];
     text_ += "\",\"props\":{";
   }
   void traits(std::int64_t seconds, std::string_view customer) { start(seconds, customer, "\",\"traits\":{"); }
@@ -321,7 +321,7 @@ struct customer_state {
   profile who;
   std::string id;
   std::uint32_t orders_placed = 0;
-  std::int64_t next_order = kNever;
+  std::int64_t next_order = never_scheduled;
   bool identified = false;
   bool nps_done = false;
   std::uint32_t seq = 0;
@@ -348,7 +348,7 @@ class generator {
   generator(const log_generator_options& options, const text_sink& write)
       : options_(options), write_(write) {
     const auto start = seconds_of(options.start);
-    period_ = {start, start + static_cast<std::int64_t>(options.days) * kDay};
+    period_ = {start, start + static_cast<std::int64_t>(options.days) * seconds_per_day};
   }
 
   log_generator_stats run() {
@@ -369,14 +369,14 @@ class generator {
       heap_.pop_back();
       auto& c = customers_[index];
       step(c, time);
-      if (const auto t = c.next_time(); t != kNever) {
+      if (const auto t = c.next_time(); t != never_scheduled) {
         heap_.push_back({t, index});
         std::push_heap(heap_.begin(), heap_.end(), later);
       }
     }
     if (!out_.empty()) write_(out_);
     for (const auto k : first_seen_) {
-      stats_.events.emplace_back(std::string(kKindNames[static_cast<std::size_t>(k)]),
+      stats_.events.emplace_back(std::string(kind_names[static_cast<std::size_t>(k)]),
                                  counts_[static_cast<std::size_t>(k)]);
     }
     return stats_;
@@ -390,7 +390,7 @@ class generator {
   void step(customer_state& c, std::int64_t time) {
     if (!c.identified && c.who.signup == time) {
       c.identified = true;
-      const auto& z = kZones[c.who.zone];
+      const auto& z = zones[c.who.zone];
       line_.traits(time, c.id);
       line_.text("timezone", z.name)
           .text("email", c.id + "@example.com")
@@ -418,7 +418,7 @@ class generator {
       ++stats_.identifies;
     }
     out_ += line;
-    if (out_.size() >= kChunk) {
+    if (out_.size() >= chunk_bytes) {
       write_(out_);
       out_.clear();
     }
@@ -434,12 +434,12 @@ class generator {
 
   void place_order(customer_state& c, std::int64_t placed) {
     auto& r = c.random;
-    const auto& z = kZones[c.who.zone];
+    const auto& z = zones[c.who.zone];
     const auto number = ++c.orders_placed;
     order o;
     o.id = numbered_id('o', c.id, number);
-    o.category = &kCategories[r.pick(kCategoryWeights)];
-    const auto items = r.pick(kItemCounts) + 1;
+    o.category = &categories[r.pick(category_weights)];
+    const auto items = r.pick(item_counts) + 1;
     std::int64_t cents = 0;
     for (std::size_t i = 0; i < items; ++i) {
       // Prices skew low: the square of a uniform draw.
@@ -455,7 +455,7 @@ class generator {
     line_.event(placed, c.id, kind::order_placed);
     line_.text("order_id", o.id).number("total", o.total).text("currency", z.currency).text("category", o.category->name);
     line_.number("item_count", static_cast<double>(items)).texts("skus", o.skus);
-    if (r.chance(120)) line_.text("coupon", number == 1 && r.chance(600) ? kCoupons[0] : kCoupons[r.between(1, 3)]);
+    if (r.chance(120)) line_.text("coupon", number == 1 && r.chance(600) ? coupons[0] : coupons[r.between(1, 3)]);
     if (o.category->consumable) line_.number("days_of_supply", static_cast<double>(30 * r.between(1, 3)));
     emit(line_.take(), kind::order_placed);
 
@@ -465,11 +465,11 @@ class generator {
 
   void schedule_next_order(customer_state& c, std::int64_t placed) {
     auto& r = c.random;
-    c.next_order = kNever;
+    c.next_order = never_scheduled;
     if (c.orders_placed >= c.who.orders) return;
     const auto band = r.below(10);
     const auto gap = band < 4 ? r.between(7, 30) : band < 8 ? r.between(31, 90) : r.between(91, 200);
-    const auto& z = kZones[c.who.zone];
+    const auto& z = zones[c.who.zone];
     const auto next = at_local(local_day(placed, z) + gap, order_second_of_day(r), z);
     if (next < period_.end) c.next_order = next;
   }
@@ -478,7 +478,7 @@ class generator {
   // delivery, status views, returns, reviews, NPS and support.
   void follow_order(customer_state& c, const order& o, std::int64_t placed, std::uint32_t number) {
     auto& r = c.random;
-    const auto& z = kZones[c.who.zone];
+    const auto& z = zones[c.who.zone];
     const auto base = [&](kind k, std::int64_t t) {
       line_.event(t, c.id, k);
       line_.text("order_id", o.id).number("total", o.total).text("currency", z.currency).text("category", o.category->name);
@@ -489,10 +489,10 @@ class generator {
       later_event(c, t, kind::refund_issued);
     };
 
-    const auto paid = placed + r.between(kMinute, 20 * kMinute);
-    const auto method = kPaymentMethods[r.pick(kPaymentWeights)];
+    const auto paid = placed + r.between(seconds_per_minute, 20 * seconds_per_minute);
+    const auto method = payment_methods[r.pick(payment_weights)];
     if (r.chance(30)) {  // cancelled before shipping
-      const auto cancelled = placed + r.between(2 * kHour, 2 * kDay);
+      const auto cancelled = placed + r.between(2 * seconds_per_hour, 2 * seconds_per_day);
       const auto reason = r.between(0, 2);
       if (reason != 1) {  // a failed payment never arrives
         base(kind::order_paid, paid);
@@ -500,20 +500,20 @@ class generator {
         later_event(c, paid, kind::order_paid);
       }
       base(kind::order_cancelled, cancelled);
-      line_.text("reason", kCancelReasons[reason]);
+      line_.text("reason", cancel_reasons[reason]);
       later_event(c, cancelled, kind::order_cancelled);
-      if (reason != 1) refund(cancelled + r.between(kHour, 3 * kHour));
+      if (reason != 1) refund(cancelled + r.between(seconds_per_hour, 3 * seconds_per_hour));
       return;
     }
     base(kind::order_paid, paid);
     line_.text("payment_method", method);
     later_event(c, paid, kind::order_paid);
 
-    const auto ship_day = local_day(placed, z) + static_cast<std::int64_t>(r.pick(kShipDays)) + 1;
-    const auto shipped = std::max(paid + kHour, at_local(ship_day, r.between(8 * kHour, 18 * kHour), z));
-    const auto promised = at_local(local_day(shipped, z) + kPromisedDays, 20 * kHour, z);
-    const auto delivery_days = static_cast<std::int64_t>(r.pick(kDeliveryDays)) + 2;
-    const auto delivered = at_local(local_day(shipped, z) + delivery_days, r.between(9 * kHour, 20 * kHour), z);
+    const auto ship_day = local_day(placed, z) + static_cast<std::int64_t>(r.pick(ship_day_weights)) + 1;
+    const auto shipped = std::max(paid + seconds_per_hour, at_local(ship_day, r.between(8 * seconds_per_hour, 18 * seconds_per_hour), z));
+    const auto promised = at_local(local_day(shipped, z) + promised_days, 20 * seconds_per_hour, z);
+    const auto delivery_days = static_cast<std::int64_t>(r.pick(delivery_day_weights)) + 2;
+    const auto delivered = at_local(local_day(shipped, z) + delivery_days, r.between(9 * seconds_per_hour, 20 * seconds_per_hour), z);
     const bool late = delivered > promised;
     const auto tracking = std::string(z.currency.substr(0, 2)) + std::to_string(100'000'000 + r.below(900'000'000));
     base(kind::order_shipped, shipped);
@@ -523,9 +523,9 @@ class generator {
         .time("estimated_delivery", promised);
     later_event(c, shipped, kind::order_shipped);
 
-    const auto views = r.pick(kStatusViews);
+    const auto views = r.pick(status_views);
     for (std::size_t i = 0; i < views; ++i) {
-      const auto t = r.between(placed + kHour, delivered - kHour);
+      const auto t = r.between(placed + seconds_per_hour, delivered - seconds_per_hour);
       line_.event(t, c.id, kind::order_status_viewed);
       line_.text("order_id", o.id);
       later_event(c, t, kind::order_status_viewed);
@@ -537,40 +537,40 @@ class generator {
 
     const bool returned = r.chance(80);
     if (returned) {
-      const auto t = delivered + r.between(3 * kDay, 20 * kDay);
+      const auto t = delivered + r.between(3 * seconds_per_day, 20 * seconds_per_day);
       base(kind::order_returned, t);
-      line_.text("reason", kReturnReasons[r.below(kReturnReasons.size())]);
+      line_.text("reason", return_reasons[r.below(return_reasons.size())]);
       later_event(c, t, kind::order_returned);
-      refund(t + r.between(2 * kDay, 6 * kDay));
+      refund(t + r.between(2 * seconds_per_day, 6 * seconds_per_day));
     }
     if (r.chance(400)) {
-      const auto t = delivered + r.between(2 * kDay, 10 * kDay);
-      const auto& scores = returned ? kScoresReturned : late ? kScoresLate : kScoresOnTime;
+      const auto t = delivered + r.between(2 * seconds_per_day, 10 * seconds_per_day);
+      const auto& scores = returned ? scores_returned : late ? scores_late : scores_on_time;
       line_.event(t, c.id, kind::review_submitted);
       line_.text("order_id", o.id).number("score", static_cast<double>(r.pick(scores) + 1)).text("product_id", o.skus.front());
       later_event(c, t, kind::review_submitted);
     }
     if (c.who.nps && !c.nps_done) {
       c.nps_done = true;
-      const auto t = delivered + r.between(7 * kDay, 30 * kDay);
+      const auto t = delivered + r.between(7 * seconds_per_day, 30 * seconds_per_day);
       line_.event(t, c.id, kind::nps_submitted);
-      line_.number("score", static_cast<double>(r.pick(kNpsScores)));
+      line_.number("score", static_cast<double>(r.pick(nps_scores)));
       later_event(c, t, kind::nps_submitted);
     }
     if (c.who.ticket_order == number) {
       const auto ticket = numbered_id('t', c.id, number);
-      const auto opened = shipped + r.between(kDay, 5 * kDay);
-      const auto closed = opened + r.between(2 * kHour, 5 * kDay);
+      const auto opened = shipped + r.between(seconds_per_day, 5 * seconds_per_day);
+      const auto closed = opened + r.between(2 * seconds_per_hour, 5 * seconds_per_day);
       line_.event(opened, c.id, kind::support_ticket_opened);
-      line_.text("ticket_id", ticket).text("order_id", o.id).text("topic", kTicketTopics[r.below(kTicketTopics.size())]);
+      line_.text("ticket_id", ticket).text("order_id", o.id).text("topic", ticket_topics[r.below(ticket_topics.size())]);
       later_event(c, opened, kind::support_ticket_opened);
       line_.event(closed, c.id, kind::support_ticket_closed);
-      line_.text("ticket_id", ticket).text("order_id", o.id).text("resolution", kResolutions[r.below(kResolutions.size())]);
+      line_.text("ticket_id", ticket).text("order_id", o.id).text("resolution", resolutions[r.below(resolutions.size())]);
       later_event(c, closed, kind::support_ticket_closed);
       if (r.chance(400)) {
-        const auto t = closed + r.between(kHour, 2 * kDay);
+        const auto t = closed + r.between(seconds_per_hour, 2 * seconds_per_day);
         line_.event(t, c.id, kind::csat_submitted);
-        line_.number("score", static_cast<double>(r.pick(kScoresOnTime) + 1)).text("ticket_id", ticket);
+        line_.number("score", static_cast<double>(r.pick(scores_on_time) + 1)).text("ticket_id", ticket);
         later_event(c, t, kind::csat_submitted);
       }
     }
@@ -609,7 +609,7 @@ std::string generate_log_text(const log_generator_options& options) {
 
 void generate_profiles(const log_generator_options& options, const text_sink& write) {
   const auto start = seconds_of(options.start);
-  const period p{start, start + static_cast<std::int64_t>(options.days) * kDay};
+  const period p{start, start + static_cast<std::int64_t>(options.days) * seconds_per_day};
   std::string out;
   for (std::uint32_t i = 0; i < options.customers; ++i) {
     auto r = stream_of(options.seed, i);
@@ -618,7 +618,7 @@ void generate_profiles(const log_generator_options& options, const text_sink& wr
     out += "{\"id\":\"";
     out += id;
     out += "\",\"timezone\":\"";
-    out += kZones[who.zone].name;
+    out += zones[who.zone].name;
     out += "\",\"attributes\":{\"email\":\"";
     out += id;
     out += "@example.com\",\"first_name\":\"";
@@ -626,7 +626,7 @@ void generate_profiles(const log_generator_options& options, const text_sink& wr
     out += "\",\"marketing_opt_in\":";
     out += who.opt_in ? "true" : "false";
     out += "}}\n";
-    if (out.size() >= kChunk) {
+    if (out.size() >= chunk_bytes) {
       write(out);
       out.clear();
     }

@@ -30,8 +30,8 @@ using runtime::zone_cache;
 
 namespace {
 
-constexpr std::string_view kZone = "America/Sao_Paulo";
-constexpr std::string_view kCurrency = "BRL";
+constexpr std::string_view shop_zone = "America/Sao_Paulo";
+constexpr std::string_view shop_currency = "BRL";
 
 struct item {
   std::string product;
@@ -90,9 +90,9 @@ convert_result convert_olist(const table_opener& tables, const text_sink& write)
                            "reviews_without_order", "reviews_without_answer"}) {
     stats.add(name, 0);
   }
-  const time_zone* zone = zone_cache().find(kZone);
+  const time_zone* zone = zone_cache().find(shop_zone);
   if (zone == nullptr) {
-    result.error = grammar::make_file_error(eventlog::codes::cannot_read, fmt::format("the time zone database has no `{}`", kZone), "");
+    result.error = grammar::make_file_error(eventlog::codes::cannot_read, fmt::format("the time zone database has no `{}`", shop_zone), "");
     return result;
   }
   const auto bad = [&](const csv_reader& csv, std::string_view what, std::string_view text) {
@@ -208,7 +208,7 @@ convert_result convert_olist(const table_opener& tables, const text_sink& write)
             }
             total = round_cents(total);
             const auto common = [&](json_writer& w) {
-              w.key("order_id").string(order_id).key("total").number(total).key("currency").string(kCurrency);
+              w.key("order_id").string(order_id).key("total").number(total).key("currency").string(shop_currency);
               w.key("category").string(top_category);
             };
             {

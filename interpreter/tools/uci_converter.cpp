@@ -24,12 +24,12 @@ using runtime::zone_cache;
 
 namespace {
 
-constexpr std::string_view kZone = "Europe/London";
-constexpr std::string_view kCurrency = "GBP";
+constexpr std::string_view shop_zone = "Europe/London";
+constexpr std::string_view shop_currency = "GBP";
 
 // Stock codes that are fees or adjustments, not products: they count in
 // the total but neither in the items nor in the category.
-constexpr std::array<std::string_view, 11> kNonProducts{"POST", "DOT", "C2", "M", "BANK CHARGES", "AMAZONFEE",
+constexpr std::array<std::string_view, 11> non_products{"POST", "DOT", "C2", "M", "BANK CHARGES", "AMAZONFEE",
                                                        "CRUK", "PADS", "D", "S", "B"};
 
 // The category rule: the first keyword found in the description of the
@@ -38,7 +38,7 @@ struct keyword_category {
   std::string_view keyword;
   std::string_view category;
 };
-constexpr std::array<keyword_category, 27> kCategoryRules{{
+constexpr std::array<keyword_category, 27> category_rules{{
     {"CHRISTMAS", "seasonal"}, {"EASTER", "seasonal"},  {"HALLOWEEN", "seasonal"},
     {"CANDLE", "home"},        {"T-LIGHT", "home"},     {"LANTERN", "home"},
     {"CUSHION", "home"},       {"FRAME", "home"},       {"CLOCK", "home"},
@@ -69,14 +69,14 @@ std::string_view category_of(std::string_view description) {
   std::string upper(description);
   std::transform(upper.begin(), upper.end(), upper.begin(),
                  [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  for (const auto& rule : kCategoryRules) {
+  for (const auto& rule : category_rules) {
     if (upper.find(rule.keyword) != std::string::npos) return rule.category;
   }
   return "gifts";
 }
 
 bool is_product(std::string_view sku) {
-  return std::find(kNonProducts.begin(), kNonProducts.end(), sku) == kNonProducts.end();
+  return std::find(non_products.begin(), non_products.end(), sku) == non_products.end();
 }
 
 // What an order or a return adds up to (returns have negative quantities).
@@ -115,9 +115,9 @@ convert_result convert_uci(std::unique_ptr<byte_source> input, const text_sink& 
                            "negative_lines_without_c", "orders_without_lines"}) {
     stats.add(name, 0);
   }
-  const time_zone* zone = zone_cache().find(kZone);
+  const time_zone* zone = zone_cache().find(shop_zone);
   if (zone == nullptr) {
-    result.error = grammar::make_file_error(eventlog::codes::cannot_read, fmt::format("the time zone database has no `{}`", kZone), "");
+    result.error = grammar::make_file_error(eventlog::codes::cannot_read, fmt::format("the time zone database has no `{}`", shop_zone), "");
     return result;
   }
   csv_reader csv(std::move(input));
@@ -127,9 +127,9 @@ convert_result convert_uci(std::unique_ptr<byte_source> input, const text_sink& 
                                : grammar::make_file_error(eventlog::codes::missing_column, "the file is empty", csv.name());
     return result;
   }
-  constexpr std::array<std::string_view, 8> kColumns{"InvoiceNo", "StockCode", "Description", "Quantity",
+  constexpr std::array<std::string_view, 8> column_names{"InvoiceNo", "StockCode", "Description", "Quantity",
                                                      "InvoiceDate", "UnitPrice", "CustomerID", "Country"};
-  const auto columns = find_columns(*header, kColumns, csv, result.error);
+  const auto columns = find_columns(*header, column_names, csv, result.error);
   if (!columns) return result;
   const auto& c = *columns;
 
@@ -142,9 +142,9 @@ convert_result convert_uci(std::unique_ptr<byte_source> input, const text_sink& 
   while (const auto record = csv.next()) {
     const auto& f = *record;
     stats.add("csv_lines");
-    if (f.size() < kColumns.size()) {
+    if (f.size() < column_names.size()) {
       result.error = grammar::make_file_error(eventlog::codes::malformed_csv,
-                                     fmt::format("expected {} fields, found {}", kColumns.size(), f.size()),
+                                     fmt::format("expected {} fields, found {}", column_names.size(), f.size()),
                                      csv.name(), csv.line());
       return result;
     }
@@ -202,16 +202,16 @@ convert_result convert_uci(std::unique_ptr<byte_source> input, const text_sink& 
     const auto t = totals_of(lines);
     if (kind == 'C') {
       auto& w = events.begin(inv.time, inv.customer, "order_returned");
-      w.key("order_id").string(inv.number).key("total").number(t.total).key("currency").string(kCurrency);
+      w.key("order_id").string(inv.number).key("total").number(t.total).key("currency").string(shop_currency);
       w.key("category").string(t.category).key("reason").string("cancelled_or_returned");
       events.end();
       auto& r = events.begin(inv.time, inv.customer, "refund_issued");
-      r.key("order_id").string(inv.number).key("amount").number(t.total).key("currency").string(kCurrency);
+      r.key("order_id").string(inv.number).key("amount").number(t.total).key("currency").string(shop_currency);
       events.end();
       continue;
     }
     auto& w = events.begin(inv.time, inv.customer, "order_placed");
-    w.key("order_id").string(inv.number).key("total").number(t.total).key("currency").string(kCurrency);
+    w.key("order_id").string(inv.number).key("total").number(t.total).key("currency").string(shop_currency);
     w.key("category").string(t.category).key("item_count").number(t.items);
     w.key("skus").begin_array();
     for (const auto sku : t.skus) w.string(sku);

@@ -21,7 +21,7 @@ std::string read(const std::string& path) {
   return s.str();
 }
 
-TEST(Docs, ErrorCodeReferenceIsGeneratedFromTheCodeTables) {
+TEST(docs, error_code_reference_is_generated_from_the_code_tables) {
   auto text = read(language_md);
   const auto begin = text.find(code_reference_begin);
   const auto end = text.find(code_reference_end);
@@ -36,16 +36,16 @@ TEST(Docs, ErrorCodeReferenceIsGeneratedFromTheCodeTables) {
     std::ofstream(language_md, std::ios::binary | std::ios::trunc) << text;
     return;
   }
-  EXPECT_EQ(actual, expected) << "docs/language.md's error codes are stale: run AFTERFLOW_UPDATE_GOLDEN=1 ctest -R Docs";
+  EXPECT_EQ(actual, expected) << "docs/language.md's error codes are stale: run AFTERFLOW_UPDATE_GOLDEN=1 ctest -R docs\\.";
 }
 
-TEST(Docs, EveryCodeIsUnique) {
+TEST(docs, every_code_is_unique) {
   const auto codes = all_codes();
   for (std::size_t i = 1; i < codes.size(); ++i) EXPECT_NE(codes[i - 1].code, codes[i].code);
   EXPECT_GE(codes.size(), 80u);
 }
 
-TEST(Docs, EveryBuiltinIsDocumented) {
+TEST(docs, every_builtin_is_documented) {
   const auto text = read(language_md);
   for (const auto& b : stdlib::builtins()) {
     EXPECT_NE(text.find(std::string("`") + std::string(b.name) + "("), std::string::npos)
@@ -54,7 +54,7 @@ TEST(Docs, EveryBuiltinIsDocumented) {
 }
 
 // The README's GoogleTest example is the one the suite compiles and runs.
-TEST(Docs, ReadmeShowsTheCompiledCppExample) {
+TEST(docs, readme_shows_the_compiled_cpp_example) {
   const auto readme = read(std::string(AFTERFLOW_SOURCE_DIR) + "/README.md");
   auto example = read(std::string(AFTERFLOW_SOURCE_DIR) + "/tests/testing/docs_example_test.cpp");
   example = example.substr(example.find("#include <gmock/gmock.h>"));

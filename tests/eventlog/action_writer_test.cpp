@@ -51,12 +51,12 @@ struct fixture {
 constexpr std::string_view head =
     R"({"time":"2026-03-01T09:00:00Z","customer":"c1","flow":"review_request","run":"review_request:c1:1","step":"review.flow:12","channel":"email","template":"review_ask",)";
 
-TEST(ActionWriter, ASentActionWithoutParams) {
+TEST(action_writer, a_sent_action_without_params) {
   fixture f;
   EXPECT_EQ(f.json(), std::string(head) + R"("params":{},"status":"sent"})" + "\n");
 }
 
-TEST(ActionWriter, ParamsInTheOrderWritten) {
+TEST(action_writer, params_in_the_order_written) {
   fixture f;
   f.a.params = f.params;
   EXPECT_EQ(f.json(), std::string(head) +
@@ -64,26 +64,26 @@ TEST(ActionWriter, ParamsInTheOrderWritten) {
                           "\n");
 }
 
-TEST(ActionWriter, ASuppressedActionHasAReason) {
+TEST(action_writer, a_suppressed_action_has_a_reason) {
   fixture f;
   f.a.status = send_status::suppressed;
   f.a.reason = "limit email 2 per 7d";
   EXPECT_EQ(f.json(), std::string(head) + R"("params":{},"status":"suppressed","reason":"limit email 2 per 7d"})" + "\n");
 }
 
-TEST(ActionWriter, ADeferredAction) {
+TEST(action_writer, a_deferred_action) {
   fixture f;
   f.a.deferred_from = t0 - std::chrono::hours(1);
   EXPECT_EQ(f.json(), std::string(head) + R"("params":{},"status":"sent","deferred_from":"2026-03-01T08:00:00Z"})" + "\n");
 }
 
-TEST(ActionWriter, SplitsInTheOrderTaken) {
+TEST(action_writer, splits_in_the_order_taken) {
   fixture f;
   f.a.splits = f.splits;
   EXPECT_EQ(f.json(), std::string(head) + R"("params":{},"status":"sent","splits":{"incentive":"coupon","#2":"b"}})" + "\n");
 }
 
-TEST(ActionWriter, EveryKeyAtOnce) {
+TEST(action_writer, every_key_at_once) {
   fixture f;
   f.a.params = std::span(f.params).first(1);
   f.a.status = send_status::suppressed;
@@ -96,14 +96,14 @@ TEST(ActionWriter, EveryKeyAtOnce) {
                           "\n");
 }
 
-TEST(ActionWriter, EscapesText) {
+TEST(action_writer, escapes_text) {
   fixture f;
   f.a.customer = "c\"1\n";
   const auto json = f.json();
   EXPECT_NE(json.find(R"("customer":"c\"1\n")"), std::string::npos) << json;
 }
 
-TEST(ActionWriter, WritesToAStreamThroughItsBuffer) {
+TEST(action_writer, writes_to_a_stream_through_its_buffer) {
   fixture f;
   std::ostringstream out;
   {
@@ -117,7 +117,7 @@ TEST(ActionWriter, WritesToAStreamThroughItsBuffer) {
   EXPECT_EQ(out.str(), expected);
 }
 
-TEST(ActionWriter, WritesToAFile) {
+TEST(action_writer, writes_to_a_file) {
   fixture f;
   test_support::temp_file file(".jsonl");
   std::FILE* out = std::fopen(file.path().c_str(), "wb");
@@ -136,7 +136,7 @@ TEST(ActionWriter, WritesToAFile) {
   EXPECT_EQ(std::string(buffer, n), f.json());
 }
 
-TEST(OwnedAction, CopiesEverything) {
+TEST(owned_action, copies_everything) {
   fixture f;
   f.a.params = f.params;
   f.a.splits = f.splits;

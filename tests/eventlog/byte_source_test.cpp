@@ -31,7 +31,7 @@ std::string xz(std::string_view bytes) {
   return out;
 }
 
-TEST(ByteSource, ReadsPlainGzipAndXzFiles) {
+TEST(byte_source, reads_plain_gzip_and_xz_files) {
   const std::string text = "line one\nline two\n";
   for (const auto& [suffix, bytes] : {std::pair<std::string, std::string>{".txt", text}, {".gz", gzip(text)},
                                       {".xz", xz(text)}}) {
@@ -44,7 +44,7 @@ TEST(ByteSource, ReadsPlainGzipAndXzFiles) {
   }
 }
 
-TEST(ByteSource, ReadsAnEmptyFile) {
+TEST(byte_source, reads_an_empty_file) {
   temp_file file(".txt");
   file.write("");
   auto opened = open_input(file.path());
@@ -52,7 +52,7 @@ TEST(ByteSource, ReadsAnEmptyFile) {
   EXPECT_EQ(read_everything(*opened.source), "");
 }
 
-TEST(ByteSource, ReportsCorruptXz) {
+TEST(byte_source, reports_corrupt_xz) {
   temp_file file(".xz");
   auto bytes = xz(std::string(1000, 'a'));
   bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x55);
@@ -65,7 +65,7 @@ TEST(ByteSource, ReportsCorruptXz) {
   EXPECT_EQ(opened.source->error()->message, "cannot read `" + file.path() + "`: corrupt xz data");
 }
 
-TEST(ByteSource, ReportsADirectory) {
+TEST(byte_source, reports_a_directory) {
   auto opened = open_input(std::filesystem::temp_directory_path().string());
   if (opened.error) {
     EXPECT_EQ(opened.error->code, "E1020");
@@ -76,7 +76,7 @@ TEST(ByteSource, ReportsADirectory) {
   }
 }
 
-TEST(LineReader, SplitsLinesAcrossBlocks) {
+TEST(line_reader, splits_lines_across_blocks) {
   std::string text;
   for (int i = 0; i < 2000; ++i) text += "line " + std::to_string(i) + (i % 3 == 0 ? "\r\n" : "\n");
   line_reader lines(memory_input("m", text), 4096);
@@ -91,14 +91,14 @@ TEST(LineReader, SplitsLinesAcrossBlocks) {
   EXPECT_EQ(lines.bytes_read(), text.size());
 }
 
-TEST(LineReader, DropsTheByteOrderMarkOnlyAtTheStart) {
+TEST(line_reader, drops_the_byte_order_mark_only_at_the_start) {
   line_reader lines(memory_input("m", "\xEF\xBB\xBF" "a\n\xEF\xBB\xBF" "b"), 4096);
   EXPECT_EQ(lines.next(), "a");
   EXPECT_EQ(lines.next(), "\xEF\xBB\xBF" "b");
   EXPECT_EQ(lines.next(), std::nullopt);
 }
 
-TEST(LineReader, GrowsForALongLineOnly) {
+TEST(line_reader, grows_for_a_long_line_only) {
   const std::string text = std::string(10'000, 'x') + "\nshort\n";
   line_reader lines(memory_input("m", text), 4096);
   EXPECT_EQ(lines.next()->size(), 10'000U);

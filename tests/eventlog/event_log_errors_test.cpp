@@ -35,7 +35,7 @@ std::string fmt_error(std::string_view code, std::string_view message) {
   return "error[" + std::string(code) + "]: " + std::string(message);
 }
 
-TEST(EventLogErrors, EachProblemHasItsCodeAndMessage) {
+TEST(event_log_errors, each_problem_has_its_code_and_message) {
   const expectation cases[] = {
       {R"({"time":"2026-03-01T09:00:00Z","customer":"c1" "event":"a"})", "E1001",
        "expected `,` or `}`, found `\"`", 48},
@@ -104,7 +104,7 @@ TEST(EventLogErrors, EachProblemHasItsCodeAndMessage) {
   }
 }
 
-TEST(EventLogErrors, RendersTheIssueExample) {
+TEST(event_log_errors, renders_the_issue_example) {
   test_program t;
   std::string log;
   for (int i = 0; i < 16; ++i) log += std::string(ok_line) + "\n";
@@ -121,7 +121,7 @@ TEST(EventLogErrors, RendersTheIssueExample) {
             "   = help: timestamps are RFC 3339, e.g. `2026-03-01T09:00:00Z`\n");
 }
 
-TEST(EventLogErrors, RendersASyntaxErrorInAShortLine) {
+TEST(event_log_errors, renders_a_syntax_error_in_a_short_line) {
   test_program t;
   const auto r = read_text(R"({"time":"2026-03-01T09:00:00Z","customer":"c1" "event":"a"})", t);
   EXPECT_EQ(r.error,
@@ -132,7 +132,7 @@ TEST(EventLogErrors, RendersASyntaxErrorInAShortLine) {
             "  |                                                ^\n");
 }
 
-TEST(EventLogErrors, RendersAWrongPropertyType) {
+TEST(event_log_errors, renders_a_wrong_property_type) {
   test_program t;
   t.declare("order_placed", {{"total", type_kind::number}});
   const auto r = read_text(
@@ -146,7 +146,7 @@ TEST(EventLogErrors, RendersAWrongPropertyType) {
             "  |                          ^^^^^^^^\n");
 }
 
-TEST(EventLogErrors, RendersAnOutOfOrderEvent) {
+TEST(event_log_errors, renders_an_out_of_order_event) {
   test_program t;
   const auto r = read_text(
       R"({"time":"2026-03-01T10:00:00Z","customer":"c1","event":"a"})"
@@ -164,13 +164,13 @@ TEST(EventLogErrors, RendersAnOutOfOrderEvent) {
             "  = help: sort the log by time, or pass `--sort` to sort it in memory\n");
 }
 
-TEST(EventLogErrors, SuggestsATimeZone) {
+TEST(event_log_errors, suggests_a_time_zone) {
   test_program t;
   const auto r = read_text(R"({"time":"2026-03-01T09:00:00Z","customer":"c1","traits":{"timezone":"Europe/Prage"}})", t);
   EXPECT_NE(r.error.find("= help: did you mean `Europe/Prague`?"), std::string::npos) << r.error;
 }
 
-TEST(EventLogErrors, SkipModeCountsByCodeAndGoesOn) {
+TEST(event_log_errors, skip_mode_counts_by_code_and_goes_on) {
   test_program t;
   const std::string log = std::string(ok_line) + "\n" +
                           R"({"time":"bad","customer":"c1","event":"a"})" + "\n" +
@@ -196,7 +196,7 @@ TEST(EventLogErrors, SkipModeCountsByCodeAndGoesOn) {
   EXPECT_EQ(skipped.examples[2].code, "E1006");
 }
 
-TEST(EventLogErrors, FailModeStopsAtTheFirstBadLine) {
+TEST(event_log_errors, fail_mode_stops_at_the_first_bad_line) {
   test_program t;
   const std::string log = std::string(ok_line) + "\n{bad\n" + std::string(ok_line) + "\n";
   const auto r = read_text(log, t);
@@ -205,7 +205,7 @@ TEST(EventLogErrors, FailModeStopsAtTheFirstBadLine) {
   EXPECT_EQ(r.counts.lines, 2U);
 }
 
-TEST(EventLogErrors, AMissingFileIsAnError) {
+TEST(event_log_errors, a_missing_file_is_an_error) {
   test_program t;
   auto reader = event_log_reader::open("/nonexistent/events.jsonl", t.p, t.names());
   EXPECT_FALSE(reader.next());
@@ -215,7 +215,7 @@ TEST(EventLogErrors, AMissingFileIsAnError) {
             " --> /nonexistent/events.jsonl\n");
 }
 
-TEST(EventLogErrors, EveryCodeIsDocumented) {
+TEST(event_log_errors, every_code_is_documented) {
   for (const auto& c : log_code_table()) {
     EXPECT_FALSE(c.title.empty()) << c.code;
     EXPECT_FALSE(c.explanation.empty()) << c.code;

@@ -20,7 +20,7 @@ using strings = std::vector<std::string>;
 
 constexpr grammar::instant t0 = grammar::instant_from_micros(1'772'355'600'000'000);  // 2026-03-01T09:00:00Z
 
-TEST(EventLogReader, ReadsTheAfterflowShape) {
+TEST(event_log_reader, reads_the_afterflow_shape) {
   test_program t;
   t.reads("order_placed", {"order_id", "total"});
   const auto r = read_text(
@@ -40,7 +40,7 @@ TEST(EventLogReader, ReadsTheAfterflowShape) {
   EXPECT_EQ(r.counts.lines, 1U);
 }
 
-TEST(EventLogReader, ReadsAProfileUpdateInTheAfterflowShape) {
+TEST(event_log_reader, reads_a_profile_update_in_the_afterflow_shape) {
   test_program t;
   const auto r = read_text(
       R"({"time":"2026-03-01T09:00:00Z","customer":"c1","traits":{"timezone":"Europe/Prague","vip":true,"n":[1,[2]]}})",
@@ -53,7 +53,7 @@ TEST(EventLogReader, ReadsAProfileUpdateInTheAfterflowShape) {
   EXPECT_EQ(r.counts.identifies, 1U);
 }
 
-TEST(EventLogReader, ReadsSegmentTrackAndIdentify) {
+TEST(event_log_reader, reads_segment_track_and_identify) {
   test_program t;
   t.reads("Checkout Started", {"value"});
   const auto r = read_text(
@@ -74,7 +74,7 @@ TEST(EventLogReader, ReadsSegmentTrackAndIdentify) {
   EXPECT_EQ(r.records[1].properties, (strings{"value=3"}));
 }
 
-TEST(EventLogReader, SegmentKeysMayComeInAnyOrder) {
+TEST(event_log_reader, segment_keys_may_come_in_any_order) {
   test_program t;
   t.map("Order Completed", "order_placed");
   t.reads("order_placed", {"total"});
@@ -89,7 +89,7 @@ TEST(EventLogReader, SegmentKeysMayComeInAnyOrder) {
   EXPECT_EQ(r.records[0].properties, (strings{"total=5"}));
 }
 
-TEST(EventLogReader, CountsAndSkipsOtherSegmentTypes) {
+TEST(event_log_reader, counts_and_skips_other_segment_types) {
   test_program t;
   const auto r = read_text(
       R"({"type":"page","name":"Home","anonymousId":"a"})"
@@ -110,7 +110,7 @@ TEST(EventLogReader, CountsAndSkipsOtherSegmentTypes) {
   EXPECT_EQ(r.counts.lines, 5U);
 }
 
-TEST(EventLogReader, MapsRenameProperties) {
+TEST(event_log_reader, maps_rename_properties) {
   test_program t;
   t.declare("review_submitted", {{"score", type_kind::number}, {"text", type_kind::string}});
   t.reads("review_submitted", {"score", "text", "order_id"});
@@ -125,7 +125,7 @@ TEST(EventLogReader, MapsRenameProperties) {
   EXPECT_EQ(r.records[0].properties, (strings{"order_id=\"o1\"", "score=4", "text=\"nice\""}));
 }
 
-TEST(EventLogReader, MapsApplyWhenPropertiesComeBeforeTheEventName) {
+TEST(event_log_reader, maps_apply_when_properties_come_before_the_event_name) {
   test_program t;
   t.reads("review_submitted", {"score"});
   t.map("Product Reviewed", "review_submitted", {{"score", "rating"}});
@@ -137,7 +137,7 @@ TEST(EventLogReader, MapsApplyWhenPropertiesComeBeforeTheEventName) {
   EXPECT_EQ(r.records[0].properties, (strings{"score=5"}));
 }
 
-TEST(EventLogReader, MapsDoNotApplyToTheAfterflowShape) {
+TEST(event_log_reader, maps_do_not_apply_to_the_afterflow_shape) {
   test_program t;
   t.map("Order Completed", "order_placed");
   const auto r = read_text(R"({"time":"2026-03-01T09:00:00Z","customer":"c1","event":"Order Completed"})", t);
@@ -145,7 +145,7 @@ TEST(EventLogReader, MapsDoNotApplyToTheAfterflowShape) {
   EXPECT_EQ(r.records[0].event, "Order Completed");
 }
 
-TEST(EventLogReader, KeepsOnlyThePropertiesTheProgramReads) {
+TEST(event_log_reader, keeps_only_the_properties_the_program_reads) {
   test_program t;
   t.reads("order_placed", {"total"});
   t.reads("order_paid", {"payment_method"});
@@ -163,7 +163,7 @@ TEST(EventLogReader, KeepsOnlyThePropertiesTheProgramReads) {
   EXPECT_TRUE(r.records[2].properties.empty());
 }
 
-TEST(EventLogReader, NewNamesGoToTheReplaysTableAndTheProgramStaysAsItWas) {
+TEST(event_log_reader, new_names_go_to_the_replays_table_and_the_program_stays_as_it_was) {
   test_program t;
   t.p.reads_all_properties = true;
   t.map("Order Completed", "order_placed");
@@ -183,7 +183,7 @@ TEST(EventLogReader, NewNamesGoToTheReplaysTableAndTheProgramStaysAsItWas) {
   EXPECT_GE(t.names().find("brand_new"), program_names);
 }
 
-TEST(EventLogReader, KeepsEveryPropertyWhenTheProgramReadsAny) {
+TEST(event_log_reader, keeps_every_property_when_the_program_reads_any) {
   test_program t;
   t.p.reads_all_properties = true;
   t.map("Product Reviewed", "review_submitted", {{"score", "rating"}});
@@ -197,7 +197,7 @@ TEST(EventLogReader, KeepsEveryPropertyWhenTheProgramReadsAny) {
   EXPECT_EQ(r.records[1].properties, (strings{"score=3", "z=true"}));
 }
 
-TEST(EventLogReader, ConvertsJsonValues) {
+TEST(event_log_reader, converts_json_values) {
   test_program t;
   t.p.reads_all_properties = true;
   const auto r = read_text(
@@ -209,7 +209,7 @@ TEST(EventLogReader, ConvertsJsonValues) {
                      "o=null", "big=1.2345678901234567e+19"}));
 }
 
-TEST(EventLogReader, ConvertsDeclaredFieldTypes) {
+TEST(event_log_reader, converts_declared_field_types) {
   test_program t;
   t.declare("order_shipped", {{"estimated_delivery", type_kind::time},
                               {"wait", type_kind::duration},
@@ -230,7 +230,7 @@ TEST(EventLogReader, ConvertsDeclaredFieldTypes) {
             (strings{"estimated_delivery=null", "wait=\"1m30s\"(duration)", "slot=\"08:00:30\"(time_of_day)"}));
 }
 
-TEST(EventLogReader, CustomerIdsMayBeNumbers) {
+TEST(event_log_reader, customer_ids_may_be_numbers) {
   test_program t;
   const auto r = read_text(
       R"({"time":"2026-03-01T09:00:00Z","customer":17850,"event":"x"})"
@@ -242,7 +242,7 @@ TEST(EventLogReader, CustomerIdsMayBeNumbers) {
   EXPECT_EQ(r.records[1].customer, "42");
 }
 
-TEST(EventLogReader, ReadsFractionsAndOffsets) {
+TEST(event_log_reader, reads_fractions_and_offsets) {
   test_program t;
   const auto r = read_text(
       R"({"time":"2026-03-01T10:00:00.250+01:00","customer":"c1","event":"x"})"
@@ -254,7 +254,7 @@ TEST(EventLogReader, ReadsFractionsAndOffsets) {
   EXPECT_EQ(r.records[1].time, t0 + std::chrono::milliseconds(250));  // beyond microseconds: truncated
 }
 
-TEST(EventLogReader, SkipsBlankLinesAcceptsCrLfAndABom) {
+TEST(event_log_reader, skips_blank_lines_accepts_cr_lf_and_a_bom) {
   test_program t;
   const std::string text =
       "\xEF\xBB\xBF"
@@ -276,7 +276,7 @@ TEST(EventLogReader, SkipsBlankLinesAcceptsCrLfAndABom) {
   EXPECT_EQ(r.counts.blank, 3U);
 }
 
-TEST(EventLogReader, EqualTimesAreInOrder) {
+TEST(event_log_reader, equal_times_are_in_order) {
   test_program t;
   const auto r = read_text(
       R"({"time":"2026-03-01T09:00:00Z","customer":"c1","event":"a"})"
@@ -287,7 +287,7 @@ TEST(EventLogReader, EqualTimesAreInOrder) {
   EXPECT_EQ(r.records.size(), 2U);
 }
 
-TEST(EventLogReader, SortsWhenAsked) {
+TEST(event_log_reader, sorts_when_asked) {
   test_program t;
   const std::string text =
       R"({"time":"2026-03-01T09:00:03Z","customer":"c1","event":"a"})"
@@ -310,7 +310,7 @@ TEST(EventLogReader, SortsWhenAsked) {
   EXPECT_EQ(r.counts.identifies, 1U);
 }
 
-TEST(EventLogReader, AppliesTheEcommerceSchemaToGeneratedShapes) {
+TEST(event_log_reader, applies_the_ecommerce_schema_to_generated_shapes) {
   test_program t;
   declare_ecommerce(t);
   t.reads("order_shipped", {"estimated_delivery"});

@@ -33,7 +33,7 @@ const std::string log_text =
     R"({"time":"2026-03-01T09:00:01Z","customer":"c2","event":"order_placed","props":{"total":2}})"
     "\n";
 
-TEST(EventLogStream, ReadsAGzipFile) {
+TEST(event_log_stream, reads_a_gzip_file) {
   test_program t;
   t.reads("order_placed", {"total"});
   temp_file file(".jsonl.gz");
@@ -45,7 +45,7 @@ TEST(EventLogStream, ReadsAGzipFile) {
   EXPECT_EQ(r.counts.bytes, log_text.size());
 }
 
-TEST(EventLogStream, DetectsGzipByItsBytesNotItsName) {
+TEST(event_log_stream, detects_gzip_by_its_bytes_not_its_name) {
   test_program t;
   temp_file file(".jsonl");
   const std::string later = R"({"time":"2026-03-01T09:00:02Z","customer":"c3","event":"order_placed"})" "\n";
@@ -55,7 +55,7 @@ TEST(EventLogStream, DetectsGzipByItsBytesNotItsName) {
   EXPECT_EQ(r.records.size(), 3U);
 }
 
-TEST(EventLogStream, ReportsCutOffGzipData) {
+TEST(event_log_stream, reports_cut_off_gzip_data) {
   test_program t;
   temp_file file(".jsonl.gz");
   const auto packed = gzip(log_text);
@@ -81,7 +81,7 @@ void with_stdin(std::string_view bytes, Body body) {
   std::fclose(in);
 }
 
-TEST(EventLogStream, ReadsStandardInput) {
+TEST(event_log_stream, reads_standard_input) {
   test_program t;
   with_stdin(log_text, [&] {
     const auto r = read_all(event_log_reader::open("-", t.p, t.names()), t.names());
@@ -90,7 +90,7 @@ TEST(EventLogStream, ReadsStandardInput) {
   });
 }
 
-TEST(EventLogStream, ReadsGzipOnStandardInput) {
+TEST(event_log_stream, reads_gzip_on_standard_input) {
   test_program t;
   with_stdin(gzip(log_text), [&] {
     event_log_reader reader = event_log_reader::open("-", t.p, t.names());
@@ -103,7 +103,7 @@ TEST(EventLogStream, ReadsGzipOnStandardInput) {
   });
 }
 
-TEST(EventLogStream, NamesStandardInputInErrors) {
+TEST(event_log_stream, names_standard_input_in_errors) {
   test_program t;
   with_stdin("{oops}\n", [&] {
     const auto r = read_all(event_log_reader::open("-", t.p, t.names()), t.names());
@@ -111,7 +111,7 @@ TEST(EventLogStream, NamesStandardInputInErrors) {
   });
 }
 
-TEST(EventLogStream, ALineLongerThanTheBlockStillReads) {
+TEST(event_log_stream, a_line_longer_than_the_block_still_reads) {
   test_program t;
   t.p.reads_all_properties = true;
   const std::string big(300'000, 'x');
@@ -136,7 +136,7 @@ long max_rss_kib() {
 
 // A million generated lines, written gzip-compressed to a file as they are
 // generated and read back: neither step holds the log in memory.
-TEST(EventLogStream, AMillionLinesInBoundedMemory) {
+TEST(event_log_stream, a_million_lines_in_bounded_memory) {
   temp_file file(".jsonl.gz");
   log_generator_options g;
   g.customers = 90'000;

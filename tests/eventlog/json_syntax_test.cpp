@@ -14,7 +14,7 @@ struct row {
   std::string_view message;
 };
 
-TEST(JsonSyntax, FindsTheFirstProblem) {
+TEST(json_syntax, finds_the_first_problem) {
   const row rows[] = {
       {R"({"a":1,"b":[true,false,null,-0.5e+3,"x\n\u00e9"]})", "", 0, 0, ""},
       {"  {}  \r\n", "", 0, 0, ""},
@@ -57,7 +57,7 @@ TEST(JsonSyntax, FindsTheFirstProblem) {
   }
 }
 
-TEST(JsonSyntax, LimitsNesting) {
+TEST(json_syntax, limits_nesting) {
   const std::string deep = std::string(20, '[') + std::string(20, ']');
   EXPECT_FALSE(find_json_syntax_error(deep, 20));
   const auto e = find_json_syntax_error(deep, 19);

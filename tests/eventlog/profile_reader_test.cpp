@@ -48,7 +48,7 @@ read_result read(std::string_view text, test_program& t, profile_options options
   return result;
 }
 
-TEST(ProfileReader, ReadsProfiles) {
+TEST(profile_reader, reads_profiles) {
   test_program t;
   const auto r = read(
       R"({"id":"c1","timezone":"Europe/Prague","attributes":{"vip":true,"first_name":"Jana","address":{"city":"Brno"}}})"
@@ -72,7 +72,7 @@ TEST(ProfileReader, ReadsProfiles) {
   EXPECT_EQ(r.counts.blank, 1U);
 }
 
-TEST(ProfileReader, TheTopLevelZoneWins) {
+TEST(profile_reader, the_top_level_zone_wins) {
   test_program t;
   const auto r = read(R"({"id":"c1","attributes":{"timezone":"Asia/Tokyo","a":1},"timezone":"Europe/London"})", t);
   ASSERT_EQ(r.error, "");
@@ -80,7 +80,7 @@ TEST(ProfileReader, TheTopLevelZoneWins) {
   EXPECT_EQ(r.profiles[0].attributes, (std::vector<std::string>{"timezone=\"Europe/London\"", "a=1"}));
 }
 
-TEST(ProfileReader, ReportsBadProfiles) {
+TEST(profile_reader, reports_bad_profiles) {
   const std::pair<std::string_view, std::string_view> cases[] = {
       {R"({"timezone":"Europe/Prague"})", "error[E1003]: missing `id`"},
       {R"({"id":""})", "error[E1003]: `id` is empty"},
@@ -102,7 +102,7 @@ TEST(ProfileReader, ReportsBadProfiles) {
   }
 }
 
-TEST(ProfileReader, RendersAnUnknownField) {
+TEST(profile_reader, renders_an_unknown_field) {
   test_program t;
   const auto r = read(R"({"id":"c1","timezon":"Europe/Prague"})", t);
   EXPECT_EQ(r.error,
@@ -114,7 +114,7 @@ TEST(ProfileReader, RendersAnUnknownField) {
             "  = help: did you mean `timezone`?\n");
 }
 
-TEST(ProfileReader, SkipsBadLinesWhenAsked) {
+TEST(profile_reader, skips_bad_lines_when_asked) {
   test_program t;
   profile_options options;
   options.on_bad_event = bad_event_policy::skip;

@@ -13,7 +13,7 @@ namespace afterflow::format {
 
 namespace {
 
-TEST(FormatQuote, EscapesOnlyWhatMustBeEscaped) {
+TEST(format_quote, escapes_only_what_must_be_escaped) {
   struct row {
     std::string_view value;
     std::string_view quoted;
@@ -32,12 +32,12 @@ TEST(FormatQuote, EscapesOnlyWhatMustBeEscaped) {
   for (const auto& r : rows) EXPECT_EQ(quote(r.value), r.quoted) << r.quoted;
 }
 
-TEST(FormatWriter, EmptyOutputIsEmpty) {
+TEST(format_writer, empty_output_is_empty) {
   writer w;
   EXPECT_EQ(w.finish(), "");
 }
 
-TEST(FormatWriter, IndentsAndEndsEveryLine) {
+TEST(format_writer, indents_and_ends_every_line) {
   writer w;
   w.append("a {");
   w.end_line();
@@ -49,7 +49,7 @@ TEST(FormatWriter, IndentsAndEndsEveryLine) {
   EXPECT_EQ(w.finish(), "a {\n  b\n}\n");
 }
 
-TEST(FormatWriter, BlankLinesCollapseAndNeverFollowAnOpeningBrace) {
+TEST(format_writer, blank_lines_collapse_and_never_follow_an_opening_brace) {
   writer w;
   w.request_blank();  // at the start: dropped
   w.append("a {");
@@ -71,7 +71,7 @@ TEST(FormatWriter, BlankLinesCollapseAndNeverFollowAnOpeningBrace) {
   EXPECT_EQ(w.finish(), "a {\n  b\n\n  # c {\n\n  d\n}\n");
 }
 
-TEST(FormatWriter, AlignsRunsOfTrailingCommentsAtOneDepth) {
+TEST(format_writer, aligns_runs_of_trailing_comments_at_one_depth) {
   writer w;
   w.append("a");
   w.set_trailing("# 1");
@@ -92,7 +92,7 @@ TEST(FormatWriter, AlignsRunsOfTrailingCommentsAtOneDepth) {
   EXPECT_EQ(w.finish(), "a         # 1\nlong line # 2\n  x # 3\nb\nc # 4\n");
 }
 
-TEST(FormatWriter, ColumnsCountCodePoints) {
+TEST(format_writer, columns_count_code_points) {
   writer w;
   w.indent();
   EXPECT_EQ(w.column(), 2u);

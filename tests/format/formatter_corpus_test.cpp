@@ -134,21 +134,21 @@ struct corpus {
   return c;
 }
 
-TEST(FormatCorpus, FindsTheRepositoryFiles) {
+TEST(format_corpus, finds_the_repository_files) {
   const auto& c = repository_corpus();
   EXPECT_GE(c.examples, 5u) << "examples/ should hold at least five flows";
   EXPECT_GE(c.stdlib, 1u) << "stdlib/modules/ should hold the ecommerce module";
   EXPECT_GE(c.files.size(), 6u);
 }
 
-TEST(FormatCorpus, EveryFileFormatsIdempotentlyToTheSameTree) {
+TEST(format_corpus, every_file_formats_idempotently_to_the_same_tree) {
   for (const auto& path : repository_corpus().files) {
     SCOPED_TRACE(path.string());
     expect_formatter_invariants(read_file(path), path.string());
   }
 }
 
-TEST(FormatCorpus, LayoutDoesNotChangeTheResult) {
+TEST(format_corpus, layout_does_not_change_the_result) {
   for (const auto& path : repository_corpus().files) {
     const auto text = read_file(path);
     const auto expected = format_text(text, path.string());
@@ -160,7 +160,7 @@ TEST(FormatCorpus, LayoutDoesNotChangeTheResult) {
   }
 }
 
-TEST(FormatCorpus, CommentsEverywhereSurvive) {
+TEST(format_corpus, comments_everywhere_survive) {
   for (const auto& path : repository_corpus().files) {
     SCOPED_TRACE(path.string());
     const auto littered = littered_with_comments(read_file(path));
@@ -182,7 +182,7 @@ TEST(FormatCorpus, CommentsEverywhereSurvive) {
 
 /// Nesting close to the parser's limit: the formatter recurses as deep as
 /// the tree, and must still print it faithfully.
-TEST(FormatStress, DeepNesting) {
+TEST(format_stress, deep_nesting) {
   constexpr int depth = 60;
   std::string blocks = "flow f {\n  trigger x\n";
   std::string expected_blocks = "flow f {\n  trigger x\n\n";
@@ -209,7 +209,7 @@ TEST(FormatStress, DeepNesting) {
 
 /// A large file (every example many times over) formats in one pass, with
 /// every comment kept.
-TEST(FormatStress, LargeFile) {
+TEST(format_stress, large_file) {
   std::string text;
   for (int copy = 0; copy < 40; ++copy) {
     for (const auto& path : flow_files(source_dir / "examples")) {

@@ -475,9 +475,9 @@ constexpr format_case encoding_cases[] = {
     {"many_final_newlines", "const a = 1\n\n\n\n", "const a = 1\n"},
 };
 
-class FormatExact : public ::testing::TestWithParam<format_case> {};
+class format_exact : public ::testing::TestWithParam<format_case> {};
 
-TEST_P(FormatExact, PrintsTheCanonicalText) {
+TEST_P(format_exact, prints_the_canonical_text) {
   const auto& c = GetParam();
   const auto formatted = expect_formatter_invariants(c.input, c.name);
   EXPECT_EQ(formatted, c.expected) << "input:\n" << c.input;
@@ -490,15 +490,15 @@ TEST_P(FormatExact, PrintsTheCanonicalText) {
   return info.param.name;
 }
 
-INSTANTIATE_TEST_SUITE_P(Declarations, FormatExact, ::testing::ValuesIn(declaration_cases),
+INSTANTIATE_TEST_SUITE_P(declarations, format_exact, ::testing::ValuesIn(declaration_cases),
                          case_name);
-INSTANTIATE_TEST_SUITE_P(Flows, FormatExact, ::testing::ValuesIn(flow_cases), case_name);
-INSTANTIATE_TEST_SUITE_P(Steps, FormatExact, ::testing::ValuesIn(step_cases), case_name);
-INSTANTIATE_TEST_SUITE_P(Expressions, FormatExact, ::testing::ValuesIn(expression_cases),
+INSTANTIATE_TEST_SUITE_P(flows, format_exact, ::testing::ValuesIn(flow_cases), case_name);
+INSTANTIATE_TEST_SUITE_P(steps, format_exact, ::testing::ValuesIn(step_cases), case_name);
+INSTANTIATE_TEST_SUITE_P(expressions, format_exact, ::testing::ValuesIn(expression_cases),
                          case_name);
-INSTANTIATE_TEST_SUITE_P(Tests, FormatExact, ::testing::ValuesIn(test_cases), case_name);
-INSTANTIATE_TEST_SUITE_P(Comments, FormatExact, ::testing::ValuesIn(comment_cases), case_name);
-INSTANTIATE_TEST_SUITE_P(Encodings, FormatExact, ::testing::ValuesIn(encoding_cases),
+INSTANTIATE_TEST_SUITE_P(tests, format_exact, ::testing::ValuesIn(test_cases), case_name);
+INSTANTIATE_TEST_SUITE_P(comments, format_exact, ::testing::ValuesIn(comment_cases), case_name);
+INSTANTIATE_TEST_SUITE_P(encodings, format_exact, ::testing::ValuesIn(encoding_cases),
                          case_name);
 
 }  // namespace

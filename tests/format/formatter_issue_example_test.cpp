@@ -115,14 +115,14 @@ test "the request waits for a weekday morning, after the DST change" {
   return out;
 }
 
-TEST(FormatIssueExample, TheLanguageExampleIsCanonicalUpToAlignment) {
+TEST(format_issue_example, the_language_example_is_canonical_up_to_alignment) {
   const auto example = issue_example();
   const auto formatted = expect_formatter_invariants(example.declarations, "issue example");
   EXPECT_EQ(formatted, issue_example_canonical);
   EXPECT_EQ(without_alignment(formatted), without_alignment(example.declarations));
 }
 
-TEST(FormatIssueExample, TheTestExampleIsCanonicalUpToAlignment) {
+TEST(format_issue_example, the_test_example_is_canonical_up_to_alignment) {
   const auto example = issue_example();
   ASSERT_FALSE(example.tests.empty());
   const auto formatted = expect_formatter_invariants(example.tests, "issue tests");
@@ -130,7 +130,7 @@ TEST(FormatIssueExample, TheTestExampleIsCanonicalUpToAlignment) {
   EXPECT_EQ(without_alignment(formatted), without_alignment(example.tests));
 }
 
-TEST(FormatIssueExample, BothTogetherAreOneFile) {
+TEST(format_issue_example, both_together_are_one_file) {
   const auto example = issue_example();
   EXPECT_EQ(expect_formatter_invariants(example.declarations + "\n" + example.tests, "issue example and tests"),
             std::string(issue_example_canonical) + "\n" + std::string(issue_tests_canonical));
@@ -154,7 +154,7 @@ TEST(FormatIssueExample, BothTogetherAreOneFile) {
   return blocks;
 }
 
-TEST(FormatDocs, TheBeforeAndAfterExampleIsExact) {
+TEST(format_docs, the_before_and_after_example_is_exact) {
   const auto blocks = code_blocks(read_file(source_dir / "docs/formatting.md"));
   // The last two code blocks are the example: before, then after.
   ASSERT_GE(blocks.size(), 2u);

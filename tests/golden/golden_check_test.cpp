@@ -67,9 +67,9 @@ std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
   return name;
 }
 
-class GoldenCheck : public ::testing::TestWithParam<std::string> {};
+class golden_check : public ::testing::TestWithParam<std::string> {};
 
-TEST_P(GoldenCheck, DiagnosticsMatchExpectedFile) {
+TEST_P(golden_check, diagnostics_match_expected_file) {
   const auto& relative = GetParam();
   ASSERT_NE(relative, "<none>") << "no golden inputs found under " << golden::root() << "/check";
   const auto result = check_file(relative);
@@ -105,10 +105,10 @@ TEST_P(GoldenCheck, DiagnosticsMatchExpectedFile) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Files, GoldenCheck, ::testing::ValuesIn(inputs()), test_name);
+INSTANTIATE_TEST_SUITE_P(files, golden_check, ::testing::ValuesIn(inputs()), test_name);
 
 // An expected file whose input is gone would silently stop being checked.
-TEST(GoldenCheckFiles, EveryExpectedFileHasAnInput) {
+TEST(golden_check_files, every_expected_file_has_an_input) {
   for (const auto& expected : golden::files_under("check", ".expected")) {
     const auto input = golden::root() + "/check/" + fs::path(expected).replace_extension(".flow").string();
     EXPECT_TRUE(fs::exists(input)) << "stale expected file: " << expected;

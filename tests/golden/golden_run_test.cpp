@@ -273,9 +273,9 @@ std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
   return std::regex_replace(info.param, std::regex("[^A-Za-z0-9]"), "_");
 }
 
-class GoldenRun : public ::testing::TestWithParam<std::string> {};
+class golden_run : public ::testing::TestWithParam<std::string> {};
 
-TEST_P(GoldenRun, OutputsMatchReviewedFiles) {
+TEST_P(golden_run, outputs_match_reviewed_files) {
   const auto& name = GetParam();
   ASSERT_NE(name, "<none>") << "no golden replays under " << golden::root() << "/run";
   const auto in = read_case(name);
@@ -290,11 +290,11 @@ TEST_P(GoldenRun, OutputsMatchReviewedFiles) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, GoldenRun, ::testing::ValuesIn(cases()), test_name);
+INSTANTIATE_TEST_SUITE_P(cases, golden_run, ::testing::ValuesIn(cases()), test_name);
 
 // A case whose outputs all look fine but which names no files would pass
 // vacuously; every case must produce something to compare.
-TEST(GoldenRunCases, EveryCaseProducesOutput) {
+TEST(golden_run_cases, every_case_produces_output) {
   for (const auto& name : cases()) {
     if (name == "<none>") continue;
     const auto dir = golden::root() + "/run/" + name + "/";
@@ -340,7 +340,7 @@ replay_output replay_generated(const std::string& log_text, const std::string& p
   return out;
 }
 
-TEST(GoldenDeterminism, GeneratedLogReplaysByteIdentically) {
+TEST(golden_determinism, generated_log_replays_byte_identically) {
   tools::log_generator_options options;
   options.customers = 400;
   options.seed = 20260308;

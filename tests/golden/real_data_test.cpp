@@ -74,7 +74,7 @@ replay_result_text replay_library(const std::string& log) {
           sim.customer_count()};
 }
 
-TEST(RealData, ExampleLibraryOverUciOnlineRetail) {
+TEST(real_data, example_library_over_uci_online_retail) {
   if (!fs::exists(uci)) GTEST_SKIP() << "needs " << uci;
   auto input = open_input(uci.string());
   ASSERT_FALSE(input.error);

@@ -9,7 +9,7 @@ namespace {
 
 ast::expr leaf(ast::expr_node node) { return ast::expr{span{}, std::move(node)}; }
 
-TEST(AstDump, LiteralsPrintAsWrittenWhenTextAndValueAgree) {
+TEST(ast_dump, literals_print_as_written_when_text_and_value_agree) {
   EXPECT_EQ(ast::dump(leaf(ast::number_literal{2.5, "2.50"})), "2.50");
   EXPECT_EQ(ast::dump(leaf(ast::number_literal{20, "20.0"})), "20.0");
   EXPECT_EQ(ast::dump(leaf(ast::duration_literal{std::chrono::days(3), "3d"})), "3d");
@@ -17,7 +17,7 @@ TEST(AstDump, LiteralsPrintAsWrittenWhenTextAndValueAgree) {
   EXPECT_EQ(ast::dump(leaf(ast::timestamp_literal{instant_from_micros(0), "1970-01-01T00:00:00Z"})), "1970-01-01T00:00:00Z");
 }
 
-TEST(AstDump, LiteralsShowBothWhenTextAndValueDisagree) {
+TEST(ast_dump, literals_show_both_when_text_and_value_disagree) {
   EXPECT_EQ(ast::dump(leaf(ast::number_literal{21, "20"})), "(number 21 \"20\")");
   EXPECT_EQ(ast::dump(leaf(ast::number_literal{0.1, ""})), "(number 0.1 \"\")");
   EXPECT_EQ(ast::dump(leaf(ast::duration_literal{std::chrono::minutes(1), "2m"})), "(duration 60 \"2m\")");
@@ -26,17 +26,17 @@ TEST(AstDump, LiteralsShowBothWhenTextAndValueDisagree) {
             "(timestamp 1 \"1970-01-01T00:00:00Z\")");
 }
 
-TEST(AstDump, StringsAreEscaped) {
+TEST(ast_dump, strings_are_escaped) {
   EXPECT_EQ(ast::dump(leaf(ast::string_value{"a\"b\\c\nd\te\rf\x01g\xC3\xA9"})),
             "\"a\\\"b\\\\c\\nd\\te\\rf\\u{1}g\xC3\xA9\"");
 }
 
-TEST(AstDump, MissingChildrenPrintAsUnderscore) {
+TEST(ast_dump, missing_children_print_as_underscore) {
   EXPECT_EQ(ast::dump(leaf(ast::paren_expr{})), "(paren _)");
   EXPECT_EQ(ast::dump(leaf(ast::unary_expr{ast::unary_op::negate, {}, nullptr})), "(- _)");
 }
 
-TEST(AstDump, BracesWithoutPropertiesAndPropertiesWithoutBraces) {
+TEST(ast_dump, braces_without_properties_and_properties_without_braces) {
   const auto send = [](bool braces, bool property) {
     ast::send_step s;
     s.channel = {"email", {}};
@@ -51,7 +51,7 @@ TEST(AstDump, BracesWithoutPropertiesAndPropertiesWithoutBraces) {
   EXPECT_EQ(send(false, true), "(send email \"t\" (params-unbraced (k null)))");
 }
 
-TEST(AstDump, SplitPercentages) {
+TEST(ast_dump, split_percentages) {
   ast::split_step split;
   ast::split_arm arm;
   arm.percent = 12.5;
@@ -68,11 +68,11 @@ TEST(AstDump, SplitPercentages) {
   EXPECT_EQ(ast::dump(ast::step{{}, std::move(odd)}), "(split (arm (percent 50 \"5\") b (block)))");
 }
 
-TEST(AstDump, FilePrintsOneDeclarationPerLine) {
+TEST(ast_dump, file_prints_one_declaration_per_line) {
   EXPECT_EQ(dump_of("const a = 1 const b = 2"), "(const a 1)\n(const b 2)\n");
 }
 
-TEST(AstDump, IgnoresLayoutAndComments) {
+TEST(ast_dump, ignores_layout_and_comments) {
   const auto compact = parse("flow f{trigger e where a>1 if b{send email \"x\"{k:1}}else{stop}}");
   const auto spread = parse(
       "# a flow\nflow f {\n  trigger e\n    where a > 1  # only big ones\n\n  if b {\n    send email \"x\" {\n"
@@ -82,7 +82,7 @@ TEST(AstDump, IgnoresLayoutAndComments) {
   EXPECT_EQ(compact.dump(), spread.dump());
 }
 
-TEST(AstDump, DistinguishesTreesThatDiffer) {
+TEST(ast_dump, distinguishes_trees_that_differ) {
   // Pairs that differ in one field each.
   const std::pair<const char*, const char*> pairs[] = {
       {"const a = (1)", "const a = 1"},

@@ -11,9 +11,9 @@ struct decl_case {
   const char* dump;
 };
 
-class DeclarationTest : public ::testing::TestWithParam<decl_case> {};
+class declaration_test : public ::testing::TestWithParam<decl_case> {};
 
-TEST_P(DeclarationTest, ParsesToTree) { EXPECT_EQ(dump_of(GetParam().input), GetParam().dump) << GetParam().input; }
+TEST_P(declaration_test, parses_to_tree) { EXPECT_EQ(dump_of(GetParam().input), GetParam().dump) << GetParam().input; }
 
 // clang-format off
 const decl_case declarations[] = {
@@ -44,7 +44,7 @@ const decl_case declarations[] = {
   {"map \"X\" to y { }", "(map \"X\" y)\n"},
   {"test \"empty\" { }", "(test \"empty\")\n"},
 };
-INSTANTIATE_TEST_SUITE_P(Declarations, DeclarationTest, ::testing::ValuesIn(declarations));
+INSTANTIATE_TEST_SUITE_P(declarations, declaration_test, ::testing::ValuesIn(declarations));
 
 const decl_case flows[] = {
   {"flow f { }", "(flow f (block))\n"},
@@ -69,7 +69,7 @@ const decl_case flows[] = {
    "(flow f (trigger order_placed) (block (wait 1d) (send email \"x\")))\n"},
   {"flow a { } flow b { }", "(flow a (block))\n(flow b (block))\n"},
 };
-INSTANTIATE_TEST_SUITE_P(Flows, DeclarationTest, ::testing::ValuesIn(flows));
+INSTANTIATE_TEST_SUITE_P(flows, declaration_test, ::testing::ValuesIn(flows));
 
 // Contextual keywords stay usable as names where a name is expected.
 const decl_case contextual_keywords[] = {
@@ -80,10 +80,10 @@ const decl_case contextual_keywords[] = {
   {"flow trigger { trigger when where when }", "(flow trigger (trigger when (where when)) (block))\n"},
   {"map \"m\" to map { to: from }", "(map \"m\" map (to from))\n"},
 };
-INSTANTIATE_TEST_SUITE_P(ContextualKeywords, DeclarationTest, ::testing::ValuesIn(contextual_keywords));
+INSTANTIATE_TEST_SUITE_P(contextual_keywords, declaration_test, ::testing::ValuesIn(contextual_keywords));
 // clang-format on
 
-TEST(Declarations, SpansCoverTheWholeDeclaration) {
+TEST(declarations, spans_cover_the_whole_declaration) {
   const auto p = parse("  const a = 1 + 2  # c\nflow f { }\n");
   ASSERT_TRUE(p.diagnostics.empty()) << p.errors();
   ASSERT_EQ(p.tree.declarations.size(), 2u);

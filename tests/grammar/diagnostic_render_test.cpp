@@ -5,7 +5,7 @@
 namespace afterflow::grammar {
 namespace {
 
-TEST(DiagnosticRender, ErrorWithCaretsAndHelp) {
+TEST(diagnostic_render, error_with_carets_and_help) {
   source_set sources;
   const auto id = sources.add("flows/winback.flow", "flow x {\n  when trigger.totl > 100\n}\n");
   diagnostic_list list;
@@ -20,7 +20,7 @@ TEST(DiagnosticRender, ErrorWithCaretsAndHelp) {
             "  = help: did you mean `total`?\n");
 }
 
-TEST(DiagnosticRender, WidthOfGutterFollowsLineNumber) {
+TEST(diagnostic_render, width_of_gutter_follows_line_number) {
   std::string text;
   for (int i = 0; i < 11; ++i) text += "x\n";
   text += "bad\n";
@@ -36,7 +36,7 @@ TEST(DiagnosticRender, WidthOfGutterFollowsLineNumber) {
             "   | ^^^ here\n");
 }
 
-TEST(DiagnosticRender, EmptySpanAtEndOfInputGetsOneCaret) {
+TEST(diagnostic_render, empty_span_at_end_of_input_gets_one_caret) {
   source_set sources;
   const auto id = sources.add("a.flow", "flow x {");
   diagnostic_list list;
@@ -49,7 +49,7 @@ TEST(DiagnosticRender, EmptySpanAtEndOfInputGetsOneCaret) {
             "  |         ^\n");
 }
 
-TEST(DiagnosticRender, MultiLineSpanIsCutAtTheFirstLineEnd) {
+TEST(diagnostic_render, multi_line_span_is_cut_at_the_first_line_end) {
   source_set sources;
   const auto id = sources.add("a.flow", "if x {\n  y\n}\n");
   diagnostic_list list;
@@ -57,7 +57,7 @@ TEST(DiagnosticRender, MultiLineSpanIsCutAtTheFirstLineEnd) {
   EXPECT_NE(render_text(list.items()[0], sources).find("1 | if x {\n  |    ^^^\n"), std::string::npos);
 }
 
-TEST(DiagnosticRender, TabsAndWideCharactersKeepCaretsAligned) {
+TEST(diagnostic_render, tabs_and_wide_characters_keep_carets_aligned) {
   source_set sources;
   const auto id = sources.add("a.flow", "\t\"\u00e9\" + 1\n");
   diagnostic_list list;
@@ -66,7 +66,7 @@ TEST(DiagnosticRender, TabsAndWideCharactersKeepCaretsAligned) {
             std::string::npos);
 }
 
-TEST(DiagnosticRender, NotesWithAndWithoutSpans) {
+TEST(diagnostic_render, notes_with_and_without_spans) {
   source_set sources;
   const auto id = sources.add("a.flow", "segment vip = true\nsegment vip = false\n");
   diagnostic_list list;
@@ -87,7 +87,7 @@ TEST(DiagnosticRender, NotesWithAndWithoutSpans) {
             "  = note: segment names are shared by a file and its importers\n");
 }
 
-TEST(DiagnosticRender, SummaryLineCountsErrorsAndWarnings) {
+TEST(diagnostic_render, summary_line_counts_errors_and_warnings) {
   source_set sources;
   const auto id = sources.add("a.flow", "x\n");
   diagnostic_list list;
@@ -102,7 +102,7 @@ TEST(DiagnosticRender, SummaryLineCountsErrorsAndWarnings) {
   EXPECT_EQ(render_text(diagnostic_list{}, sources), "");
 }
 
-TEST(DiagnosticRender, JsonCarriesPositionsAndHelp) {
+TEST(diagnostic_render, json_carries_positions_and_help) {
   source_set sources;
   const auto id = sources.add("a.flow", "ab\ncd\n");
   diagnostic_list list;
@@ -114,7 +114,7 @@ TEST(DiagnosticRender, JsonCarriesPositionsAndHelp) {
             "\n");
 }
 
-TEST(DiagnosticList, SortIsByFileThenPositionAndStable) {
+TEST(diagnostic_list, sort_is_by_file_then_position_and_stable) {
   diagnostic_list list;
   list.error("E3", span{1, 0, 1}, "c");
   list.error("E2", span{0, 5, 6}, "b");

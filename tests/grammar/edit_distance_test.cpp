@@ -7,19 +7,19 @@
 namespace afterflow::grammar {
 namespace {
 
-TEST(EditDistance, CountsSingleEdits) {
+TEST(edit_distance, counts_single_edits) {
   EXPECT_EQ(edit_distance("total", "total"), 0u);
   EXPECT_EQ(edit_distance("totl", "total"), 1u);
   EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);
   EXPECT_EQ(edit_distance("", "abc"), 3u);
 }
 
-TEST(EditDistance, StopsEarlyPastTheLimit) {
+TEST(edit_distance, stops_early_past_the_limit) {
   EXPECT_EQ(edit_distance("abcdef", "uvwxyz", 2), 3u);
   EXPECT_EQ(edit_distance("a", "abcdefgh", 2), 3u);
 }
 
-TEST(ClosestMatch, SuggestsOnlyCloseNames) {
+TEST(closest_match, suggests_only_close_names) {
   constexpr std::array<std::string_view, 4> names{"order_placed", "order_paid", "order_shipped",
                                                   "review_submitted"};
   EXPECT_EQ(closest_match("order_plaed", names), "order_placed");
@@ -29,7 +29,7 @@ TEST(ClosestMatch, SuggestsOnlyCloseNames) {
   EXPECT_EQ(closest_match("order_placed", self), std::nullopt);  // a name is not its own suggestion
 }
 
-TEST(ClosestMatch, TiesGoToTheFirstCandidate) {
+TEST(closest_match, ties_go_to_the_first_candidate) {
   constexpr std::array<std::string_view, 2> names{"vip", "vap"};
   EXPECT_EQ(closest_match("vxp", names), "vip");
 }

@@ -35,7 +35,7 @@ std::vector<fs::path> flow_files(const fs::path& dir) {
   return files;
 }
 
-TEST(ExampleFiles, TheIssueExample) {
+TEST(example_files, the_issue_example) {
   // The language issue's example, verbatim, with its two tests.
   const auto p = parse(read_file(source_dir / "tests/golden/check/syntax_ok/review_request.flow"));
   ASSERT_TRUE(p.diagnostics.empty()) << p.errors();
@@ -83,7 +83,7 @@ TEST(ExampleFiles, TheIssueExample) {
   EXPECT_EQ(flow.body.steps.size(), 8u);
 }
 
-TEST(ExampleFiles, TheEcommerceModule) {
+TEST(example_files, the_ecommerce_module) {
   const auto text = read_file(source_dir / "stdlib/modules/ecommerce.flow");
   ASSERT_FALSE(text.empty());
   const auto p = parse(text, {}, "ecommerce.flow");
@@ -105,7 +105,7 @@ TEST(ExampleFiles, TheEcommerceModule) {
   EXPECT_FALSE(p.tree.comments.empty());
 }
 
-TEST(ExampleFiles, ValidGoldenInputsParseCleanly) {
+TEST(example_files, valid_golden_inputs_parse_cleanly) {
   const auto files = flow_files(source_dir / "tests/golden/check/syntax_ok");
   EXPECT_GE(files.size(), 5u);
   for (const auto& file : files) {
@@ -115,7 +115,7 @@ TEST(ExampleFiles, ValidGoldenInputsParseCleanly) {
   }
 }
 
-TEST(ExampleFiles, InvalidGoldenInputsReportSyntaxErrors) {
+TEST(example_files, invalid_golden_inputs_report_syntax_errors) {
   const auto files = flow_files(source_dir / "tests/golden/check/syntax");
   EXPECT_GE(files.size(), 30u);
   std::set<std::string> codes;

@@ -12,9 +12,9 @@ struct expr_case {
   const char* dump;
 };
 
-class ExpressionTest : public ::testing::TestWithParam<expr_case> {};
+class expression_test : public ::testing::TestWithParam<expr_case> {};
 
-TEST_P(ExpressionTest, ParsesToTree) { EXPECT_EQ(expr_dump(GetParam().input), GetParam().dump) << GetParam().input; }
+TEST_P(expression_test, parses_to_tree) { EXPECT_EQ(expr_dump(GetParam().input), GetParam().dump) << GetParam().input; }
 
 // clang-format off
 const expr_case precedence[] = {
@@ -43,7 +43,7 @@ const expr_case precedence[] = {
   {"((a))", "(paren (paren a))"},
   {"not (a or b)", "(not (paren (or a b)))"},
 };
-INSTANTIATE_TEST_SUITE_P(Precedence, ExpressionTest, ::testing::ValuesIn(precedence));
+INSTANTIATE_TEST_SUITE_P(precedence, expression_test, ::testing::ValuesIn(precedence));
 
 const expr_case comparisons[] = {
   {"a == b", "(== a b)"},
@@ -64,7 +64,7 @@ const expr_case comparisons[] = {
   {"a + 1 in b", "(in (+ a 1) b)"},
   {"(a < b) == c", "(== (paren (< a b)) c)"},
 };
-INSTANTIATE_TEST_SUITE_P(Comparisons, ExpressionTest, ::testing::ValuesIn(comparisons));
+INSTANTIATE_TEST_SUITE_P(comparisons, expression_test, ::testing::ValuesIn(comparisons));
 
 const expr_case postfix_and_calls[] = {
   {"a.b", "(. a b)"},
@@ -92,7 +92,7 @@ const expr_case postfix_and_calls[] = {
   {"days_since(last(order_placed).time) >= 30", "(>= (call days_since (. (call last order_placed) time)) 30)"},
   {"f(a)(b)", "unexpected errors:\nerror[E0001]: expected a declaration (`import`, `const`, `event`, `segment`, `policy`, `map`, `flow` or `test`), found `(`\n --> test.flow:1:15\n  |\n1 | const x = f(a)(b)\n  |               ^\n"},
 };
-INSTANTIATE_TEST_SUITE_P(PostfixAndCalls, ExpressionTest, ::testing::ValuesIn(postfix_and_calls));
+INSTANTIATE_TEST_SUITE_P(postfix_and_calls, expression_test, ::testing::ValuesIn(postfix_and_calls));
 
 const expr_case primaries[] = {
   {"true", "true"},
@@ -121,7 +121,7 @@ const expr_case primaries[] = {
   {"[1, [2, 3], \"x\"]", "(list 1 (list 2 3) \"x\")"},
   {"[\n  \"a\",\n  \"b\",\n]", "(list \"a\" \"b\")"},
 };
-INSTANTIATE_TEST_SUITE_P(Primaries, ExpressionTest, ::testing::ValuesIn(primaries));
+INSTANTIATE_TEST_SUITE_P(primaries, expression_test, ::testing::ValuesIn(primaries));
 
 // Keywords are matched whole: `order` is not `or`, `notable` is not `not`.
 const expr_case keyword_boundaries[] = {
@@ -136,7 +136,7 @@ const expr_case keyword_boundaries[] = {
   {"count", "count"},
   {"_private1", "_private1"},
 };
-INSTANTIATE_TEST_SUITE_P(KeywordBoundaries, ExpressionTest, ::testing::ValuesIn(keyword_boundaries));
+INSTANTIATE_TEST_SUITE_P(keyword_boundaries, expression_test, ::testing::ValuesIn(keyword_boundaries));
 
 const expr_case layout[] = {
   {"a\n+\nb", "(+ a b)"},
@@ -144,7 +144,7 @@ const expr_case layout[] = {
   {"a\r\n  and b", "(and a b)"},
   {"f(\n  x,\n  within: 3d,\n)", "(call f x (within: 3d))"},
 };
-INSTANTIATE_TEST_SUITE_P(Layout, ExpressionTest, ::testing::ValuesIn(layout));
+INSTANTIATE_TEST_SUITE_P(layout, expression_test, ::testing::ValuesIn(layout));
 // clang-format on
 
 }  // namespace

@@ -9,7 +9,7 @@
 namespace afterflow::grammar {
 namespace {
 
-TEST(FileError, ShowsAShortLineWhole) {
+TEST(file_error, shows_a_short_line_whole) {
   const auto e = make_line_error("E1001", "expected `,` or `}`, found `x`", "a.jsonl", 3, R"({"a":1 x})", 7, 1);
   EXPECT_EQ(e.in_file()->column, 8U);
   EXPECT_EQ(render_text(e),
@@ -20,7 +20,7 @@ TEST(FileError, ShowsAShortLineWhole) {
             "  |        ^\n");
 }
 
-TEST(FileError, CutsALongLineAroundTheProblem) {
+TEST(file_error, cuts_a_long_line_around_the_problem) {
   const std::string line = std::string(100, 'a') + "BAD" + std::string(100, 'b');
   const auto e = make_line_error("E1001", "m", "f", 1200, line, 100, 3);
   EXPECT_EQ(e.in_file()->column, 101U);
@@ -33,20 +33,20 @@ TEST(FileError, CutsALongLineAroundTheProblem) {
             "     | " + std::string(25, ' ') + "^^^\n");
 }
 
-TEST(FileError, CountsColumnsInCodePointsAndExpandsTabs) {
+TEST(file_error, counts_columns_in_code_points_and_expands_tabs) {
   const auto e = make_line_error("E1002", "m", "f", 1, "\t\"é\":x", 6, 1);
   EXPECT_EQ(e.in_file()->column, 6U);  // tab, quote, é, quote, colon, then x
   EXPECT_EQ(e.in_file()->excerpt, "    \"é\":x");
   EXPECT_EQ(e.in_file()->caret_begin, 8U);
 }
 
-TEST(FileError, ReplacesUnprintableBytes) {
+TEST(file_error, replaces_unprintable_bytes) {
   const auto e = make_line_error("E1007", "m", "f", 1, "a\xff" "b\x01", 1, 1);
   EXPECT_EQ(e.in_file()->excerpt, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
   EXPECT_EQ(e.in_file()->caret_begin, 1U);
 }
 
-TEST(FileError, RendersNotesHelpAndColor) {
+TEST(file_error, renders_notes_help_and_color) {
   auto e = make_line_error("E1006", "m", "f", 2, "xy", 0, 2);
   e.with_note("n");
   e.help = "h";
@@ -55,7 +55,7 @@ TEST(FileError, RendersNotesHelpAndColor) {
   EXPECT_NE(render_text(e, {.color = true}).find("\x1b[1;31merror[E1006]"), std::string::npos);
 }
 
-TEST(FileError, RendersFileErrorsAndJson) {
+TEST(file_error, renders_file_errors_and_json) {
   const auto e = make_file_error("E1020", "cannot open `x`: No such file or directory", "x");
   EXPECT_EQ(render_text(e), "error[E1020]: cannot open `x`: No such file or directory\n --> x\n");
   // The gutter is as wide as the line number, with or without an excerpt.
@@ -73,7 +73,7 @@ TEST(FileError, RendersFileErrorsAndJson) {
             "\"file\":\"e.jsonl\",\"line\":4,\"column\":9,\"help\":\"h\"}],\"errors\":1,\"warnings\":0}\n");
 }
 
-TEST(FileError, QuotesExcerptsForMessages) {
+TEST(file_error, quotes_excerpts_for_messages) {
   EXPECT_EQ(quote_excerpt("abc"), "`abc`");
   EXPECT_EQ(quote_excerpt(std::string(50, 'x'), 40), "`" + std::string(40, 'x') + "…`");
   EXPECT_EQ(quote_excerpt("a\nb"), "`a\xEF\xBF\xBD" "b`");

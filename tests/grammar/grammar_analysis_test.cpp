@@ -14,7 +14,7 @@ namespace {
 
 namespace pegtl = tao::pegtl;
 
-TEST(GrammarAnalysis, NoRuleCanLoopWithoutConsumingInput) {
+TEST(grammar_analysis, no_rule_can_loop_without_consuming_input) {
   EXPECT_EQ(pegtl::analyze<flow_grammar::file>(), 0u);
 }
 
@@ -28,7 +28,7 @@ bool file_rule_accepts(std::string_view text) {
   }
 }
 
-TEST(GrammarAnalysis, TheFileRuleIsTheDriversGrammar) {
+TEST(grammar_analysis, the_file_rule_is_the_drivers_grammar) {
   EXPECT_TRUE(file_rule_accepts(""));
   EXPECT_TRUE(file_rule_accepts("# c\nimport \"x\" const a = 1\nflow f { trigger e wait 1d }\n"));
   EXPECT_TRUE(file_rule_accepts("test \"t\" { expect no send\n at 2026-03-01T09:00:00Z e c }"));

@@ -14,11 +14,11 @@ std::string json_quoted(std::string_view s) {
   return out;
 }
 
-TEST(JsonWriter, EscapesControlCharactersAndQuotes) {
+TEST(json_writer, escapes_control_characters_and_quotes) {
   EXPECT_EQ(json_quoted("a\"b\\c\n\t\x01"), R"("a\"b\\c\n\t\u0001")");
 }
 
-TEST(JsonWriter, KeepsValidUtf8AndReplacesInvalidBytes) {
+TEST(json_writer, keeps_valid_utf8_and_replaces_invalid_bytes) {
   EXPECT_EQ(json_quoted("caf\u00e9 \u2603"), "\"caf\u00e9 \u2603\"");
   EXPECT_EQ(json_quoted("a\xff" "b"), R"("a\ufffdb")");
   EXPECT_EQ(json_quoted("\xc3"), R"("\ufffd")");          // truncated sequence
@@ -41,7 +41,7 @@ std::string reference_quoted(std::string_view s) {
   return out + "\"";
 }
 
-TEST(JsonWriter, EightByteFastPathEscapesEveryPosition) {
+TEST(json_writer, eight_byte_fast_path_escapes_every_position) {
   for (const char special : {'"', '\\', '\n', '\t', '\x01', '\x1f', '\x7f'}) {
     for (std::size_t length = 1; length <= 24; ++length) {
       for (std::size_t at = 0; at < length; ++at) {
@@ -57,7 +57,7 @@ TEST(JsonWriter, EightByteFastPathEscapesEveryPosition) {
   EXPECT_EQ(json_quoted(std::string(100, ' ')), "\"" + std::string(100, ' ') + "\"");
 }
 
-TEST(JsonWriter, NumbersHaveOneFixedForm) {
+TEST(json_writer, numbers_have_one_fixed_form) {
   EXPECT_EQ(format_number(150), "150");
   EXPECT_EQ(format_number(-0.0), "0");
   EXPECT_EQ(format_number(19.99), "19.99");
@@ -67,7 +67,7 @@ TEST(JsonWriter, NumbersHaveOneFixedForm) {
   EXPECT_EQ(format_number(std::numeric_limits<double>::infinity()), "null");
 }
 
-TEST(JsonWriter, ObjectsAndArraysNest) {
+TEST(json_writer, objects_and_arrays_nest) {
   std::string out;
   json_writer w(out);
   w.begin_object()

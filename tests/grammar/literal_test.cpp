@@ -35,7 +35,7 @@ struct duration_case {
   std::int64_t seconds;
 };
 
-TEST(Literals, Durations) {
+TEST(literals, durations) {
   const duration_case cases[] = {
       {"0s", 0},       {"30s", 30},          {"15m", 900},        {"12h", 43200},
       {"3d", 259200},  {"2w", 1209600},      {"1d12h", 129600},   {"1w2d3h4m5s", 788645},
@@ -51,7 +51,7 @@ TEST(Literals, Durations) {
   }
 }
 
-TEST(Literals, DurationProblems) {
+TEST(literals, duration_problems) {
   EXPECT_EQ(problem_of(parsing::duration_value("12h1d")),
             "units go from the largest to the smallest (`w d h m s`), each at most once @4+1");
   EXPECT_EQ(problem_of(parsing::duration_value("1h1h")),
@@ -70,7 +70,7 @@ struct time_case {
   std::int32_t seconds;
 };
 
-TEST(Literals, TimesOfDayInSecondsSinceMidnight) {
+TEST(literals, times_of_day_in_seconds_since_midnight) {
   const time_case cases[] = {
       {"0:00", 0},          {"00:00", 0},     {"8:30", 30600}, {"08:30", 30600},
       {"10:00", 36000},     {"21:30:15", 77415}, {"23:59:59", 86399}, {"23:59", 86340},
@@ -84,7 +84,7 @@ TEST(Literals, TimesOfDayInSecondsSinceMidnight) {
   }
 }
 
-TEST(Literals, TimeOfDayProblems) {
+TEST(literals, time_of_day_problems) {
   EXPECT_EQ(problem_of(parsing::time_of_day_seconds("24:00")), "hours run from 0 to 23 @0+2");
   EXPECT_EQ(problem_of(parsing::time_of_day_seconds("25:00")), "hours run from 0 to 23 @0+2");
   EXPECT_EQ(problem_of(parsing::time_of_day_seconds("9:60")), "minutes run from 00 to 59 @2+2");
@@ -96,7 +96,7 @@ struct timestamp_case {
   std::int64_t micros;
 };
 
-TEST(Literals, TimestampsInMicrosecondsUtc) {
+TEST(literals, timestamps_in_microseconds_utc) {
   const timestamp_case cases[] = {
       {"1970-01-01T00:00:00Z", 0},
       {"1970-01-01T00:00Z", 0},
@@ -121,7 +121,7 @@ TEST(Literals, TimestampsInMicrosecondsUtc) {
   }
 }
 
-TEST(Literals, TimestampProblems) {
+TEST(literals, timestamp_problems) {
   EXPECT_EQ(problem_of(parsing::timestamp_value("2026-13-01T00:00Z")), "months run from 01 to 12 @5+2");
   EXPECT_EQ(problem_of(parsing::timestamp_value("2026-00-01T00:00Z")), "months run from 01 to 12 @5+2");
   EXPECT_EQ(problem_of(parsing::timestamp_value("2026-02-29T00:00Z")), "February 2026 has 28 days @8+2");
@@ -137,7 +137,7 @@ TEST(Literals, TimestampProblems) {
   EXPECT_EQ(problem_of(parsing::timestamp_value("2026-04-01T00:00-01:60")), "offset minutes run from 00 to 59 @20+2");
 }
 
-TEST(Literals, Numbers) {
+TEST(literals, numbers) {
   EXPECT_EQ(std::get<double>(parsing::number_value("1000")), 1000.0);
   EXPECT_EQ(std::get<double>(parsing::number_value("19.99")), 19.99);
   EXPECT_EQ(std::get<double>(parsing::number_value("007")), 7.0);
@@ -147,7 +147,7 @@ TEST(Literals, Numbers) {
   EXPECT_EQ(std::get<ast::number_literal>(node).text, "2.50");
 }
 
-TEST(Literals, StringEscapes) {
+TEST(literals, string_escapes) {
   EXPECT_EQ(std::get<std::string>(parsing::unescape_string(R"("plain")")), "plain");
   EXPECT_EQ(std::get<std::string>(parsing::unescape_string(R"("q\"b\\n\nt\tr\r")")), "q\"b\\n\nt\tr\r");
   EXPECT_EQ(std::get<std::string>(parsing::unescape_string(R"("\u{41}\u{e9}\u{20AC}\u{1F600}")")),
@@ -162,7 +162,7 @@ TEST(Literals, StringEscapes) {
   EXPECT_EQ(std::get<ast::string_value>(node).value, "a\tb");
 }
 
-TEST(Literals, LongestLiteralWins) {
+TEST(literals, longest_literal_wins) {
   // A timestamp is not a number minus a number, a time of day is not a
   // number followed by `:`, a duration is not a number followed by a name.
   EXPECT_EQ(expr_dump("2026-03-01T09:00:00Z"), "2026-03-01T09:00:00Z");

@@ -22,14 +22,14 @@ std::string repeat(std::string_view s, std::size_t n) {
 
 // -- Empty and blank input ---------------------------------------------------------
 
-TEST(Robustness, EmptyFile) {
+TEST(robustness, empty_file) {
   const auto p = parse("");
   EXPECT_TRUE(p.diagnostics.empty());
   EXPECT_TRUE(p.tree.declarations.empty());
   EXPECT_TRUE(p.tree.comments.empty());
 }
 
-TEST(Robustness, BlankAndCommentOnlyFiles) {
+TEST(robustness, blank_and_comment_only_files) {
   for (const char* text : {" ", "\n\n\n", "\t \r\n", "# only a comment", "# one\n# two\n", "#"}) {
     const auto p = parse(text);
     EXPECT_TRUE(p.diagnostics.empty()) << p.errors();
@@ -39,7 +39,7 @@ TEST(Robustness, BlankAndCommentOnlyFiles) {
 
 // -- Bytes that are not UTF-8 text ---------------------------------------------------
 
-TEST(Robustness, BinaryGarbageIsOneClearError) {
+TEST(robustness, binary_garbage_is_one_clear_error) {
   std::string garbage;
   for (int i = 0; i < 4096; ++i) garbage.push_back(static_cast<char>((i * 7919) % 256));
   const auto p = parse(garbage);
@@ -54,7 +54,7 @@ TEST(Robustness, BinaryGarbageIsOneClearError) {
   EXPECT_TRUE(p.tree.declarations.empty());
 }
 
-TEST(Robustness, InvalidUtf8IsReportedAtTheFirstBadByte) {
+TEST(robustness, invalid_utf8_is_reported_at_the_first_bad_byte) {
   struct bad_case {
     std::string text;
     std::string message;
@@ -81,13 +81,13 @@ TEST(Robustness, InvalidUtf8IsReportedAtTheFirstBadByte) {
   }
 }
 
-TEST(Robustness, ValidUtf8InStringsAndCommentsIsFine) {
+TEST(robustness, valid_utf8_in_strings_and_comments_is_fine) {
   const auto p = parse("const a = \"\xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80\"  # \xE2\x9C\x93 ok\n");
   EXPECT_TRUE(p.diagnostics.empty()) << p.errors();
   EXPECT_EQ(p.dump(), "(const a \"\xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80\")\n");
 }
 
-TEST(Robustness, NonAsciiOutsideStringsIsAnUnexpectedToken) {
+TEST(robustness, non_ascii_outside_strings_is_an_unexpected_token) {
   EXPECT_EQ(first_error("const caf\xC3\xA9 = 1"),
             "E0001 expected `=` after the constant's name, found `\xC3\xA9` (U+00E9)");
   EXPECT_EQ(first_error("const a = \xE2\x80\x9Chello\xE2\x80\x9D"),
@@ -96,14 +96,14 @@ TEST(Robustness, NonAsciiOutsideStringsIsAnUnexpectedToken) {
 
 // -- Byte-order marks and line ends ----------------------------------------------------
 
-TEST(Robustness, LeadingByteOrderMarkIsIgnored) {
+TEST(robustness, leading_byte_order_mark_is_ignored) {
   const auto p = parse("\xEF\xBB\xBF" "const a = 1\n");
   EXPECT_TRUE(p.diagnostics.empty()) << p.errors();
   EXPECT_EQ(p.dump(), "(const a 1)\n");
   EXPECT_EQ(p.tree.declarations[0].where, (span{p.id, 0, 11}));  // offsets after the mark
 }
 
-TEST(Robustness, ByteOrderMarkInsideTheFileIsNamed) {
+TEST(robustness, byte_order_mark_inside_the_file_is_named) {
   const auto p = parse("const a = 1\n\xEF\xBB\xBF" "const b = 2\n");
   ASSERT_EQ(p.diagnostics.items().size(), 1u);
   const auto& d = p.diagnostics.items()[0];
@@ -113,7 +113,7 @@ TEST(Robustness, ByteOrderMarkInsideTheFileIsNamed) {
   EXPECT_EQ(d.help, "a byte-order mark is only allowed at the very start of a file; remove it");
 }
 
-TEST(Robustness, CrLfLineEnds) {
+TEST(robustness, cr_lf_line_ends) {
   const auto p = parse("# header\r\nflow f {\r\n  trigger a # why\r\n  wait 1d\r\n}\r\n");
   EXPECT_TRUE(p.diagnostics.empty()) << p.errors();
   EXPECT_EQ(p.dump(), "(flow f (trigger a) (block (wait 1d)))\n");
@@ -123,7 +123,7 @@ TEST(Robustness, CrLfLineEnds) {
   EXPECT_EQ(p.sources.file(p.id).position(p.tree.comments[1].where.begin), (line_col{3, 13}));
 }
 
-TEST(Robustness, UnterminatedStrings) {
+TEST(robustness, unterminated_strings) {
   for (const char* text : {"const a = \"", "const a = \"abc", "const a = \"abc\n", "const a = \"abc\r\nconst b = 1",
                            "flow f { log \"x }", "test \"never closed {"}) {
     const auto p = parse(text);
@@ -170,7 +170,7 @@ flow review_request_N "Ask for a review a few days after delivery" {
 
 )";
 
-TEST(Robustness, TenMegabyteFileOfOrdinaryFlows) {
+TEST(robustness, ten_megabyte_file_of_ordinary_flows) {
   std::string text;
   text.reserve(10 * 1024 * 1024 + ordinary_flow.size());
   std::size_t flows = 0;
@@ -185,7 +185,7 @@ TEST(Robustness, TenMegabyteFileOfOrdinaryFlows) {
   EXPECT_EQ(p.tree.comments.size(), flows);
 }
 
-TEST(Robustness, TenMegabyteLinesOfGarbageStopQuickly) {
+TEST(robustness, ten_megabyte_lines_of_garbage_stop_quickly) {
   const auto p = parse(repeat("$%^&", 2'500'000));
   ASSERT_EQ(p.diagnostics.items().size(), 1u);
   EXPECT_EQ(p.diagnostics.items()[0].code, "E0001");
@@ -194,7 +194,7 @@ TEST(Robustness, TenMegabyteLinesOfGarbageStopQuickly) {
   EXPECT_EQ(q.diagnostics.items()[0].code, "E0002");
 }
 
-TEST(Robustness, FileTooLarge) {
+TEST(robustness, file_too_large) {
   parse_limits limits;
   limits.max_file_bytes = 16;
   const auto p = parse("const a = 1234567890", limits);
@@ -231,7 +231,7 @@ std::vector<nesting_case> deep_inputs(std::size_t n) {
   };
 }
 
-TEST(Robustness, TenThousandDeepNestingIsOneClearError) {
+TEST(robustness, ten_thousand_deep_nesting_is_one_clear_error) {
   for (const auto& c : deep_inputs(10'000)) {
     const auto p = parse(c.text);
     ASSERT_EQ(p.diagnostics.items().size(), 1u) << c.name << "\n" << p.messages().substr(0, 500);
@@ -243,7 +243,7 @@ TEST(Robustness, TenThousandDeepNestingIsOneClearError) {
   }
 }
 
-TEST(Robustness, NestingUpToTheLimitParses) {
+TEST(robustness, nesting_up_to_the_limit_parses) {
   for (const auto& c : deep_inputs(90)) {
     const auto p = parse(c.text);
     if (std::string_view(c.name).starts_with("unclosed")) continue;
@@ -258,7 +258,7 @@ TEST(Robustness, NestingUpToTheLimitParses) {
   EXPECT_TRUE(parse("const x = " + repeat("not ", 200) + "a").diagnostics.empty());
 }
 
-TEST(Robustness, NestingLimitIsConfigurable) {
+TEST(robustness, nesting_limit_is_configurable) {
   parse_limits limits;
   limits.max_nesting = 3;
   EXPECT_TRUE(parse("const x = ((1))", limits).diagnostics.empty());
@@ -273,7 +273,7 @@ TEST(Robustness, NestingLimitIsConfigurable) {
 
 // -- Error recovery ---------------------------------------------------------------------
 
-TEST(Robustness, RecoversAtTheNextDeclaration) {
+TEST(robustness, recovers_at_the_next_declaration) {
   const auto p = parse(
       "flow a {\n"
       "  wait\n"
@@ -290,20 +290,20 @@ TEST(Robustness, RecoversAtTheNextDeclaration) {
   EXPECT_EQ(p.dump(), "(const b 3)\n(segment s vip)\n");
 }
 
-TEST(Robustness, RecoveryResumesAtAnErrorInColumnOne) {
+TEST(robustness, recovery_resumes_at_an_error_in_column_one) {
   // The unclosed flow runs into `const` in column 1: that line is parsed.
   const auto p = parse("flow a {\n  wait 1d\nconst b = 2\n");
   EXPECT_EQ(p.messages(), "E0001 expected a step or `}` to close the flow, found `const`\n");
   EXPECT_EQ(p.dump(), "(const b 2)\n");
 }
 
-TEST(Robustness, RecoveryStopsWithoutAnotherDeclaration) {
+TEST(robustness, recovery_stops_without_another_declaration) {
   const auto p = parse("flow a { wait }\n  flow b { }\n}\n");
   EXPECT_EQ(p.diagnostics.items().size(), 1u);
   EXPECT_TRUE(p.tree.declarations.empty());
 }
 
-TEST(Robustness, StopsAfterMaxErrors) {
+TEST(robustness, stops_after_max_errors) {
   const auto text = repeat("flow x { wait }\n", 50);
   EXPECT_EQ(parse(text).diagnostics.items().size(), 20u);
   parse_limits limits;
@@ -311,7 +311,7 @@ TEST(Robustness, StopsAfterMaxErrors) {
   EXPECT_EQ(parse(text, limits).diagnostics.items().size(), 3u);
 }
 
-TEST(Robustness, EveryPrefixOfAFileParsesOrFails) {
+TEST(robustness, every_prefix_of_a_file_parses_or_fails) {
   // Cutting a valid file anywhere exercises every place a construct can be
   // left unfinished; none may crash or leave the builder inconsistent.
   const std::string text = std::string(ordinary_flow) +
@@ -330,7 +330,7 @@ TEST(Robustness, EveryPrefixOfAFileParsesOrFails) {
   }
 }
 
-TEST(Robustness, RandomTokenSoup) {
+TEST(robustness, random_token_soup) {
   // A fixed seed: the same soups on every run.
   std::mt19937 rng(20260301);
   const std::vector<std::string> tokens = {

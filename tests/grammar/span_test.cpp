@@ -9,7 +9,7 @@
 namespace afterflow::grammar {
 namespace {
 
-class SpanTest : public ::testing::Test {
+class span_test : public ::testing::Test {
  protected:
   std::string text(span s) const { return std::string(p_.sources.text(s)); }
   void load(std::string_view source) {
@@ -23,7 +23,7 @@ class SpanTest : public ::testing::Test {
   parsed p_;
 };
 
-TEST_F(SpanTest, FlowClausesAndSteps) {
+TEST_F(span_test, flow_clauses_and_steps) {
   load(R"(flow f "d" {
   trigger order_placed where event.total > 5
   reentry after 30d
@@ -109,7 +109,7 @@ TEST_F(SpanTest, FlowClausesAndSteps) {
   EXPECT_EQ(text(call.arguments[1].value->where), "3d");
 }
 
-TEST_F(SpanTest, Expressions) {
+TEST_F(span_test, expressions) {
   load("const x = not -a.b + (c) * [1, \"two\"] or f( )\n");
   const auto& e = decl<ast::const_decl>(0).value;
   EXPECT_EQ(text(e.where), "not -a.b + (c) * [1, \"two\"] or f( )");
@@ -131,7 +131,7 @@ TEST_F(SpanTest, Expressions) {
   EXPECT_EQ(text(std::get<ast::list_expr>(times.rhs->node).items[1].where), "\"two\"");
 }
 
-TEST_F(SpanTest, OtherDeclarationsAndTests) {
+TEST_F(span_test, other_declarations_and_tests) {
   load(R"(import "ecommerce"
 event e { a?: string }
 map "X" to y { a: b, c: "d e" }
@@ -178,14 +178,14 @@ test "t" {
   EXPECT_EQ(text(std::get<ast::expect_segment>(test.items[5].node).segment.where), "vip");
 }
 
-TEST_F(SpanTest, SpansCountBytesAfterMultibyteText) {
+TEST_F(span_test, spans_count_bytes_after_multibyte_text) {
   load("const a = \"\xC3\xA9t\xC3\xA9\" + b\n");
   const auto& plus = std::get<ast::binary_expr>(decl<ast::const_decl>(0).value.node);
   EXPECT_EQ(plus.op_where, (span{p_.id, 18, 19}));
   EXPECT_EQ(text(plus.rhs->where), "b");
 }
 
-TEST_F(SpanTest, CommentsAreCollectedWithTheirPlace) {
+TEST_F(span_test, comments_are_collected_with_their_place) {
   load("# file header\n"
        "const a = 1 # trailing\n"
        "   # indented, own line\n"
@@ -204,7 +204,7 @@ TEST_F(SpanTest, CommentsAreCollectedWithTheirPlace) {
   EXPECT_EQ(decl<ast::const_decl>(1).value.where, (span{p_.id, 71, 88}));
 }
 
-TEST_F(SpanTest, CommentsInsideConstructsAndEscapedQuotes) {
+TEST_F(span_test, comments_inside_constructs_and_escaped_quotes) {
   load("flow f { # opening\n"
        "  send email \"a \\\" # b\" { # inside props\n"
        "    k: 1 # after a value\n"

@@ -12,9 +12,9 @@ struct step_case {
   const char* dump;
 };
 
-class StepTest : public ::testing::TestWithParam<step_case> {};
+class step_test : public ::testing::TestWithParam<step_case> {};
 
-TEST_P(StepTest, ParsesToTree) { EXPECT_EQ(steps_dump(GetParam().input), GetParam().dump) << GetParam().input; }
+TEST_P(step_test, parses_to_tree) { EXPECT_EQ(steps_dump(GetParam().input), GetParam().dump) << GetParam().input; }
 
 // clang-format off
 const step_case waits[] = {
@@ -48,7 +48,7 @@ const step_case waits[] = {
   {"wait for order_placed within 30d timeout { stop }",
    "(wait-for order_placed (within 30d) (timeout (block (stop))))"},
 };
-INSTANTIATE_TEST_SUITE_P(Waits, StepTest, ::testing::ValuesIn(waits));
+INSTANTIATE_TEST_SUITE_P(waits, step_test, ::testing::ValuesIn(waits));
 
 const step_case branches[] = {
   {"if a { }", "(if (branch a (block)))"},
@@ -67,7 +67,7 @@ const step_case branches[] = {
   {"repeat 3 times { wait 1d send email \"nudge\" }", "(repeat 3 (block (wait 1d) (send email \"nudge\")))"},
   {"repeat max_nudges times { wait 1w }", "(repeat max_nudges (block (wait 1w)))"},
 };
-INSTANTIATE_TEST_SUITE_P(Branches, StepTest, ::testing::ValuesIn(branches));
+INSTANTIATE_TEST_SUITE_P(branches, step_test, ::testing::ValuesIn(branches));
 
 const step_case actions[] = {
   {"send email \"welcome\"", "(send email \"welcome\")"},
@@ -89,7 +89,7 @@ const step_case actions[] = {
   {"stop \"already reviewed\"", "(stop \"already reviewed\")"},
   {"log \"sent the reminder\"", "(log \"sent the reminder\")"},
 };
-INSTANTIATE_TEST_SUITE_P(Actions, StepTest, ::testing::ValuesIn(actions));
+INSTANTIATE_TEST_SUITE_P(actions, step_test, ::testing::ValuesIn(actions));
 
 // Statements end where the next one starts; newlines mean nothing.
 const step_case sequences[] = {
@@ -99,7 +99,7 @@ const step_case sequences[] = {
   {"emit a\n{ b: 1 }", "(emit a (props (b 1)))"},
   {"wait x # a comment\nsend email \"t\" # another", "(wait x)\n(send email \"t\")"},
 };
-INSTANTIATE_TEST_SUITE_P(Sequences, StepTest, ::testing::ValuesIn(sequences));
+INSTANTIATE_TEST_SUITE_P(sequences, step_test, ::testing::ValuesIn(sequences));
 // clang-format on
 
 }  // namespace

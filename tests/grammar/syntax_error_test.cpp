@@ -13,9 +13,9 @@ struct error_case {
   const char* error;  ///< "code message" of the first diagnostic
 };
 
-class SyntaxErrorTest : public ::testing::TestWithParam<error_case> {};
+class syntax_error_test : public ::testing::TestWithParam<error_case> {};
 
-TEST_P(SyntaxErrorTest, ReportsTheMistake) {
+TEST_P(syntax_error_test, reports_the_mistake) {
   EXPECT_EQ(first_error(GetParam().input), GetParam().error) << GetParam().input;
 }
 
@@ -48,7 +48,7 @@ const error_case literal_errors[] = {
   {"const a = 1_000", "E0004 invalid number `1_000`"},
   {"flow x { split { 50x% a { } } }", "E0004 invalid percentage `50x`"},
 };
-INSTANTIATE_TEST_SUITE_P(Literals, SyntaxErrorTest, ::testing::ValuesIn(literal_errors));
+INSTANTIATE_TEST_SUITE_P(literals, syntax_error_test, ::testing::ValuesIn(literal_errors));
 
 const error_case string_errors[] = {
   {"const a = \"abc", "E0002 unterminated string"},
@@ -63,7 +63,7 @@ const error_case string_errors[] = {
   {"const a = \"\\u{1234567}\"", "E0003 invalid escape `\\u{1234567}` in string"},
   {"const a = \"\\u{12\"", "E0003 invalid escape `\\u{12` in string"},
 };
-INSTANTIATE_TEST_SUITE_P(Strings, SyntaxErrorTest, ::testing::ValuesIn(string_errors));
+INSTANTIATE_TEST_SUITE_P(strings, syntax_error_test, ::testing::ValuesIn(string_errors));
 
 const error_case expression_errors[] = {
   {"const a = (1", "E0001 expected `)` to close the parenthesis, found end of input"},
@@ -95,7 +95,7 @@ const error_case expression_errors[] = {
   {"const a = 'x'", "E0001 expected a value after `=`, found `'`"},
   {"const a = a && b", "E0001 expected a declaration (`import`, `const`, `event`, `segment`, `policy`, `map`, `flow` or `test`), found `&&`"},
 };
-INSTANTIATE_TEST_SUITE_P(Expressions, SyntaxErrorTest, ::testing::ValuesIn(expression_errors));
+INSTANTIATE_TEST_SUITE_P(expressions, syntax_error_test, ::testing::ValuesIn(expression_errors));
 
 const error_case declaration_errors[] = {
   {"flw x { }", "E0001 expected a declaration (`import`, `const`, `event`, `segment`, `policy`, `map`, `flow` or `test`), found `flw`"},
@@ -138,7 +138,7 @@ const error_case declaration_errors[] = {
   {"test t { }", "E0001 expected a test name (a string) after `test`, found `t`"},
   {"test \"t\" allow other sends", "E0001 expected `{` after the test name, found `allow`"},
 };
-INSTANTIATE_TEST_SUITE_P(Declarations, SyntaxErrorTest, ::testing::ValuesIn(declaration_errors));
+INSTANTIATE_TEST_SUITE_P(declarations, syntax_error_test, ::testing::ValuesIn(declaration_errors));
 
 const error_case flow_errors[] = {
   {"flow", "E0001 expected a flow name after `flow`, found end of input"},
@@ -163,7 +163,7 @@ const error_case flow_errors[] = {
   {"flow x { reentry never reentry always }", "E0011 duplicate `reentry` clause"},
   {"flow x { transactional transactional }", "E0011 duplicate `transactional` clause"},
 };
-INSTANTIATE_TEST_SUITE_P(Flows, SyntaxErrorTest, ::testing::ValuesIn(flow_errors));
+INSTANTIATE_TEST_SUITE_P(flows, syntax_error_test, ::testing::ValuesIn(flow_errors));
 
 const error_case step_errors[] = {
   {"flow x { wait }", "E0001 expected `until`, `for` or a duration after `wait`, found `}`"},
@@ -216,7 +216,7 @@ const error_case step_errors[] = {
   {"flow x { stop reason }", "E0001 expected a step or `}` to close the flow, found `reason`"},
   {"flow x { if a { sned } }", "E0001 expected a step or `}` to close the block, found `sned`"},
 };
-INSTANTIATE_TEST_SUITE_P(Steps, SyntaxErrorTest, ::testing::ValuesIn(step_errors));
+INSTANTIATE_TEST_SUITE_P(steps, syntax_error_test, ::testing::ValuesIn(step_errors));
 
 const error_case test_errors[] = {
   {"test \"t\" { expect }", "E0001 expected an expectation after `expect`, found `}`"},
@@ -253,16 +253,16 @@ const error_case test_errors[] = {
   {"test \"t\" { allow other }", "E0001 expected `sends` after `allow other`, found `}`"},
   {"test \"t\" { expct send email }", "E0001 expected a test line (`customer`, `at`, `after`, `run`, `allow`, `expect`) or `}`, found `expct`"},
 };
-INSTANTIATE_TEST_SUITE_P(Tests, SyntaxErrorTest, ::testing::ValuesIn(test_errors));
+INSTANTIATE_TEST_SUITE_P(tests, syntax_error_test, ::testing::ValuesIn(test_errors));
 // clang-format on
 
-TEST(SyntaxErrors, NumberTooLarge) {
+TEST(syntax_errors, number_too_large) {
   const std::string digits = "1" + std::string(400, '0');
   EXPECT_EQ(first_error("const a = " + digits), "E0004 invalid number `" + digits + "`");
 }
 
 // Every code the parser emits is explained in syntax_codes.hpp.
-TEST(SyntaxErrors, EveryCodeIsDocumented) {
+TEST(syntax_errors, every_code_is_documented) {
   std::vector<const error_case*> all;
   for (const auto& c : literal_errors) all.push_back(&c);
   for (const auto& c : string_errors) all.push_back(&c);
@@ -286,7 +286,7 @@ TEST(SyntaxErrors, EveryCodeIsDocumented) {
 
 // -- Full renderings --------------------------------------------------------------
 
-TEST(SyntaxErrors, MisspelledStepSuggestsTheKeyword) {
+TEST(syntax_errors, misspelled_step_suggests_the_keyword) {
   EXPECT_EQ(parse("flow x {\n  sned email \"x\"\n}\n").errors(),
             "error[E0001]: expected a step or `}` to close the flow, found `sned`\n"
             " --> test.flow:2:3\n"
@@ -296,7 +296,7 @@ TEST(SyntaxErrors, MisspelledStepSuggestsTheKeyword) {
             "  = help: did you mean `send`?\n");
 }
 
-TEST(SyntaxErrors, UnterminatedStringPointsAtItsOpeningQuote) {
+TEST(syntax_errors, unterminated_string_points_at_its_opening_quote) {
   EXPECT_EQ(parse("flow x {\n  log \"started\n}\n").errors(),
             "error[E0002]: unterminated string\n"
             " --> test.flow:2:7\n"
@@ -306,7 +306,7 @@ TEST(SyntaxErrors, UnterminatedStringPointsAtItsOpeningQuote) {
             "  = help: a string ends on the line where it starts; close it with `\"`\n");
 }
 
-TEST(SyntaxErrors, EndOfInputNamesTheUnclosedBracket) {
+TEST(syntax_errors, end_of_input_names_the_unclosed_bracket) {
   EXPECT_EQ(parse("flow x {\n  if a {\n    stop\n  }\n").errors(),
             "error[E0001]: expected a step or `}` to close the flow, found end of input\n"
             " --> test.flow:4:4\n"
@@ -320,7 +320,7 @@ TEST(SyntaxErrors, EndOfInputNamesTheUnclosedBracket) {
             "  |        -\n");
 }
 
-TEST(SyntaxErrors, NextDeclarationNamesTheUnclosedBracket) {
+TEST(syntax_errors, next_declaration_names_the_unclosed_bracket) {
   const auto p = parse("flow x {\n  wait 1d\nflow y { }\n");
   EXPECT_EQ(p.errors(),
             "error[E0001]: expected a step or `}` to close the flow, found `flow`\n"
@@ -336,7 +336,7 @@ TEST(SyntaxErrors, NextDeclarationNamesTheUnclosedBracket) {
   EXPECT_EQ(p.dump(), "(flow y (block))\n");
 }
 
-TEST(SyntaxErrors, InvalidDurationCoversTheLiteral) {
+TEST(syntax_errors, invalid_duration_covers_the_literal) {
   EXPECT_EQ(parse("flow x {\n  wait 3days\n}\n").errors(),
             "error[E0004]: invalid duration `3days`\n"
             " --> test.flow:2:8\n"
@@ -347,7 +347,7 @@ TEST(SyntaxErrors, InvalidDurationCoversTheLiteral) {
             "and without spaces: `90m`, `1d12h`\n");
 }
 
-TEST(SyntaxErrors, InvalidTimePointsAtTheBadField) {
+TEST(syntax_errors, invalid_time_points_at_the_bad_field) {
   EXPECT_EQ(parse("policy {\n  quiet_hours 21:00 to 25:30\n}\n").errors(),
             "error[E0004]: invalid time of day `25:30`\n"
             " --> test.flow:2:24\n"
@@ -356,7 +356,7 @@ TEST(SyntaxErrors, InvalidTimePointsAtTheBadField) {
             "  |                        ^^ hours run from 0 to 23\n");
 }
 
-TEST(SyntaxErrors, ReservedWordAsName) {
+TEST(syntax_errors, reserved_word_as_name) {
   EXPECT_EQ(parse("const in = 3\n").errors(),
             "error[E0007]: expected a name after `const`, found reserved word `in`\n"
             " --> test.flow:1:7\n"
@@ -367,7 +367,7 @@ TEST(SyntaxErrors, ReservedWordAsName) {
             "be used as names\n");
 }
 
-TEST(SyntaxErrors, ChainedComparison) {
+TEST(syntax_errors, chained_comparison) {
   EXPECT_EQ(parse("segment s = 1 < customer.age < 9\n").errors(),
             "error[E0009]: comparison operators cannot be chained\n"
             " --> test.flow:1:30\n"
@@ -377,7 +377,7 @@ TEST(SyntaxErrors, ChainedComparison) {
             "  = help: compare twice and join with `and`: `a < b and b < c`\n");
 }
 
-TEST(SyntaxErrors, DuplicateClauseNotesTheFirst) {
+TEST(syntax_errors, duplicate_clause_notes_the_first) {
   EXPECT_EQ(parse("flow x {\n  reentry never\n  reentry after 1d\n}\n").errors(),
             "error[E0011]: duplicate `reentry` clause\n"
             " --> test.flow:3:3\n"
@@ -392,7 +392,7 @@ TEST(SyntaxErrors, DuplicateClauseNotesTheFirst) {
             "  = help: a flow takes at most one `reentry` clause; remove one of them\n");
 }
 
-TEST(SyntaxErrors, HintsForOtherLanguagesSpelling) {
+TEST(syntax_errors, hints_for_other_languages_spelling) {
   const auto p = parse("segment s = a && b\n");
   ASSERT_EQ(p.diagnostics.items().size(), 1u);
   EXPECT_EQ(p.diagnostics.items()[0].help, "write `and` for a logical and");
@@ -407,7 +407,7 @@ TEST(SyntaxErrors, HintsForOtherLanguagesSpelling) {
   EXPECT_EQ(parse("flow x { triger e }").diagnostics.items().at(0).help, "did you mean `trigger`?");
 }
 
-TEST(SyntaxErrors, CrLfLinesKeepColumns) {
+TEST(syntax_errors, cr_lf_lines_keep_columns) {
   EXPECT_EQ(parse("flow x {\r\n  wait 1d\r\n  sned email \"x\"\r\n}\r\n").errors(),
             "error[E0001]: expected a step or `}` to close the flow, found `sned`\n"
             " --> test.flow:3:3\n"

@@ -21,9 +21,9 @@ struct item_case {
   const char* dump;
 };
 
-class TestItemTest : public ::testing::TestWithParam<item_case> {};
+class test_item_test : public ::testing::TestWithParam<item_case> {};
 
-TEST_P(TestItemTest, ParsesToTree) { EXPECT_EQ(items_dump(GetParam().input), GetParam().dump) << GetParam().input; }
+TEST_P(test_item_test, parses_to_tree) { EXPECT_EQ(items_dump(GetParam().input), GetParam().dump) << GetParam().input; }
 
 // clang-format off
 const item_case lines[] = {
@@ -40,7 +40,7 @@ const item_case lines[] = {
   {"run until 2026-04-01T00:00:00Z", "(run-until 2026-04-01T00:00:00Z)"},
   {"allow other sends", "(allow-other-sends)"},
 };
-INSTANTIATE_TEST_SUITE_P(Lines, TestItemTest, ::testing::ValuesIn(lines));
+INSTANTIATE_TEST_SUITE_P(lines, test_item_test, ::testing::ValuesIn(lines));
 
 const item_case expectations[] = {
   {"expect send email", "(expect-send email)"},
@@ -78,7 +78,7 @@ const item_case expectations[] = {
   // The segment form is recognised first: here `send` is a customer.
   {"expect send in vip", "(expect-in send vip)"},
 };
-INSTANTIATE_TEST_SUITE_P(Expectations, TestItemTest, ::testing::ValuesIn(expectations));
+INSTANTIATE_TEST_SUITE_P(expectations, test_item_test, ::testing::ValuesIn(expectations));
 
 // Where one line ends and the next begins.
 const item_case boundaries[] = {
@@ -100,10 +100,10 @@ const item_case boundaries[] = {
   {"expect send email at 2026-03-01T09:00:00Z\n}\ntest \"u\" {",
    "(expect-send email (at 2026-03-01T09:00:00Z)))\n(test \"u\""},
 };
-INSTANTIATE_TEST_SUITE_P(Boundaries, TestItemTest, ::testing::ValuesIn(boundaries));
+INSTANTIATE_TEST_SUITE_P(boundaries, test_item_test, ::testing::ValuesIn(boundaries));
 // clang-format on
 
-TEST(TestDeclarations, IssueExamples) {
+TEST(test_declarations, issue_examples) {
   EXPECT_EQ(dump_of(R"(test "returned orders get no review request" {
   customer c1 { timezone: "Europe/Prague", wholesale: false }
   at 2026-03-01T09:00:00Z order_placed c1 { order_id: "o1", total: 150 }

@@ -15,7 +15,7 @@ constexpr std::int64_t s = 1'000'000;
 // A duration of `us` microseconds.
 duration d(std::int64_t us) { return duration(us); }
 
-TEST(TimeText, Durations) {
+TEST(time_text, durations) {
   EXPECT_EQ(duration_text(d(0)), "0s");
   EXPECT_EQ(duration_text(d(90 * s)), "1m30s");
   EXPECT_EQ(duration_text(d(129'600 * s)), "1d12h");
@@ -27,7 +27,7 @@ TEST(TimeText, Durations) {
   EXPECT_EQ(duration_text(d(std::numeric_limits<std::int64_t>::min())), "-106751991d4h54.775808s");
 }
 
-TEST(TimeText, TimesOfDay) {
+TEST(time_text, times_of_day) {
   EXPECT_EQ(time_of_day_text(0), "00:00");
   EXPECT_EQ(time_of_day_text(10 * 3600), "10:00");
   EXPECT_EQ(time_of_day_text(10 * 3600 + 30), "10:00:30");

@@ -14,7 +14,7 @@ using stdlib::value;
 
 namespace {
 
-TEST(Record, CopiesStringsAndListsDeeply) {
+TEST(record, copies_strings_and_lists_deeply) {
   std::string order = "o-1";
   std::string sku = "sku-9";
   const std::array items{value::string(sku), value::number(2)};
@@ -33,7 +33,7 @@ TEST(Record, CopiesStringsAndListsDeeply) {
   EXPECT_FALSE(r.has(4));
 }
 
-TEST(Record, ViewsSurviveMoves) {
+TEST(record, views_survive_moves) {
   std::string text(100, 'x');
   const std::array entries{property_entry{1, value::string(text)}};
   auto r = record::from(entries);
@@ -45,7 +45,7 @@ TEST(Record, ViewsSurviveMoves) {
   EXPECT_EQ(many[0].get(1).as_string(), text);
 }
 
-TEST(Record, WithReplacesOrAddsAndWithoutRemoves) {
+TEST(record, with_replaces_or_adds_and_without_removes) {
   const std::array entries{property_entry{1, value::number(1)}, property_entry{2, value::number(2)}};
   const auto r = record::from(entries);
   const auto r2 = r.with(1, value::string("one"));
@@ -59,21 +59,21 @@ TEST(Record, WithReplacesOrAddsAndWithoutRemoves) {
   EXPECT_EQ(r.get(1).as_number(), 1);  // the original is untouched
 }
 
-TEST(Record, LaterDuplicatesWin) {
+TEST(record, later_duplicates_win) {
   const std::array entries{property_entry{1, value::number(1)}, property_entry{1, value::number(2)}};
   const auto r = record::from(entries);
   EXPECT_EQ(r.entries().size(), 1u);
   EXPECT_EQ(r.get(1).as_number(), 2);
 }
 
-TEST(Record, EmptyRecordOwnsNothing) {
+TEST(record, empty_record_owns_nothing) {
   const auto r = record::from({});
   EXPECT_TRUE(r.empty());
   EXPECT_EQ(r.heap_bytes(), 0u);
   EXPECT_TRUE(r.get(1).is_null());
 }
 
-TEST(StoredEvent, KeepsTheEventAfterTheSourceIsGone) {
+TEST(stored_event, keeps_the_event_after_the_source_is_gone) {
   std::string id = "o-5";
   std::array props{property_entry{4, value::string(id)}};
   const event_view e{grammar::instant_from_micros(123), 9, "c1", props};

@@ -16,7 +16,7 @@ namespace {
 
 constexpr std::int64_t s = 1'000'000;
 
-TEST(ValueFormat, JsonForms) {
+TEST(value_format, json_forms) {
   const auto json = [](const value& v) {
     std::string out;
     append_value_json(out, v);
@@ -38,7 +38,7 @@ TEST(ValueFormat, JsonForms) {
   EXPECT_EQ(json(value::event(&e)), "null");
 }
 
-TEST(ValueFormat, PlainText) {
+TEST(value_format, plain_text) {
   symbol_table symbols;
   const auto placed = symbols.intern("order_placed");
   event_view e{grammar::instant_from_micros(1'772'355'600'000'000), placed, "c1", {}};

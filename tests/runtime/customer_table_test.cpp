@@ -7,7 +7,7 @@
 namespace afterflow::runtime {
 namespace {
 
-TEST(CustomerTable, IndicesInFirstSeenOrder) {
+TEST(customer_table, indices_in_first_seen_order) {
   customer_table t;
   bool added = false;
   EXPECT_EQ(t.find_or_add("c2", added), 0u);
@@ -20,7 +20,7 @@ TEST(CustomerTable, IndicesInFirstSeenOrder) {
   EXPECT_EQ(t.id(0), "c2");
 }
 
-TEST(CustomerTable, GrowsAndKeepsIdsValid) {
+TEST(customer_table, grows_and_keeps_ids_valid) {
   customer_table t;
   bool added = false;
   const auto first = t.id(t.find_or_add("customer-0", added));
@@ -32,7 +32,7 @@ TEST(CustomerTable, GrowsAndKeepsIdsValid) {
   }
 }
 
-TEST(CustomerTable, EmptyAndLongIds) {
+TEST(customer_table, empty_and_long_ids) {
   customer_table t;
   bool added = false;
   const auto empty = t.find_or_add("", added);

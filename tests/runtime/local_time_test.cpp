@@ -16,20 +16,20 @@ std::string show(grammar::instant t) { return format_timestamp(t); }
 constexpr std::int32_t hm(int h, int m) { return h * 3600 + m * 60; }
 constexpr weekday_mask mon_fri = 0x1F;
 
-class LocalTime : public ::testing::Test {
+class local_time : public ::testing::Test {
  protected:
   zone_cache zones;
   const time_zone* new_york = zones.find("America/New_York");
   const time_zone* prague = zones.find("Europe/Prague");
 };
 
-TEST_F(LocalTime, UnknownZonesAreNull) {
+TEST_F(local_time, unknown_zones_are_null) {
   EXPECT_EQ(zones.find("Mars/Olympus"), nullptr);
   EXPECT_NE(new_york, nullptr);
   EXPECT_NE(utc_zone(), nullptr);
 }
 
-TEST_F(LocalTime, NextWeekdayMorningAcrossSpringForward) {
+TEST_F(local_time, next_weekday_morning_across_spring_forward) {
   // Thursday 2026-03-05 12:00Z; DST starts in New York on Sunday 2026-03-08.
   // Friday 10:00 EST = 15:00Z.
   EXPECT_EQ(show(next_local_time(new_york, at("2026-03-05T16:00:00Z"), hm(10, 0), mon_fri)),
@@ -39,18 +39,18 @@ TEST_F(LocalTime, NextWeekdayMorningAcrossSpringForward) {
             "2026-03-09T14:00:00Z");
 }
 
-TEST_F(LocalTime, AtOrAfterNow) {
+TEST_F(local_time, at_or_after_now) {
   const auto ten = at("2026-03-06T15:00:00Z");
   EXPECT_EQ(next_local_time(new_york, ten, hm(10, 0), every_day), ten);
 }
 
-TEST_F(LocalTime, GapTimeMovesForwardByTheGap) {
+TEST_F(local_time, gap_time_moves_forward_by_the_gap) {
   // 2026-03-08 02:30 does not exist in New York; it becomes 03:30 EDT = 07:30Z.
   EXPECT_EQ(show(next_local_time(new_york, at("2026-03-08T05:00:00Z"), hm(2, 30), every_day)),
             "2026-03-08T07:30:00Z");
 }
 
-TEST_F(LocalTime, RepeatedTimeTakesTheFirstOccurrence) {
+TEST_F(local_time, repeated_time_takes_the_first_occurrence) {
   // 2026-11-01 01:30 happens twice in New York: first at 05:30Z (EDT).
   EXPECT_EQ(show(next_local_time(new_york, at("2026-11-01T04:00:00Z"), hm(1, 30), every_day)),
             "2026-11-01T05:30:00Z");
@@ -59,14 +59,14 @@ TEST_F(LocalTime, RepeatedTimeTakesTheFirstOccurrence) {
             "2026-11-02T06:30:00Z");
 }
 
-TEST_F(LocalTime, ToLocalGivesClockAndWeekday) {
+TEST_F(local_time, to_local_gives_clock_and_weekday) {
   const auto c = to_local(prague, at("2026-03-29T01:30:00Z"));  // 03:30 CEST, a Sunday
   EXPECT_EQ(c.seconds_of_day, hm(3, 30));
   EXPECT_EQ(c.weekday, 6);
   EXPECT_EQ(to_local(utc_zone(), at("2026-03-02T00:00:00Z")).weekday, 0);  // Monday
 }
 
-TEST_F(LocalTime, WindowsMayCrossMidnight) {
+TEST_F(local_time, windows_may_cross_midnight) {
   EXPECT_TRUE(in_window(hm(21, 0), hm(21, 0), hm(8, 0)));
   EXPECT_TRUE(in_window(hm(2, 0), hm(21, 0), hm(8, 0)));
   EXPECT_FALSE(in_window(hm(8, 0), hm(21, 0), hm(8, 0)));

@@ -192,6 +192,20 @@ flow f {
               ElementsAre("f:c1:1 error at 2026-03-02T09:00:00Z", "f:c2:1 finished at 2026-03-02T11:00:00Z"));
 }
 
+TEST(wait_until, a_null_time_of_day_is_a_runtime_error_of_its_own) {
+  auto sim = simulation::from_source(R"(
+flow f {
+  trigger a
+  wait until (trigger.at)
+  send email "x"
+}
+)");
+  sim.event("2026-03-02T09:00:00Z", "c1", "a").run();
+  EXPECT_THAT(errors(sim), ElementsAre("E2006 f c1 inline.flow:4: `wait until` needs a time of day, but "
+                                       "`trigger.at` is null"));
+  EXPECT_THAT(ends(sim), ElementsAre("f:c1:1 error at 2026-03-02T09:00:00Z"));
+}
+
 TEST(wait_for, the_timeout_is_due_at_now_plus_within_and_fires_before_an_event_at_that_instant) {
   auto sim = simulation::from_source(R"(
 flow f {

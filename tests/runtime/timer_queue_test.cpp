@@ -5,7 +5,7 @@
 namespace afterflow::runtime {
 namespace {
 
-TEST(TimerQueue, EarliestFirstThenCreationOrder) {
+TEST(timer_queue, earliest_first_then_creation_order) {
   timer_queue q;
   q.push(grammar::instant_from_micros(30), 1, 0);
   q.push(grammar::instant_from_micros(10), 2, 0);
@@ -20,7 +20,7 @@ TEST(TimerQueue, EarliestFirstThenCreationOrder) {
   EXPECT_EQ(order, (std::vector<std::uint32_t>{2, 4, 5, 1, 3}));
 }
 
-TEST(TimerQueue, ManySameInstantTimersKeepCreationOrder) {
+TEST(timer_queue, many_same_instant_timers_keep_creation_order) {
   timer_queue q;
   for (std::uint32_t i = 0; i < 1000; ++i) q.push(grammar::instant_from_micros(5), i, 0);
   for (std::uint32_t i = 0; i < 1000; ++i) {
@@ -29,7 +29,7 @@ TEST(TimerQueue, ManySameInstantTimersKeepCreationOrder) {
   }
 }
 
-TEST(TimerQueue, CarriesGeneration) {
+TEST(timer_queue, carries_generation) {
   timer_queue q;
   const auto seq = q.push(grammar::instant_from_micros(1), 7, 42);
   EXPECT_EQ(q.top().generation, 42u);

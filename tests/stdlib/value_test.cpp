@@ -8,7 +8,7 @@
 namespace afterflow::stdlib {
 namespace {
 
-TEST(Value, ScalarsRoundTrip) {
+TEST(value, scalars_round_trip) {
   EXPECT_TRUE(value::null().is_null());
   EXPECT_TRUE(value::boolean(true).as_bool());
   EXPECT_EQ(value::number(2.5).as_number(), 2.5);
@@ -18,7 +18,7 @@ TEST(Value, ScalarsRoundTrip) {
   EXPECT_EQ(value::string("abc").as_string(), "abc");
 }
 
-TEST(Value, OnlyTrueIsTruthy) {
+TEST(value, only_true_is_truthy) {
   EXPECT_TRUE(value::boolean(true).truthy());
   EXPECT_FALSE(value::boolean(false).truthy());
   EXPECT_FALSE(value::null().truthy());
@@ -26,7 +26,7 @@ TEST(Value, OnlyTrueIsTruthy) {
   EXPECT_FALSE(value::string("true").truthy());
 }
 
-TEST(Value, EqualityNeedsTheSameKind) {
+TEST(value, equality_needs_the_same_kind) {
   EXPECT_TRUE(equal(value::null(), value::null()));
   EXPECT_TRUE(equal(value::number(1), value::number(1.0)));
   EXPECT_FALSE(equal(value::number(1), value::string("1")));

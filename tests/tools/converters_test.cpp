@@ -69,7 +69,7 @@ converted run_olist(const std::map<std::string, std::string>& tables) {
   return finish(std::move(r), text);
 }
 
-TEST(UciConverter, ConvertsInvoices) {
+TEST(uci_converter, converts_invoices) {
   const auto c = run_uci(
       R"("InvoiceNo","StockCode","Description","Quantity","InvoiceDate","UnitPrice","CustomerID","Country")"
       "\n"
@@ -118,7 +118,7 @@ TEST(UciConverter, ConvertsInvoices) {
                             }));
 }
 
-TEST(UciConverter, ReportsBadValuesAndMissingColumns) {
+TEST(uci_converter, reports_bad_values_and_missing_columns) {
   EXPECT_EQ(run_uci("\"InvoiceNo\",\"Quantity\"\n").error, "error[E1031]: missing column `StockCode`\n --> retail.csv:1\n");
   const auto c = run_uci(
       R"("InvoiceNo","StockCode","Description","Quantity","InvoiceDate","UnitPrice","CustomerID","Country")"
@@ -128,7 +128,7 @@ TEST(UciConverter, ReportsBadValuesAndMissingColumns) {
   EXPECT_EQ(c.error, "error[E1032]: bad quantity `six`\n --> retail.csv:2\n");
 }
 
-TEST(OlistConverter, ConvertsOrdersAndReviews) {
+TEST(olist_converter, converts_orders_and_reviews) {
   const std::map<std::string, std::string> tables{
       {"olist_orders_dataset.csv",
        "order_id,customer_id,order_status,order_purchase_timestamp,order_approved_at,order_delivered_carrier_date,"
@@ -184,14 +184,14 @@ TEST(OlistConverter, ConvertsOrdersAndReviews) {
   EXPECT_EQ(c.stats.count("order_cancelled"), 1U);
 }
 
-TEST(OlistConverter, ReportsAMissingTable) {
+TEST(olist_converter, reports_a_missing_table) {
   const auto c = run_olist({});
   EXPECT_EQ(c.error,
             "error[E1020]: cannot open `product_category_name_translation.csv`\n"
             " --> product_category_name_translation.csv\n");
 }
 
-TEST(CdnowConverter, ConvertsPurchases) {
+TEST(cdnow_converter, converts_purchases) {
   const auto c = run_cdnow(
       "customer_id date number_of_cds dollar_value\r\n"
       " 00001 19970101 1 11.77\r\n"
@@ -210,7 +210,7 @@ TEST(CdnowConverter, ConvertsPurchases) {
   EXPECT_EQ(c.stats.count("customers"), 3U);
 }
 
-TEST(CdnowConverter, ReportsABadDate) {
+TEST(cdnow_converter, reports_a_bad_date) {
   EXPECT_EQ(run_cdnow("00001 19971301 1 11.77\n").error, "error[E1032]: bad date `19971301`\n --> cdnow.txt:1\n");
 }
 
@@ -230,7 +230,7 @@ std::uint64_t read_back(const std::string& text) {
   return n;
 }
 
-TEST(RealData, UciOnlineRetail) {
+TEST(real_data, uci_online_retail) {
   const auto path = eventlog::test_support::shared_data() / "uci-online-retail" / "online_retail.csv.xz";
   if (!have(path)) GTEST_SKIP() << "needs " << path;
   auto in = open_input(path.string());
@@ -247,7 +247,7 @@ TEST(RealData, UciOnlineRetail) {
   EXPECT_EQ(read_back(text), 18'536U + 2 * r.stats.count("order_returned"));
 }
 
-TEST(RealData, OlistSample) {
+TEST(real_data, olist_sample) {
   const auto dir = eventlog::test_support::shared_data() / "olist-sample";
   if (!have(dir)) GTEST_SKIP() << "needs " << dir;
   std::string text;
@@ -264,7 +264,7 @@ TEST(RealData, OlistSample) {
                                  r.stats.count("order_cancelled") + r.stats.count("review_submitted"));
 }
 
-TEST(RealData, Cdnow) {
+TEST(real_data, cdnow) {
   const auto path = eventlog::test_support::shared_data() / "cdnow" / "CDNOW_master.txt.xz";
   if (!have(path)) GTEST_SKIP() << "needs " << path;
   auto in = open_input(path.string());

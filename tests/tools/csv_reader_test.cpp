@@ -30,26 +30,26 @@ read_result read(std::string_view text) {
   return r;
 }
 
-TEST(CsvReader, ReadsPlainAndQuotedFields) {
+TEST(csv_reader, reads_plain_and_quoted_fields) {
   const auto r = read("a,b,c\n1,\"x, y\",\"say \"\"hi\"\"\"\n,,\n");
   EXPECT_EQ(r.error, "");
   EXPECT_EQ(r.records, (rows{{"a", "b", "c"}, {"1", "x, y", "say \"hi\""}, {"", "", ""}}));
 }
 
-TEST(CsvReader, KeepsLineBreaksInsideQuotes) {
+TEST(csv_reader, keeps_line_breaks_inside_quotes) {
   const auto r = read("id,text\r\n1,\"first\r\nsecond\"\r\n2,plain\r\n");
   EXPECT_EQ(r.error, "");
   EXPECT_EQ(r.records, (rows{{"id", "text"}, {"1", "first\r\nsecond"}, {"2", "plain"}}));
   EXPECT_EQ(r.lines, (std::vector<std::uint64_t>{1, 2, 4}));
 }
 
-TEST(CsvReader, SkipsEmptyLinesAndABom) {
+TEST(csv_reader, skips_empty_lines_and_a_bom) {
   const auto r = read("\xEF\xBB\xBF" "a\n\n\r\nb\n\"\"\nc");
   EXPECT_EQ(r.error, "");
   EXPECT_EQ(r.records, (rows{{"a"}, {"b"}, {""}, {"c"}}));
 }
 
-TEST(CsvReader, ReportsAnUnclosedQuote) {
+TEST(csv_reader, reports_an_unclosed_quote) {
   const auto r = read("a,b\n1,\"never closed\n2,3\n");
   EXPECT_EQ(r.records, (rows{{"a", "b"}}));
   EXPECT_EQ(r.error,
@@ -58,12 +58,12 @@ TEST(CsvReader, ReportsAnUnclosedQuote) {
             "  = help: every `\"` that opens a field needs a closing `\"`; a quote inside a field is written `\"\"`\n");
 }
 
-TEST(CsvReader, ReportsTextAfterAClosingQuote) {
+TEST(csv_reader, reports_text_after_a_closing_quote) {
   const auto r = read("\"ab\"c,d\n");
   EXPECT_EQ(r.error, "error[E1030]: expected `,` or a line end after a quoted field, found `c`\n --> t.csv:1\n");
 }
 
-TEST(CsvReader, FindsColumnsByName) {
+TEST(csv_reader, finds_columns_by_name) {
   csv_reader csv(memory_input("t.csv", "x,id,name\n"));
   const auto header = csv.next();
   ASSERT_TRUE(header);

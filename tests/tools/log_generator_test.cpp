@@ -35,7 +35,7 @@ std::uint64_t fnv1a(std::string_view bytes) {
   return h;
 }
 
-TEST(LogGenerator, SameOptionsSameBytes) {
+TEST(log_generator, same_options_same_bytes) {
   const auto a = generate_log_text(small());
   const auto b = generate_log_text(small());
   EXPECT_EQ(a, b);
@@ -49,14 +49,14 @@ TEST(LogGenerator, SameOptionsSameBytes) {
 // Pins the exact output so that a change of platform, compiler or standard
 // library that alters it fails here. Update the constant only when the
 // generator is changed on purpose.
-TEST(LogGenerator, OutputIsPinned) {
+TEST(log_generator, output_is_pinned) {
   const auto text = generate_log_text(small(200, 7));
   EXPECT_EQ(text.substr(0, text.find('\n')),
             R"({"time":"2026-01-01T19:42:33Z","customer":"c000100","traits":{"timezone":"Europe/Paris","email":"c000100@example.com","first_name":"Lukas","marketing_opt_in":true}})");
   EXPECT_EQ(fnv1a(text), 0xab0a9ee76ddd830cULL) << std::hex << fnv1a(text);
 }
 
-TEST(LogGenerator, ChunksAreWholeLines) {
+TEST(log_generator, chunks_are_whole_lines) {
   std::size_t chunks = 0;
   std::string joined;
   const auto stats = generate_log(small(2000), [&](std::string_view chunk) {
@@ -70,7 +70,7 @@ TEST(LogGenerator, ChunksAreWholeLines) {
   EXPECT_EQ(stats.lines, static_cast<std::uint64_t>(std::count(joined.begin(), joined.end(), '\n')));
 }
 
-TEST(LogGenerator, ReadsBackInTimeOrderWithEcommerceEventsOnly) {
+TEST(log_generator, reads_back_in_time_order_with_ecommerce_events_only) {
   const std::set<std::string> ecommerce{
       "order_placed",  "order_paid",          "order_shipped",    "order_delivered", "order_cancelled",
       "order_returned", "refund_issued",      "order_status_viewed", "back_in_stock",  "review_submitted",
@@ -122,7 +122,7 @@ TEST(LogGenerator, ReadsBackInTimeOrderWithEcommerceEventsOnly) {
   EXPECT_EQ(events["support_ticket_opened"], events["support_ticket_closed"]);
 }
 
-TEST(LogGenerator, ProfilesMatchTheLog) {
+TEST(log_generator, profiles_match_the_log) {
   const auto options = small(500);
   std::string profiles;
   generate_profiles(options, [&](std::string_view chunk) { profiles += chunk; });
@@ -145,7 +145,7 @@ TEST(LogGenerator, ProfilesMatchTheLog) {
   EXPECT_EQ(checked, 500U);
 }
 
-TEST(LogGenerator, OrdersStayInThePeriod) {
+TEST(log_generator, orders_stay_in_the_period) {
   auto options = small(400);
   options.days = 30;
   const auto text = generate_log_text(options);

@@ -17,7 +17,7 @@ using stdlib::type_kind;
 
 namespace {
 
-constexpr std::size_t kChunk = 256;
+constexpr std::size_t chunk_bytes = 256;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
@@ -33,7 +33,7 @@ value* value_arena::allocate(std::size_t n) {
     }
     ++current_;
   }
-  const auto size = std::max(kChunk, n);
+  const auto size = std::max(chunk_bytes, n);
   chunks_.push_back({std::make_unique<value[]>(size), size, n});
   current_ = chunks_.size() - 1;
   return chunks_.back().items.get();

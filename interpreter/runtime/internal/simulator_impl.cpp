@@ -343,7 +343,7 @@ void simulator::impl::handle_event(const event_view& input, std::uint32_t depth,
   if (tracing(c)) {
     std::vector<std::pair<std::string, std::string>> props;
     for (const auto& p : e.properties) props.emplace_back(name(p.name), value_text(p.data, symbols_));
-    if (tracing(c)) trace(c, nullptr, trace_kind::event, std::string(name(e.name)), {}, std::move(props));
+    trace(c, nullptr, trace_kind::event, std::string(name(e.name)), {}, std::move(props));
   }
 
   // 1. History: the event is part of what everyone looks at from now on.

@@ -122,7 +122,7 @@ void simulator::impl::execute(std::uint32_t slot) {
           }
         }
         if (!tod.is(type_kind::time_of_day)) {
-          error(&run, std::string(codes::null_duration),
+          error(&run, std::string(codes::null_time_of_day),
                 fmt::format("`wait until` needs a time of day, but `{}` is {}", program_.node_source[in.a],
                             value_text(tod, symbols_)));
           end_run(slot, "error");
@@ -342,7 +342,7 @@ bool simulator::impl::send(std::uint32_t slot, std::uint32_t send_index, record 
   if (tracing(c)) {
     std::vector<std::pair<std::string, std::string>> values;
     for (const auto& p : params.entries()) values.emplace_back(name(p.name), value_text(p.data, symbols_));
-    if (tracing(c)) trace(c, &run, trace_kind::sent, fmt::format("{} \"{}\"", name(s.channel), name(s.template_name)), {},
+    trace(c, &run, trace_kind::sent, fmt::format("{} \"{}\"", name(s.channel), name(s.template_name)), {},
           std::move(values), f.code[run.pc].location);
   }
   return false;

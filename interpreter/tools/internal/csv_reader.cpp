@@ -12,11 +12,11 @@ using eventlog::byte_source;
 
 namespace {
 
-constexpr std::size_t kBlock = 256 * 1024;
+constexpr std::size_t block = 256 * 1024;
 
 }  // namespace
 
-csv_reader::csv_reader(std::unique_ptr<byte_source> source) : source_(std::move(source)), block_(kBlock) {}
+csv_reader::csv_reader(std::unique_ptr<byte_source> source) : source_(std::move(source)), block_(block) {}
 
 const std::optional<grammar::diagnostic>& csv_reader::error() const {
   return error_ ? error_ : source_->error();
