@@ -19,12 +19,12 @@
 
 #include <fmt/format.h>
 
-#include "interpreter/eventlog/action_writer.hpp"
+#include "grammar/diagnostic_render.hpp"
 #include "interpreter/check/checker.hpp"
 #include "interpreter/compile/compiler.hpp"
-#include "interpreter/tools/log_generator.hpp"
+#include "interpreter/eventlog/action_writer.hpp"
 #include "interpreter/replay/replay.hpp"
-#include "grammar/diagnostic_render.hpp"
+#include "interpreter/tools/log_generator.hpp"
 
 namespace {
 
@@ -91,7 +91,8 @@ int main(int argc, char** argv) {
     else if (arg == "--flows") flows.push_back(next());
     else if (arg == "--summary-only") json = false;
     else {
-      fmt::print(stderr, "usage: replay_e2e [--customers N] [--seed S] [--log FILE] [--flows PATH]... [--summary-only]\n");
+      fmt::print(stderr,
+                 "usage: replay_e2e [--customers N] [--seed S] [--log FILE] [--flows PATH]... [--summary-only]\n");
       return 2;
     }
   }
@@ -144,18 +145,19 @@ int main(int argc, char** argv) {
   fmt::print("time:              {:.3f} s\n", seconds);
   fmt::print("throughput:        {:.2f} M events/s, {:.0f} MB/s\n", static_cast<double>(counts.events) / seconds / 1e6,
              static_cast<double>(counts.bytes) / seconds / 1e6);
-  if (json) fmt::print("actions:           {} ({:.1f} MB of JSON)\n", sink.count, static_cast<double>(sink.bytes) / 1e6);
+  if (json)
+    fmt::print("actions:           {} ({:.1f} MB of JSON)\n", sink.count, static_cast<double>(sink.bytes) / 1e6);
   else fmt::print("actions:           {} (counted, not written: as `run --summary`)\n", sink.count);
   fmt::print("peak RSS:          {:.1f} MB\n", static_cast<double>(peak_rss_kib()) / 1024);
   fmt::print("RSS growth:        {:.1f} MB, {:.0f} bytes per customer; {:.0f} once free pages are returned\n",
-             static_cast<double>(rss_after - rss_before) / 1024,
-             static_cast<double>(rss_after - rss_before) * 1024 / n,
+             static_cast<double>(rss_after - rss_before) / 1024, static_cast<double>(rss_after - rss_before) * 1024 / n,
              static_cast<double>(rss_trimmed - rss_before) * 1024 / n);
   const auto memory = sim.memory();
   const auto per = [&](std::size_t bytes) { return static_cast<double>(bytes) / n; };
-  fmt::print("state held:        {:.0f} bytes per customer once no run is live: ids {:.0f}, customers {:.0f}, "
-             "extras {:.0f}, history {:.0f}, run slots {:.0f}\n",
-             per(memory.total()), per(memory.customer_ids), per(memory.customers), per(memory.extras),
-             per(memory.history), per(memory.runs));
+  fmt::print(
+      "state held:        {:.0f} bytes per customer once no run is live: ids {:.0f}, customers {:.0f}, "
+      "extras {:.0f}, history {:.0f}, run slots {:.0f}\n",
+      per(memory.total()), per(memory.customer_ids), per(memory.customers), per(memory.extras), per(memory.history),
+      per(memory.runs));
   return 0;
 }

@@ -2,10 +2,10 @@
 #include <fmt/format.h>
 
 #include "cli/cli_support.hpp"
+#include "cli/code_catalog.hpp"
 #include "cli/command.hpp"
 #include "grammar/diagnostic_render.hpp"
 #include "interpreter/check/checker.hpp"
-#include "cli/code_catalog.hpp"
 
 namespace afterflow::cli {
 
@@ -28,9 +28,10 @@ int explain_code(const std::string& code) {
 }  // namespace
 
 int run_check(std::span<char*> args) {
-  CLI::App app{"Check flow files: syntax, names, types and every static rule.\n"
-               "Prints all problems found, rustc-style. Exit status: 0 clean, 1 errors "
-               "(or warnings with --werror), 2 usage."};
+  CLI::App app{
+      "Check flow files: syntax, names, types and every static rule.\n"
+      "Prints all problems found, rustc-style. Exit status: 0 clean, 1 errors "
+      "(or warnings with --werror), 2 usage."};
   std::vector<std::string> paths;
   std::string format = "text";
   bool werror = false;
@@ -59,8 +60,7 @@ int run_check(std::span<char*> args) {
     if (!failed) {
       fmt::print("checked {} file{}: {} flow{}, {} test{}{}\n", files->size(), files->size() == 1 ? "" : "s",
                  program.flows.size(), program.flows.size() == 1 ? "" : "s", program.tests.size(),
-                 program.tests.size() == 1 ? "" : "s",
-                 diagnostics.warning_count() > 0 ? "" : ", no problems");
+                 program.tests.size() == 1 ? "" : "s", diagnostics.warning_count() > 0 ? "" : ", no problems");
     }
   }
   return failed ? exit_failure : exit_ok;

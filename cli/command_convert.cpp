@@ -12,18 +12,18 @@ namespace afterflow::cli {
 using grammar::render_text;
 
 int run_convert(std::span<char*> raw) {
-  CLI::App app{"Convert a public shop dataset into afterflow JSON Lines, sorted by time.\n"
-               "  uci    UCI Online Retail: online_retail.csv[.xz]\n"
-               "  olist  Olist e-commerce: a directory holding olist_*.csv[.xz]\n"
-               "  cdnow  CDNOW cohort: CDNOW_master.txt[.xz]\n"
-               "Counts of what was converted and left out (with reasons) go to stderr."};
+  CLI::App app{
+      "Convert a public shop dataset into afterflow JSON Lines, sorted by time.\n"
+      "  uci    UCI Online Retail: online_retail.csv[.xz]\n"
+      "  olist  Olist e-commerce: a directory holding olist_*.csv[.xz]\n"
+      "  cdnow  CDNOW cohort: CDNOW_master.txt[.xz]\n"
+      "Counts of what was converted and left out (with reasons) go to stderr."};
   std::string dataset;
   std::string input;
   std::string out_path;
   app.add_option("dataset", dataset, "uci, olist or cdnow")
       ->required()
-      ->check(CLI::IsMember(std::vector<std::string>(tools::dataset_names.begin(),
-                                                     tools::dataset_names.end())));
+      ->check(CLI::IsMember(std::vector<std::string>(tools::dataset_names.begin(), tools::dataset_names.end())));
   app.add_option("input", input, "the export file (directory for olist; - for stdin)")->required();
   app.add_option("--out,-o", out_path, "write the log here instead of stdout");
   if (auto status = parse_arguments(app, raw)) return *status;

@@ -3,9 +3,9 @@
 
 #include "cli/command.hpp"
 #include "cli/replay_setup.hpp"
-#include "interpreter/runtime/action.hpp"
 #include "interpreter/replay/explain.hpp"
 #include "interpreter/replay/replay.hpp"
+#include "interpreter/runtime/action.hpp"
 
 namespace afterflow::cli {
 
@@ -14,8 +14,9 @@ using ir::program;
 using replay::load_profiles;
 
 int run_explain(std::span<char*> raw) {
-  CLI::App app{"Explain one customer's timeline: every event, every run started or refused,\n"
-               "every condition with the values it saw, every wait, send, suppression and exit."};
+  CLI::App app{
+      "Explain one customer's timeline: every event, every run started or refused,\n"
+      "every condition with the values it saw, every wait, send, suppression and exit."};
   replay_arguments args;
   std::string customer;
   add_replay_options(app, args);
@@ -46,7 +47,8 @@ int run_explain(std::span<char*> raw) {
   }
   fmt::print("{}", replay::render_timeline(recorder.entries()));
   for (const auto& w : sim.waiting_runs()) {
-    if (w.customer == customer) fmt::print("{:<20}  {}: run {} still waiting: {}\n", "(end)", w.flow, w.run, w.waiting_for);
+    if (w.customer == customer)
+      fmt::print("{:<20}  {}: run {} still waiting: {}\n", "(end)", w.flow, w.run, w.waiting_for);
   }
   return print_runtime_errors(sim, color) > 0 ? exit_failure : exit_ok;
 }

@@ -16,9 +16,10 @@ using grammar::render_text;
 using grammar::source_set;
 
 int run_fmt(std::span<char*> args) {
-  CLI::App app{"Format flow files in the canonical layout (docs/formatting.md).\n"
-               "Prints the formatted text; --check lists files that are not formatted "
-               "(exit 1 if any); --write rewrites them in place."};
+  CLI::App app{
+      "Format flow files in the canonical layout (docs/formatting.md).\n"
+      "Prints the formatted text; --check lists files that are not formatted "
+      "(exit 1 if any); --write rewrites them in place."};
   std::vector<std::string> paths;
   bool check = false;
   bool write = false;

@@ -13,9 +13,10 @@ namespace afterflow::cli {
 using grammar::parse_timestamp;
 
 int run_gen(std::span<char*> raw) {
-  CLI::App app{"Write a generated shop history as afterflow JSON Lines: customers with orders,\n"
-               "payments, shipments, deliveries, returns, reviews, NPS and support tickets.\n"
-               "The same options always give the same bytes."};
+  CLI::App app{
+      "Write a generated shop history as afterflow JSON Lines: customers with orders,\n"
+      "payments, shipments, deliveries, returns, reviews, NPS and support tickets.\n"
+      "The same options always give the same bytes."};
   tools::log_generator_options options;
   std::string start = "2026-01-01T00:00:00Z";
   std::string out_path;
@@ -42,7 +43,8 @@ int run_gen(std::span<char*> raw) {
       return false;
     }
     bool ok = true;
-    produce([&](std::string_view chunk) { ok = ok && std::fwrite(chunk.data(), 1, chunk.size(), out) == chunk.size(); });
+    produce(
+        [&](std::string_view chunk) { ok = ok && std::fwrite(chunk.data(), 1, chunk.size(), out) == chunk.size(); });
     if (out != stdout) ok = std::fclose(out) == 0 && ok;
     else ok = std::fflush(out) == 0 && ok;
     if (!ok) fmt::print(stderr, "error: writing `{}` failed\n", path.empty() ? "<stdout>" : path);

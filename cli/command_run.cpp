@@ -53,10 +53,11 @@ class progress_line {
 }  // namespace
 
 int run_run(std::span<char*> raw) {
-  CLI::App app{"Replay an event log through flows on a simulated clock.\n"
-               "Writes one JSON line per send attempt (to --out, else stdout); with --summary,\n"
-               "stdout carries the summary instead and actions go only to --out.\n"
-               "Exit status: 0 ok, 1 errors in flows or input or at run time, 2 usage."};
+  CLI::App app{
+      "Replay an event log through flows on a simulated clock.\n"
+      "Writes one JSON line per send attempt (to --out, else stdout); with --summary,\n"
+      "stdout carries the summary instead and actions go only to --out.\n"
+      "Exit status: 0 ok, 1 errors in flows or input or at run time, 2 usage."};
   replay_arguments args;
   std::string out_path;
   bool summary = false;
@@ -108,7 +109,7 @@ int run_run(std::span<char*> raw) {
   const auto errors = print_runtime_errors(sim, color);
   if (summary) {
     const auto s = replay::summarize(program, sim, log.counts(), result.after_until,
-                                          write_actions ? writer.count() : counter.count());
+                                     write_actions ? writer.count() : counter.count());
     fmt::print("{}", format == "json" ? replay::render_summary_json(s) : replay::render_summary_text(s));
   }
   if (!flushed) {

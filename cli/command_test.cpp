@@ -18,9 +18,10 @@ using testing::render_text;
 using testing::run_test;
 
 int run_test(std::span<char*> args) {
-  CLI::App app{"Run the `test` blocks of flow files, each in a fresh simulator with the flows\n"
-               "its file can see. Prints one line per test and, last, `N passed, N failed`.\n"
-               "Exit status: 0 all passed, 1 a test failed or the flows have errors, 2 usage."};
+  CLI::App app{
+      "Run the `test` blocks of flow files, each in a fresh simulator with the flows\n"
+      "its file can see. Prints one line per test and, last, `N passed, N failed`.\n"
+      "Exit status: 0 all passed, 1 a test failed or the flows have errors, 2 usage."};
   std::vector<std::string> paths;
   std::vector<std::string> filters;
   std::string format = "text";

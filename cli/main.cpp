@@ -34,8 +34,7 @@ constexpr std::array commands{
 };
 
 void print_usage(std::FILE* out) {
-  fmt::print(out, "afterflow {}: post-purchase flows as code, replayed on a simulated clock\n\n",
-             version);
+  fmt::print(out, "afterflow {}: post-purchase flows as code, replayed on a simulated clock\n\n", version);
   fmt::print(out, "usage: afterflow <command> [options] [arguments]\n\ncommands:\n");
   for (const auto& c : commands) fmt::print(out, "  {:<10} {}\n", c.name, c.summary);
   fmt::print(out, "\nRun `afterflow <command> --help` for a command's options.\n");

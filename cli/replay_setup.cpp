@@ -45,8 +45,8 @@ compiled_flows compile_flows(const replay_arguments& args) {
     return out;
   }
   diagnostic_list diagnostics;
-  auto checked = std::make_unique<check::checked_program>(
-      check::load_and_check(*files, check::disk_file_reader(), diagnostics));
+  auto checked =
+      std::make_unique<check::checked_program>(check::load_and_check(*files, check::disk_file_reader(), diagnostics));
   diagnostics.sort();
   if (!diagnostics.empty()) {
     fmt::print(stderr, "{}", render_text(diagnostics, checked->sources, {use_color(args.color, stderr)}));
@@ -67,8 +67,8 @@ eventlog::bad_event_policy bad_event_policy_of(const replay_arguments& args) {
 
 bool load_profiles(const replay_arguments& args, compiled_flows& flows, runtime::simulator& sim) {
   if (args.profiles.empty()) return true;
-  auto profiles = eventlog::profile_reader::open(args.profiles, *flows.program, *flows.symbols,
-                                                {bad_event_policy_of(args)});
+  auto profiles =
+      eventlog::profile_reader::open(args.profiles, *flows.program, *flows.symbols, {bad_event_policy_of(args)});
   if (const auto error = replay::load_profiles(profiles, sim)) {
     fmt::print(stderr, "{}", render_text(*error, {use_color(args.color, stderr)}));
     return false;

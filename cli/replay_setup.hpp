@@ -15,9 +15,9 @@
 #include "cli/command.hpp"
 #include "interpreter/check/checked_program.hpp"
 #include "interpreter/eventlog/event_log_reader.hpp"
+#include "interpreter/eventlog/skipped_lines.hpp"
 #include "interpreter/ir/program.hpp"
 #include "interpreter/runtime/simulator.hpp"
-#include "interpreter/eventlog/skipped_lines.hpp"
 
 namespace afterflow::cli {
 
@@ -35,7 +35,7 @@ struct replay_arguments {
 void add_replay_options(CLI::App& app, replay_arguments& args);
 
 struct compiled_flows {
-  int status = exit_ok;  ///< otherwise nothing was compiled: exit with this
+  int status = exit_ok;                      ///< otherwise nothing was compiled: exit with this
   grammar::instant until = grammar::no_end;  ///< `--until`
   std::unique_ptr<check::checked_program> checked;
   std::unique_ptr<ir::program> program;  ///< read-only from here on

@@ -118,7 +118,7 @@ struct call_argument {
 struct call_expr {
   identifier callee;
   std::vector<call_argument> arguments;
-  expr_ptr filter;  ///< the `where` expression, or null
+  expr_ptr filter;     ///< the `where` expression, or null
   span where_keyword;  ///< span of `where` when `filter` is set
 };
 
@@ -127,10 +127,9 @@ struct paren_expr {
   expr_ptr inner;
 };
 
-using expr_node = std::variant<null_literal, bool_literal, number_literal, string_value,
-                               duration_literal, time_of_day_literal, timestamp_literal,
-                               list_expr, name_expr, member_expr, unary_expr, binary_expr,
-                               call_expr, paren_expr>;
+using expr_node =
+    std::variant<null_literal, bool_literal, number_literal, string_value, duration_literal, time_of_day_literal,
+                 timestamp_literal, list_expr, name_expr, member_expr, unary_expr, binary_expr, call_expr, paren_expr>;
 
 struct expr {
   span where;
@@ -259,9 +258,8 @@ struct log_step {
   string_literal text;
 };
 
-using step_node = std::variant<wait_step, wait_until_step, wait_for_step, if_step, split_step,
-                               send_step, set_step, tag_step, emit_step, repeat_step, stop_step,
-                               log_step>;
+using step_node = std::variant<wait_step, wait_until_step, wait_for_step, if_step, split_step, send_step, set_step,
+                               tag_step, emit_step, repeat_step, stop_step, log_step>;
 
 struct step {
   span where;  ///< the whole statement, including nested blocks
@@ -297,7 +295,7 @@ struct flow_decl {
   std::optional<reentry_clause> reentry;
   std::optional<expr> key;
   std::optional<span> transactional;  ///< `transactional`: exempt from quiet hours and caps
-  block body;  ///< the steps; its span runs from the flow's `{` to `}`
+  block body;                         ///< the steps; its span runs from the flow's `{` to `}`
 };
 
 // ---------------------------------------------------------------------------
@@ -480,9 +478,8 @@ struct expect_segment {
   identifier segment;
 };
 
-using test_item_node = std::variant<test_customer, test_event, test_run_until,
-                                    test_allow_other_sends, expect_send, expect_count,
-                                    expect_exit, expect_goal, expect_segment>;
+using test_item_node = std::variant<test_customer, test_event, test_run_until, test_allow_other_sends, expect_send,
+                                    expect_count, expect_exit, expect_goal, expect_segment>;
 
 struct test_item {
   span where;
@@ -498,8 +495,8 @@ struct test_decl {
 // ---------------------------------------------------------------------------
 // Files
 
-using declaration_node = std::variant<import_decl, const_decl, event_decl, segment_decl,
-                                      policy_decl, map_decl, flow_decl, test_decl>;
+using declaration_node =
+    std::variant<import_decl, const_decl, event_decl, segment_decl, policy_decl, map_decl, flow_decl, test_decl>;
 
 struct declaration {
   span where;

@@ -413,8 +413,8 @@ class printer {
                    },
                    [&](const test_allow_other_sends&) { out_ += "(allow-other-sends)"; },
                    [&](const expect_send& e) {
-                     static constexpr std::string_view heads[] = {"expect-send", "expect-no-send",
-                                                                  "expect-suppressed", "expect-deferred"};
+                     static constexpr std::string_view heads[] = {"expect-send", "expect-no-send", "expect-suppressed",
+                                                                  "expect-deferred"};
                      open(heads[static_cast<std::size_t>(e.kind)]);
                      if (e.channel) {
                        space();

@@ -19,13 +19,11 @@ diagnostic& diagnostic_list::add(diagnostic d) {
 }
 
 std::size_t diagnostic_list::error_count() const {
-  return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(),
-      [](const diagnostic& d) { return d.level == severity::error; }));
+  return static_cast<std::size_t>(
+      std::count_if(items_.begin(), items_.end(), [](const diagnostic& d) { return d.level == severity::error; }));
 }
 
-std::size_t diagnostic_list::warning_count() const {
-  return items_.size() - error_count();
-}
+std::size_t diagnostic_list::warning_count() const { return items_.size() - error_count(); }
 
 void diagnostic_list::sort() {
   std::stable_sort(items_.begin(), items_.end(), [](const diagnostic& a, const diagnostic& b) {

@@ -44,10 +44,10 @@ struct diagnostic_note {
 /// gigabytes, or standard input), so the shown part of the line is captured
 /// when the diagnostic is made (grammar/file_error.hpp builds these).
 struct file_location {
-  std::string file;          ///< as displayed: the path given, or "<stdin>"
-  std::uint64_t line = 0;    ///< 1-based; 0 when the problem concerns the whole file
-  std::uint32_t column = 0;  ///< 1-based, in code points; 0: no position, no excerpt
-  std::string excerpt;       ///< display text of the line, or of the part around the problem
+  std::string file;               ///< as displayed: the path given, or "<stdin>"
+  std::uint64_t line = 0;         ///< 1-based; 0 when the problem concerns the whole file
+  std::uint32_t column = 0;       ///< 1-based, in code points; 0: no position, no excerpt
+  std::string excerpt;            ///< display text of the line, or of the part around the problem
   std::uint32_t caret_begin = 0;  ///< where the carets start in `excerpt`, in display columns
   std::uint32_t caret_width = 0;
   friend bool operator==(const file_location&, const file_location&) = default;
@@ -63,10 +63,16 @@ struct diagnostic {
   location where;       ///< the exact span the carets go under, or the place in a file
   std::string label;    ///< optional text printed after the carets
   std::vector<diagnostic_note> notes;
-  std::string help;     ///< optional suggestion, printed as `= help: ...`
+  std::string help;  ///< optional suggestion, printed as `= help: ...`
 
-  diagnostic& with_label(std::string text) { label = std::move(text); return *this; }
-  diagnostic& with_help(std::string text) { help = std::move(text); return *this; }
+  diagnostic& with_label(std::string text) {
+    label = std::move(text);
+    return *this;
+  }
+  diagnostic& with_help(std::string text) {
+    help = std::move(text);
+    return *this;
+  }
   diagnostic& with_note(std::string text, std::optional<span> at = std::nullopt) {
     notes.push_back({std::move(text), at});
     return *this;

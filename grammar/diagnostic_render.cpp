@@ -44,16 +44,14 @@ std::size_t display_width(std::string_view bytes) {
 
 // Renders the `--> file:line:col` header and the source snippet with a
 // marker run (`^` for the primary span, `-` for notes) under the span.
-void render_snippet(std::string& out, const source_set& sources, span where, char marker,
-                    std::string_view label, const palette& p, std::string_view marker_color,
-                    std::size_t gutter_width) {
+void render_snippet(std::string& out, const source_set& sources, span where, char marker, std::string_view label,
+                    const palette& p, std::string_view marker_color, std::size_t gutter_width) {
   if (where.file >= sources.size()) return;
   const auto& file = sources.file(where.file);
   const auto begin = file.position(where.begin);
   const auto end = file.position(std::max(where.begin, where.end));
   const auto gutter = std::string(gutter_width, ' ');
-  out += fmt::format("{}{}-->{} {}:{}:{}\n", gutter, p.blue, p.reset, file.name(), begin.line,
-                     begin.column);
+  out += fmt::format("{}{}-->{} {}:{}:{}\n", gutter, p.blue, p.reset, file.name(), begin.line, begin.column);
   const auto line = file.line_text(begin.line);
   out += fmt::format("{} {}|{}\n", gutter, p.blue, p.reset);
   out += fmt::format("{}{:>{}} |{} {}\n", p.blue, begin.line, gutter_width, p.reset, expand_tabs(line));
@@ -65,16 +63,16 @@ void render_snippet(std::string& out, const source_set& sources, span where, cha
   const auto pad = display_width(line.substr(0, start_byte));
   auto width = display_width(line.substr(start_byte, end_byte - start_byte));
   if (width == 0) width = 1;  // an empty span (end of input) still gets one marker
-  out += fmt::format("{} {}|{} {}{}{}", gutter, p.blue, p.reset, std::string(pad, ' '),
-                     marker_color, std::string(width, marker));
+  out += fmt::format("{} {}|{} {}{}{}", gutter, p.blue, p.reset, std::string(pad, ' '), marker_color,
+                     std::string(width, marker));
   if (!label.empty()) out += fmt::format(" {}", label);
   out += fmt::format("{}\n", p.reset);
 }
 
 // The `-->` line and the excerpt of a place in a file the renderer does not
 // hold; laid out exactly like a source snippet.
-void render_file_location(std::string& out, const file_location& where, std::string_view label,
-                          const palette& p, std::string_view marker_color, std::size_t gutter_width) {
+void render_file_location(std::string& out, const file_location& where, std::string_view label, const palette& p,
+                          std::string_view marker_color, std::size_t gutter_width) {
   const auto gutter = std::string(gutter_width, ' ');
   if (where.line == 0) {
     if (!where.file.empty()) out += fmt::format("{}{}-->{} {}\n", gutter, p.blue, p.reset, where.file);
@@ -101,8 +99,8 @@ std::string render_text(const diagnostic& d, const source_set& sources, const re
   const auto p = make_palette(options.color);
   const auto level_color = d.level == severity::error ? p.error : p.warning;
   std::string out;
-  out += fmt::format("{}{}[{}]{}{}: {}{}\n", level_color, level_name(d.level), d.code, p.reset,
-                     p.bold, d.message, p.reset);
+  out += fmt::format("{}{}[{}]{}{}: {}{}\n", level_color, level_name(d.level), d.code, p.reset, p.bold, d.message,
+                     p.reset);
   // One gutter width for the whole diagnostic, as wide as its largest line
   // number, so the snippets of the notes line up with the main one.
   std::size_t width = 1;
@@ -126,8 +124,7 @@ std::string render_text(const diagnostic& d, const source_set& sources, const re
       out += fmt::format("{}note{}: {}\n", p.note, p.reset, note.message);
       render_snippet(out, sources, *note.where, '-', "", p, p.blue, width);
     } else {
-      out += fmt::format("{} {}={} {}note{}: {}\n", gutter, p.blue, p.reset, p.note, p.reset,
-                         note.message);
+      out += fmt::format("{} {}={} {}note{}: {}\n", gutter, p.blue, p.reset, p.note, p.reset, note.message);
     }
   }
   if (!d.help.empty()) {
@@ -136,8 +133,7 @@ std::string render_text(const diagnostic& d, const source_set& sources, const re
   return out;
 }
 
-std::string render_text(const diagnostic_list& list, const source_set& sources,
-                        const render_options& options) {
+std::string render_text(const diagnostic_list& list, const source_set& sources, const render_options& options) {
   std::string out;
   for (const auto& d : list.items()) {
     out += render_text(d, sources, options);
@@ -153,8 +149,8 @@ std::string render_text(const diagnostic_list& list, const source_set& sources,
     std::string counts;
     if (errors > 0) counts = plural(errors, "error");
     if (warnings > 0) counts += fmt::format("{}{}", errors > 0 ? " and " : "", plural(warnings, "warning"));
-    out += fmt::format("{}{}{}: {}{} emitted{}\n", errors > 0 ? p.error : p.warning,
-                       errors > 0 ? "error" : "warning", p.reset, p.bold, counts, p.reset);
+    out += fmt::format("{}{}{}: {}{} emitted{}\n", errors > 0 ? p.error : p.warning, errors > 0 ? "error" : "warning",
+                       p.reset, p.bold, counts, p.reset);
   }
   return out;
 }

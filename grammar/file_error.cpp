@@ -51,8 +51,7 @@ std::vector<cell> cells_of(std::string_view line) {
 // Index of the first cell starting at or after byte `offset`.
 std::size_t cell_at(const std::vector<cell>& cells, std::size_t offset) {
   return static_cast<std::size_t>(
-      std::lower_bound(cells.begin(), cells.end(), offset,
-                       [](const cell& c, std::size_t o) { return c.byte < o; }) -
+      std::lower_bound(cells.begin(), cells.end(), offset, [](const cell& c, std::size_t o) { return c.byte < o; }) -
       cells.begin());
 }
 
@@ -64,9 +63,8 @@ std::uint32_t width_of(const std::vector<cell>& cells, std::size_t from, std::si
 
 }  // namespace
 
-diagnostic make_line_error(std::string_view code, std::string message, std::string_view file,
-                           std::uint64_t line, std::string_view line_text, std::size_t offset,
-                           std::size_t length) {
+diagnostic make_line_error(std::string_view code, std::string message, std::string_view file, std::uint64_t line,
+                           std::string_view line_text, std::size_t offset, std::size_t length) {
   auto d = make_file_error(code, std::move(message), file, line);
   auto& e = std::get<file_location>(d.where);
   const auto cells = cells_of(line_text);
@@ -90,8 +88,7 @@ diagnostic make_line_error(std::string_view code, std::string message, std::stri
   return d;
 }
 
-diagnostic make_file_error(std::string_view code, std::string message, std::string_view file,
-                           std::uint64_t line) {
+diagnostic make_file_error(std::string_view code, std::string message, std::string_view file, std::uint64_t line) {
   diagnostic d;
   d.code = std::string(code);
   d.message = std::move(message);

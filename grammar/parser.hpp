@@ -30,7 +30,7 @@ struct parse_limits {
 
 /// Parses one file of `sources`. Always returns a file; it holds every
 /// declaration that parsed cleanly, and `diagnostics` says what did not.
-[[nodiscard]] ast::file parse_file(const source_set& sources, file_id file,
-                                   diagnostic_list& diagnostics, const parse_limits& limits = {});
+[[nodiscard]] ast::file parse_file(const source_set& sources, file_id file, diagnostic_list& diagnostics,
+                                   const parse_limits& limits = {});
 
 }  // namespace afterflow::grammar

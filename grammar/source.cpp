@@ -8,8 +8,7 @@ namespace {
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 }
 
-source_file::source_file(std::string name, std::string text)
-    : name_(std::move(name)), text_(std::move(text)) {
+source_file::source_file(std::string name, std::string text) : name_(std::move(name)), text_(std::move(text)) {
   if (std::string_view(text_).starts_with(utf8_bom)) text_.erase(0, utf8_bom.size());
   line_starts_.push_back(0);
   for (std::uint32_t i = 0; i < text_.size(); ++i) {

@@ -90,9 +90,7 @@ class type_set {
   [[nodiscard]] std::string describe() const;
 
  private:
-  static constexpr std::uint16_t bit(type_kind k) {
-    return static_cast<std::uint16_t>(1U << static_cast<unsigned>(k));
-  }
+  static constexpr std::uint16_t bit(type_kind k) { return static_cast<std::uint16_t>(1U << static_cast<unsigned>(k)); }
   std::uint16_t bits_ = 0;
 };
 

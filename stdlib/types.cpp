@@ -6,8 +6,8 @@ namespace afterflow::stdlib {
 
 namespace {
 
-constexpr std::array<std::string_view, 8> field_types{
-    "string", "number", "bool", "duration", "time", "time_of_day", "list", "any"};
+constexpr std::array<std::string_view, 8> field_types{"string", "number",      "bool", "duration",
+                                                      "time",   "time_of_day", "list", "any"};
 
 }  // namespace
 
@@ -52,8 +52,7 @@ bool assignable(const type& value, const type& expected) {
   if (value.is_dynamic() || expected.is_dynamic()) return true;
   if (value.kind == type_kind::null || expected.kind == type_kind::null) return true;
   if (value.kind != expected.kind) return false;
-  if (value.kind == type_kind::event && !value.event_name.empty() &&
-      !expected.event_name.empty()) {
+  if (value.kind == type_kind::event && !value.event_name.empty() && !expected.event_name.empty()) {
     return value.event_name == expected.event_name;
   }
   return true;

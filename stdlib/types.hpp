@@ -48,16 +48,12 @@ struct type {
   std::string event_name;
 
   [[nodiscard]] static type of(type_kind k) { return {k, {}}; }
-  [[nodiscard]] static type event_of(std::string_view name) {
-    return {type_kind::event, std::string(name)};
-  }
+  [[nodiscard]] static type event_of(std::string_view name) { return {type_kind::event, std::string(name)}; }
 
   [[nodiscard]] bool is(type_kind k) const { return kind == k; }
   [[nodiscard]] bool is_error() const { return kind == type_kind::error; }
   /// `any` or `error`: a type that every check accepts without a report.
-  [[nodiscard]] bool is_dynamic() const {
-    return kind == type_kind::any || kind == type_kind::error;
-  }
+  [[nodiscard]] bool is_dynamic() const { return kind == type_kind::any || kind == type_kind::error; }
   friend bool operator==(const type&, const type&) = default;
 };
 

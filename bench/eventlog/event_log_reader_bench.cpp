@@ -20,10 +20,10 @@
 namespace {
 
 using afterflow::eventlog::event_log_reader;
-using afterflow::tools::generate_log_text;
-using afterflow::tools::log_generator_options;
 using afterflow::ir::program;
 using afterflow::stdlib::type_kind;
+using afterflow::tools::generate_log_text;
+using afterflow::tools::log_generator_options;
 
 const std::string& shop_log() {
   static const std::string text = [] {
@@ -53,28 +53,38 @@ program review_request_program(bool reads_all) {
                                                                   {"total", type_kind::number},
                                                                   {"currency", type_kind::string},
                                                                   {"category", type_kind::string}};
-  for (const auto* e : {"order_placed", "order_paid", "order_shipped", "order_delivered", "order_cancelled",
-                        "order_returned"}) {
+  for (const auto* e :
+       {"order_placed", "order_paid", "order_shipped", "order_delivered", "order_cancelled", "order_returned"}) {
     declare(p, e, order);
   }
-  declare(p, "order_placed", {{"item_count", type_kind::number}, {"skus", type_kind::list}, {"coupon", type_kind::string},
-                              {"days_of_supply", type_kind::number}});
+  declare(p, "order_placed",
+          {{"item_count", type_kind::number},
+           {"skus", type_kind::list},
+           {"coupon", type_kind::string},
+           {"days_of_supply", type_kind::number}});
   declare(p, "order_paid", {{"payment_method", type_kind::string}});
-  declare(p, "order_shipped", {{"carrier", type_kind::string}, {"tracking_number", type_kind::string},
-                               {"tracking_url", type_kind::string}, {"estimated_delivery", type_kind::time}});
+  declare(p, "order_shipped",
+          {{"carrier", type_kind::string},
+           {"tracking_number", type_kind::string},
+           {"tracking_url", type_kind::string},
+           {"estimated_delivery", type_kind::time}});
   declare(p, "order_delivered", {{"late", type_kind::boolean}});
   declare(p, "order_cancelled", {{"reason", type_kind::string}});
   declare(p, "order_returned", {{"reason", type_kind::string}});
-  declare(p, "refund_issued", {{"order_id", type_kind::string}, {"amount", type_kind::number}, {"currency", type_kind::string}});
+  declare(p, "refund_issued",
+          {{"order_id", type_kind::string}, {"amount", type_kind::number}, {"currency", type_kind::string}});
   declare(p, "order_status_viewed", {{"order_id", type_kind::string}});
-  declare(p, "review_submitted", {{"order_id", type_kind::string}, {"score", type_kind::number},
-                                  {"product_id", type_kind::string}, {"text", type_kind::string}});
+  declare(p, "review_submitted",
+          {{"order_id", type_kind::string},
+           {"score", type_kind::number},
+           {"product_id", type_kind::string},
+           {"text", type_kind::string}});
   declare(p, "nps_submitted", {{"score", type_kind::number}, {"comment", type_kind::string}});
   declare(p, "csat_submitted", {{"score", type_kind::number}, {"ticket_id", type_kind::string}});
-  declare(p, "support_ticket_opened", {{"ticket_id", type_kind::string}, {"order_id", type_kind::string},
-                                       {"topic", type_kind::string}});
-  declare(p, "support_ticket_closed", {{"ticket_id", type_kind::string}, {"order_id", type_kind::string},
-                                       {"resolution", type_kind::string}});
+  declare(p, "support_ticket_opened",
+          {{"ticket_id", type_kind::string}, {"order_id", type_kind::string}, {"topic", type_kind::string}});
+  declare(p, "support_ticket_closed",
+          {{"ticket_id", type_kind::string}, {"order_id", type_kind::string}, {"resolution", type_kind::string}});
   reads(p, "order_delivered", {"order_id", "late", "category"});
   reads(p, "review_submitted", {"order_id", "score"});
   reads(p, "order_returned", {"order_id"});

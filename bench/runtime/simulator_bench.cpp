@@ -7,13 +7,13 @@
 #include <string>
 #include <vector>
 
-#include "interpreter/eventlog/action_writer.hpp"
 #include "interpreter/check/checker.hpp"
 #include "interpreter/compile/compiler.hpp"
-#include "interpreter/runtime/internal/evaluator.hpp"
-#include "interpreter/tools/log_generator.hpp"
+#include "interpreter/eventlog/action_writer.hpp"
 #include "interpreter/replay/replay.hpp"
+#include "interpreter/runtime/internal/evaluator.hpp"
 #include "interpreter/runtime/internal/timer_queue.hpp"
+#include "interpreter/tools/log_generator.hpp"
 
 namespace {
 
@@ -65,8 +65,7 @@ BENCHMARK(timer_queue_push_pop)->Arg(1'000)->Arg(1'000'000);
 void expression_evaluation(benchmark::State& state) {
   // `event.total >= 20 and event.category in ["coffee", "tea"]`, from source.
   diagnostic_list diagnostics;
-  auto checked = load_and_check(std::vector<std::string>{"bench.flow"},
-                                memory_file_reader({{"bench.flow", R"(
+  auto checked = load_and_check(std::vector<std::string>{"bench.flow"}, memory_file_reader({{"bench.flow", R"(
 import "ecommerce"
 flow f {
   trigger order_delivered where event.total >= 20 and event.category in ["coffee", "tea"]

@@ -62,9 +62,8 @@ void append_expr(std::string& out, const ast::expr& e) {
             out += "not ";
           } else {
             // `- -x`, never `--x`.
-            const bool nested_negate =
-                node.operand && std::holds_alternative<ast::unary_expr>(node.operand->node) &&
-                std::get<ast::unary_expr>(node.operand->node).op == ast::unary_op::negate;
+            const bool nested_negate = node.operand && std::holds_alternative<ast::unary_expr>(node.operand->node) &&
+                                       std::get<ast::unary_expr>(node.operand->node).op == ast::unary_op::negate;
             out += nested_negate ? "- " : "-";
           }
           if (node.operand) append_expr(out, *node.operand);

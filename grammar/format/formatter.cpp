@@ -5,8 +5,8 @@
 #include <numeric>
 #include <type_traits>
 
-#include "grammar/format/internal/format_printer.hpp"
 #include "grammar/format/format_text.hpp"
+#include "grammar/format/internal/format_printer.hpp"
 
 namespace afterflow::format {
 
@@ -16,7 +16,6 @@ using grammar::source_file;
 std::string format_file(const ast::file& tree, const source_file& source) {
   return format::printer(tree, source).run();
 }
-
 
 namespace {
 
@@ -43,8 +42,7 @@ constexpr auto end_of_text = std::numeric_limits<std::uint32_t>::max();
           return out;
         } else {
           static_assert(std::is_same_v<node_type, ast::policy_limit>);
-          return "limit " + node.channel.name + " " + expr_text(node.count) + " per " +
-                 expr_text(node.window);
+          return "limit " + node.channel.name + " " + expr_text(node.count) + " per " + expr_text(node.window);
         }
       },
       item.node);
@@ -108,15 +106,13 @@ std::string printer::run() {
 }
 
 bool printer::single_line(const ast::declaration& d) const {
-  if (std::holds_alternative<ast::import_decl>(d.node) ||
-      std::holds_alternative<ast::const_decl>(d.node) ||
+  if (std::holds_alternative<ast::import_decl>(d.node) || std::holds_alternative<ast::const_decl>(d.node) ||
       std::holds_alternative<ast::segment_decl>(d.node)) {
     return true;
   }
   if (const auto* m = std::get_if<ast::map_decl>(&d.node)) {
     if (m->properties.empty()) return true;
-    return !list_breaks(map_prefix(*m), map_items(*m),
-                        comments_.find_open_brace(m->event.where.end),
+    return !list_breaks(map_prefix(*m), map_items(*m), comments_.find_open_brace(m->event.where.end),
                         comments_.closing_brace(d.where.end));
   }
   return false;
@@ -137,11 +133,10 @@ void printer::declaration(const ast::declaration& d) {
         } else if constexpr (std::is_same_v<node_type, ast::event_decl>) {
           std::vector<list_item> items;
           for (const auto& f : node.fields) {
-            items.push_back({f.name.where.begin, f.type.where.end,
-                             f.name.name + (f.optional ? "?: " : ": ") + f.type.name});
+            items.push_back(
+                {f.name.where.begin, f.type.where.end, f.name.name + (f.optional ? "?: " : ": ") + f.type.name});
           }
-          braced_lines("event " + node.name.name, begin, end,
-                       comments_.find_open_brace(node.name.where.end), items);
+          braced_lines("event " + node.name.name, begin, end, comments_.find_open_brace(node.name.where.end), items);
         } else if constexpr (std::is_same_v<node_type, ast::policy_decl>) {
           std::vector<list_item> items;
           for (const auto& item : node.items) {
@@ -149,8 +144,7 @@ void printer::declaration(const ast::declaration& d) {
           }
           braced_lines("policy", begin, end, comments_.find_open_brace(begin), items);
         } else if constexpr (std::is_same_v<node_type, ast::map_decl>) {
-          list_line(begin, end, map_prefix(node), map_items(node), !node.properties.empty(),
-                    node.event.where.end);
+          list_line(begin, end, map_prefix(node), map_items(node), !node.properties.empty(), node.event.where.end);
         } else if constexpr (std::is_same_v<node_type, ast::flow_decl>) {
           flow(d, node);
         } else {
@@ -171,8 +165,8 @@ void printer::flow(const ast::declaration& d, const ast::flow_decl& f) {
   std::string header = "flow " + f.name.name;
   if (f.description) header += " " + quote(f.description->value);
   out_.append(header);
-  const bool has_clauses = !f.triggers.empty() || !f.filters.empty() || !f.exits.empty() ||
-                           !f.goals.empty() || f.reentry || f.key || f.transactional;
+  const bool has_clauses = !f.triggers.empty() || !f.filters.empty() || !f.exits.empty() || !f.goals.empty() ||
+                           f.reentry || f.key || f.transactional;
   if (!has_clauses && f.body.steps.empty() && !comments_.any_in(open, close)) {
     out_.append(" { }");
     finish_line(d.where.end);
@@ -285,8 +279,8 @@ void printer::close_brace(std::uint32_t close) {
   last_end_ = std::max(last_end_, close + 1);
 }
 
-void printer::braced_lines(std::string_view prefix, std::uint32_t begin, std::uint32_t end,
-                           std::uint32_t open, const std::vector<list_item>& items) {
+void printer::braced_lines(std::string_view prefix, std::uint32_t begin, std::uint32_t end, std::uint32_t open,
+                           const std::vector<list_item>& items) {
   const auto close = comments_.closing_brace(end);
   leading(begin, open);
   out_.append(prefix);
@@ -300,16 +294,14 @@ void printer::braced_lines(std::string_view prefix, std::uint32_t begin, std::ui
   finish_line(end);
 }
 
-bool printer::list_breaks(std::string_view prefix, const std::vector<list_item>& items,
-                          std::uint32_t open, std::uint32_t close) const {
+bool printer::list_breaks(std::string_view prefix, const std::vector<list_item>& items, std::uint32_t open,
+                          std::uint32_t close) const {
   if (comments_.any_in(open, close)) return true;
-  return out_.column() + count_code_points(prefix) + 1 + count_code_points(inline_list(items)) >
-         max_width;
+  return out_.column() + count_code_points(prefix) + 1 + count_code_points(inline_list(items)) > max_width;
 }
 
 void printer::list_line(std::uint32_t begin, std::uint32_t end, const std::string& prefix,
-                        const std::vector<list_item>& items, bool has_list,
-                        std::uint32_t search_from) {
+                        const std::vector<list_item>& items, bool has_list, std::uint32_t search_from) {
   if (!has_list) {
     line(begin, end, prefix);
     return;

@@ -70,20 +70,18 @@ using namespace tao::pegtl;
 // `if_must< Open, Rest... >` plus a nesting count kept in the parse state:
 // `st.enter_nesting(open_begin, open_end)` throws when too deep and returns a
 // guard that leaves the level again.
-template< typename Open, typename... Rest >
-struct nested : if_must< Open, Rest... >
-{
-   template< apply_mode A, rewind_mode M, template< typename... > class Action,
-             template< typename... > class Control, typename ParseInput, typename State >
-   [[nodiscard]] static bool match( ParseInput& in, State& st )
-   {
-      const char* const open = in.current();
-      if( !Control< Open >::template match< A, rewind_mode::required, Action, Control >( in, st ) ) {
-         return false;
-      }
-      const auto level = st.enter_nesting( open, in.current() );
-      return Control< must< Rest... > >::template match< A, M, Action, Control >( in, st );
-   }
+template <typename Open, typename... Rest>
+struct nested : if_must<Open, Rest...> {
+  template <apply_mode A, rewind_mode M, template <typename...> class Action, template <typename...> class Control,
+            typename ParseInput, typename State>
+  [[nodiscard]] static bool match(ParseInput& in, State& st) {
+    const char* const open = in.current();
+    if (!Control<Open>::template match<A, rewind_mode::required, Action, Control>(in, st)) {
+      return false;
+    }
+    const auto level = st.enter_nesting(open, in.current());
+    return Control<must<Rest...> >::template match<A, M, Action, Control>(in, st);
+  }
 };
 
 // clang-format off

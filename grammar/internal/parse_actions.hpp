@@ -18,8 +18,8 @@
 
 #include "grammar/internal/flow_grammar.hpp"
 #include "grammar/internal/parse_failure.hpp"
-#include "grammar/text/literals.hpp"
 #include "grammar/internal/parse_state.hpp"
+#include "grammar/text/literals.hpp"
 
 namespace afterflow::grammar::parsing {
 

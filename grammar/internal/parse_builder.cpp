@@ -72,9 +72,7 @@ parse_builder::entry parse_builder::pop_entry() {
   return e;
 }
 
-void parse_builder::push_leaf(ast::expr_node node, span where) {
-  push(ast::expr{where, std::move(node)}, 0, where);
-}
+void parse_builder::push_leaf(ast::expr_node node, span where) { push(ast::expr{where, std::move(node)}, 0, where); }
 
 ast::expr parse_builder::pop_expr() { return pop_entry().value; }
 
@@ -128,8 +126,8 @@ void parse_builder::add_argument() {
   auto value = pop_entry();
   auto& f = top<call_frame>();
   f.height = std::max(f.height, value.height);
-  f.call.arguments.push_back({std::exchange(f.pending_name, std::nullopt),
-                              std::make_unique<ast::expr>(std::move(value.value))});
+  f.call.arguments.push_back(
+      {std::exchange(f.pending_name, std::nullopt), std::make_unique<ast::expr>(std::move(value.value))});
 }
 
 void parse_builder::set_call_filter(span where_keyword) {

@@ -55,14 +55,13 @@ struct list_frame {
 };
 
 using frame =
-    std::variant<ast::import_decl, ast::const_decl, ast::event_decl, ast::segment_decl, ast::policy_decl,
-                 ast::map_decl, ast::flow_decl, ast::test_decl, ast::policy_timezone, ast::policy_quiet_hours,
-                 ast::policy_limit, ast::event_pattern, ast::block, ast::wait_step, ast::wait_until_step,
-                 ast::wait_for_step, if_frame, ast::split_step, ast::split_arm, ast::send_step, ast::set_step,
-                 ast::tag_step, ast::emit_step, ast::repeat_step, ast::stop_step, ast::log_step,
-                 ast::test_customer, ast::test_event, ast::test_run_until, ast::test_allow_other_sends,
-                 ast::expect_send, ast::expect_count, ast::expect_exit, ast::expect_goal, ast::expect_segment,
-                 call_frame, list_frame>;
+    std::variant<ast::import_decl, ast::const_decl, ast::event_decl, ast::segment_decl, ast::policy_decl, ast::map_decl,
+                 ast::flow_decl, ast::test_decl, ast::policy_timezone, ast::policy_quiet_hours, ast::policy_limit,
+                 ast::event_pattern, ast::block, ast::wait_step, ast::wait_until_step, ast::wait_for_step, if_frame,
+                 ast::split_step, ast::split_arm, ast::send_step, ast::set_step, ast::tag_step, ast::emit_step,
+                 ast::repeat_step, ast::stop_step, ast::log_step, ast::test_customer, ast::test_event,
+                 ast::test_run_until, ast::test_allow_other_sends, ast::expect_send, ast::expect_count,
+                 ast::expect_exit, ast::expect_goal, ast::expect_segment, call_frame, list_frame>;
 
 class parse_builder {
  public:

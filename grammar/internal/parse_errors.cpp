@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "grammar/text/edit_distance.hpp"
 #include "grammar/internal/parse_scan.hpp"
+#include "grammar/text/edit_distance.hpp"
 
 namespace afterflow::grammar::parsing {
 
@@ -80,8 +80,7 @@ std::string_view hint_for(const found_token& t) {
 
 }  // namespace
 
-diagnostic make_syntax_error(const error_text& e, bool name_expected, std::uint32_t offset,
-                             const parse_state& st) {
+diagnostic make_syntax_error(const error_text& e, bool name_expected, std::uint32_t offset, const parse_state& st) {
   const auto text = st.text;
   diagnostic d;
   d.code = std::string(e.code);
@@ -95,8 +94,9 @@ diagnostic make_syntax_error(const error_text& e, bool name_expected, std::uint3
       if (name_expected && t.what == found_token::kind::word && is_reserved(t.text)) {
         d.code = "E0007";
         subject = fmt::format("reserved word `{}`", t.text);
-        d.help = "`and`, `or`, `not`, `in`, `true`, `false`, `null`, `if` and `else` are reserved "
-                 "and cannot be used as names";
+        d.help =
+            "`and`, `or`, `not`, `in`, `true`, `false`, `null`, `if` and `else` are reserved "
+            "and cannot be used as names";
       }
       d.message = replace_subject(e.message, subject);
       std::optional<std::string> suggestion;

@@ -256,16 +256,14 @@ inline constexpr bool cannot_fail<tao::pegtl::star<Rules...>> = true;
 /// Rules whose failure means a name was expected: a reserved word found
 /// there is reported as such (E0007).
 template <typename Rule>
-inline constexpr bool expects_name =
-    std::is_base_of_v<g::ident, Rule> || std::is_base_of_v<g::channel, Rule> ||
-    std::is_base_of_v<g::customer_ref, Rule> || std::is_base_of_v<g::pattern, Rule> ||
-    std::is_base_of_v<g::exit_reason, Rule> || std::is_base_of_v<g::map_source, Rule>;
+inline constexpr bool expects_name = std::is_base_of_v<g::ident, Rule> || std::is_base_of_v<g::channel, Rule> ||
+                                     std::is_base_of_v<g::customer_ref, Rule> || std::is_base_of_v<g::pattern, Rule> ||
+                                     std::is_base_of_v<g::exit_reason, Rule> || std::is_base_of_v<g::map_source, Rule>;
 
 /// Rules that begin a literal: an error inside one spans the literal.
 template <typename Rule>
 inline constexpr bool begins_literal = std::is_base_of_v<g::string_literal, Rule> ||
-                                       std::is_same_v<Rule, g::numeric_literal> ||
-                                       std::is_same_v<Rule, g::arm_number>;
+                                       std::is_same_v<Rule, g::numeric_literal> || std::is_same_v<Rule, g::arm_number>;
 
 template <typename Rule>
 struct control : tao::pegtl::normal<Rule> {
@@ -291,10 +289,9 @@ struct control : tao::pegtl::normal<Rule> {
     if constexpr (cannot_fail<Rule>) {
       throw std::logic_error("a rule that cannot fail failed");
     } else {
-      static_assert(!error_message<Rule>.code.empty(),
-                    "every rule used inside must<> needs an error_message<> entry");
+      static_assert(!error_message<Rule>.code.empty(), "every rule used inside must<> needs an error_message<> entry");
       throw syntax_failure{make_syntax_error(error_message<Rule>, expects_name<Rule> || error_message<Rule>.names,
-                                            st.offset(in.current()), st)};
+                                             st.offset(in.current()), st)};
     }
   }
 };

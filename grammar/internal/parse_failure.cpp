@@ -14,30 +14,48 @@ span part_of(span literal, const literal_problem& problem) {
 }  // namespace
 
 diagnostic nesting_too_deep(span where, std::size_t limit) {
-  diagnostic d{severity::error, "E0005",
+  diagnostic d{severity::error,
+               "E0005",
                fmt::format("nesting too deep: more than {} levels of blocks, brackets and operators", limit),
-               where, "one level too many", {}, {}};
+               where,
+               "one level too many",
+               {},
+               {}};
   d.help = "move parts into `const` or `segment` declarations, or split the flow";
   return d;
 }
 
-diagnostic invalid_literal(std::string_view kind, std::string_view text, span literal,
-                           const literal_problem& problem) {
-  return {severity::error, "E0004", fmt::format("invalid {} `{}`", kind, text), part_of(literal, problem),
-          problem.label, {}, {}};
+diagnostic invalid_literal(std::string_view kind, std::string_view text, span literal, const literal_problem& problem) {
+  return {severity::error,
+          "E0004",
+          fmt::format("invalid {} `{}`", kind, text),
+          part_of(literal, problem),
+          problem.label,
+          {},
+          {}};
 }
 
 diagnostic invalid_escape(std::string_view quoted, span literal, const literal_problem& problem) {
   const auto escape = quoted.substr(problem.offset, problem.length);
-  diagnostic d{severity::error, "E0003", fmt::format("invalid escape `{}` in string", escape),
-               part_of(literal, problem), problem.label, {}, {}};
+  diagnostic d{severity::error,
+               "E0003",
+               fmt::format("invalid escape `{}` in string", escape),
+               part_of(literal, problem),
+               problem.label,
+               {},
+               {}};
   d.help = "a `\\u{...}` escape holds the hex code of a Unicode scalar value, such as `\\u{e9}`";
   return d;
 }
 
 diagnostic duplicate_clause(std::string_view clause, span again, span first) {
-  diagnostic d{severity::error, "E0011", fmt::format("duplicate `{}` clause", clause), again,
-               fmt::format("`{}` given again here", clause), {}, {}};
+  diagnostic d{severity::error,
+               "E0011",
+               fmt::format("duplicate `{}` clause", clause),
+               again,
+               fmt::format("`{}` given again here", clause),
+               {},
+               {}};
   d.with_note(fmt::format("first given here"), first);
   d.help = fmt::format("a flow takes at most one `{}` clause; remove one of them", clause);
   return d;

@@ -28,8 +28,7 @@ struct syntax_failure {
                                          const literal_problem& problem);
 
 /// E0003: an escape in a string literal that names no character.
-[[nodiscard]] diagnostic invalid_escape(std::string_view quoted, span literal,
-                                        const literal_problem& problem);
+[[nodiscard]] diagnostic invalid_escape(std::string_view quoted, span literal, const literal_problem& problem);
 
 /// E0011: a flow clause that may appear once, given again.
 [[nodiscard]] diagnostic duplicate_clause(std::string_view clause, span again, span first);

@@ -42,7 +42,6 @@ std::string describe_bad(std::string_view text, std::size_t i, std::size_t& leng
 
 }  // namespace
 
-
 std::optional<bad_byte> find_bad_byte(std::string_view text) {
   std::optional<bad_byte> first;
   for (std::size_t i = 0; i < text.size();) {
@@ -58,8 +57,7 @@ std::optional<bad_byte> find_bad_byte(std::string_view text) {
     } else {
       std::size_t length = 1;
       auto description = describe_bad(text, i, length);
-      first = bad_byte{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(length),
-                       std::move(description), 0};
+      first = bad_byte{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(length), std::move(description), 0};
     }
     ++i;
   }
@@ -79,8 +77,8 @@ std::vector<ast::comment> collect_comments(std::string_view text, file_id file) 
     } else if (c == '#') {
       const auto begin = i;
       while (i < text.size() && text[i] != '\n' && text[i] != '\r') ++i;
-      comments.push_back({span{file, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(i)},
-                          only_blanks_before});
+      comments.push_back(
+          {span{file, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(i)}, only_blanks_before});
       only_blanks_before = false;
     } else if (c == '"') {
       // A string ends at its closing quote or, unterminated, at the line end.
@@ -149,8 +147,8 @@ found_token next_token(std::string_view text, std::uint32_t offset) {
     t.description = "a string literal";
   } else if (static_cast<unsigned char>(c) >= 0x80) {
     const auto cp = decode(text, begin, end - begin);
-    t.description = cp == 0xFEFF ? std::string("a byte-order mark (U+FEFF)")
-                                 : fmt::format("`{}` (U+{:04X})", t.text, cp);
+    t.description =
+        cp == 0xFEFF ? std::string("a byte-order mark (U+FEFF)") : fmt::format("`{}` (U+{:04X})", t.text, cp);
   } else {
     t.description = fmt::format("`{}`", t.text);
   }

@@ -25,9 +25,9 @@ namespace afterflow::grammar::parsing {
 /// A byte that has no place in a source file.
 struct bad_byte {
   std::uint32_t offset = 0;
-  std::uint32_t length = 1;     ///< the bytes the message is about
-  std::string description;      ///< "invalid UTF-8 byte `0xFF`", "NUL byte", ...
-  std::uint32_t more = 0;       ///< how many further bad bytes follow
+  std::uint32_t length = 1;  ///< the bytes the message is about
+  std::string description;   ///< "invalid UTF-8 byte `0xFF`", "NUL byte", ...
+  std::uint32_t more = 0;    ///< how many further bad bytes follow
 };
 
 /// The first byte that is not UTF-8 text (invalid sequences, and control
@@ -59,13 +59,11 @@ struct found_token {
 /// Where to resume after a syntax error: the first line start at or after
 /// `error_at` and after `declaration_begin` whose line begins, in column 1,
 /// with a declaration keyword. nullopt when there is none.
-[[nodiscard]] std::optional<std::uint32_t> recovery_point(std::string_view text,
-                                                          std::uint32_t declaration_begin,
+[[nodiscard]] std::optional<std::uint32_t> recovery_point(std::string_view text, std::uint32_t declaration_begin,
                                                           std::uint32_t error_at);
 
 /// The declaration keywords, in the order the grammar lists them.
-inline constexpr std::string_view declaration_keywords[] = {"import",  "const", "event", "segment",
-                                                            "policy",  "map",   "flow",  "test"};
-
+inline constexpr std::string_view declaration_keywords[] = {"import", "const", "event", "segment",
+                                                            "policy", "map",   "flow",  "test"};
 
 }  // namespace afterflow::grammar::parsing

@@ -12,8 +12,7 @@ namespace afterflow::grammar {
 
 /// Levenshtein distance (insert, delete, replace each cost 1), stopping early
 /// and returning `max_distance + 1` once the distance must exceed it.
-[[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b,
-                                        std::size_t max_distance = 1000);
+[[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t max_distance = 1000);
 
 /// The candidate closest to `word`, if any is close enough: within
 /// max(1, word.size() / 3) edits. Ties go to the earliest candidate, so the

@@ -29,9 +29,8 @@ std::optional<std::uint64_t> read_digits(std::string_view text, std::size_t& pos
   return value;
 }
 
-constexpr std::string_view month_names[] = {"January", "February", "March",     "April",
-                                            "May",     "June",     "July",      "August",
-                                            "September", "October", "November", "December"};
+constexpr std::string_view month_names[] = {"January", "February", "March",     "April",   "May",      "June",
+                                            "July",    "August",   "September", "October", "November", "December"};
 
 literal_problem problem(std::string label, std::size_t offset = 0, std::size_t length = 0) {
   return {std::move(label), static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(length)};
@@ -84,8 +83,7 @@ literal_result<double> number_value(std::string_view text) {
 
 literal_result<duration> duration_value(std::string_view text) {
   static constexpr std::string_view units = "wdhms";
-  static constexpr std::int64_t unit_micros[] = {604'800'000'000, 86'400'000'000, 3'600'000'000, 60'000'000,
-                                                 1'000'000};
+  static constexpr std::int64_t unit_micros[] = {604'800'000'000, 86'400'000'000, 3'600'000'000, 60'000'000, 1'000'000};
   constexpr auto max = std::numeric_limits<std::int64_t>::max();
   std::int64_t total = 0;
   std::size_t next_unit = 0;  // units must appear in the order of `units`
@@ -96,8 +94,7 @@ literal_result<duration> duration_value(std::string_view text) {
     const auto unit = units.find(text[pos]);
     if (unit == std::string_view::npos) return problem("not a duration");
     if (unit < next_unit) {
-      return problem("units go from the largest to the smallest (`w d h m s`), each at most once",
-                     pos, 1);
+      return problem("units go from the largest to the smallest (`w d h m s`), each at most once", pos, 1);
     }
     next_unit = unit + 1;
     ++pos;
@@ -139,8 +136,8 @@ literal_result<instant> timestamp_value(std::string_view text) {
       while (pos < text.size() && is_digit(text[pos])) ++pos;
       const auto digit_count = pos - fraction_begin;
       if (digit_count > 6) {
-        return problem("timestamps are precise to the microsecond (at most 6 fractional digits)",
-                       fraction_begin, digit_count);
+        return problem("timestamps are precise to the microsecond (at most 6 fractional digits)", fraction_begin,
+                       digit_count);
       }
       micros_of_second = read_fixed(text, fraction_begin, digit_count);
       for (auto i = digit_count; i < 6; ++i) micros_of_second *= 10;
@@ -185,8 +182,7 @@ literal_result<std::string> unescape_string(std::string_view quoted) {
           cp = cp * 16 + static_cast<std::uint32_t>(is_digit(h) ? h - '0' : (h | 0x20) - 'a' + 10);
         }
         if (cp > 0x10FFFF) {
-          return problem("not a Unicode code point (the largest is `10FFFF`)", escape_begin,
-                         i + 1 - escape_begin);
+          return problem("not a Unicode code point (the largest is `10FFFF`)", escape_begin, i + 1 - escape_begin);
         }
         if (cp >= 0xD800 && cp <= 0xDFFF) {
           return problem("a surrogate is not a Unicode scalar value", escape_begin, i + 1 - escape_begin);

@@ -103,8 +103,8 @@ std::optional<instant> parse_timestamp(std::string_view s) {
   }
   std::size_t pos = 0;
   unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-  if (!read_digits(s, pos, 4, year) || !expect(s, pos, '-') || !read_digits(s, pos, 2, month) ||
-      !expect(s, pos, '-') || !read_digits(s, pos, 2, day)) {
+  if (!read_digits(s, pos, 4, year) || !expect(s, pos, '-') || !read_digits(s, pos, 2, month) || !expect(s, pos, '-') ||
+      !read_digits(s, pos, 2, day)) {
     return std::nullopt;
   }
   if (pos >= s.size() || (s[pos] != 'T' && s[pos] != 't' && s[pos] != ' ')) return std::nullopt;
@@ -128,8 +128,8 @@ std::optional<instant> parse_timestamp(std::string_view s) {
       if (pos == start) return std::nullopt;
     }
   }
-  if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month) || hour > 23 ||
-      minute > 59 || second > 59) {
+  if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month) || hour > 23 || minute > 59 ||
+      second > 59) {
     return std::nullopt;
   }
   std::int64_t offset_seconds = 0;
@@ -140,8 +140,7 @@ std::optional<instant> parse_timestamp(std::string_view s) {
     const bool negative = s[pos] == '-';
     ++pos;
     unsigned oh = 0, om = 0;
-    if (!read_digits(s, pos, 2, oh) || !expect(s, pos, ':') || !read_digits(s, pos, 2, om) ||
-        oh > 23 || om > 59) {
+    if (!read_digits(s, pos, 2, oh) || !expect(s, pos, ':') || !read_digits(s, pos, 2, om) || oh > 23 || om > 59) {
       return std::nullopt;
     }
     offset_seconds = (static_cast<std::int64_t>(oh) * 3600 + om * 60) * (negative ? -1 : 1);

@@ -36,8 +36,7 @@ constexpr std::array table{
               "A property is read, emitted, mapped or given in a test for an event whose schema "
               "has no such field. Every event also has `time` and `customer`. Events without a "
               "declaration have no schema and any property may be read from them."},
-    code_info{unknown_flow, "unknown flow",
-              "An expectation in a test names a flow that does not exist."},
+    code_info{unknown_flow, "unknown flow", "An expectation in a test names a flow that does not exist."},
     code_info{unknown_segment, "unknown segment",
               "`expect <customer> in <segment>` names something that is not a segment visible "
               "from the test's file."},
@@ -94,10 +93,8 @@ constexpr std::array table{
     code_info{duplicate_property, "duplicate property",
               "A `{ name: value }` list (send parameters, emitted or test properties, map "
               "renames) gives the same name twice."},
-    code_info{duplicate_split_label, "duplicate split arm",
-              "Two arms of one split have the same label."},
-    code_info{duplicate_mapping, "duplicate map",
-              "Two `map` declarations map the same external event name."},
+    code_info{duplicate_split_label, "duplicate split arm", "Two arms of one split have the same label."},
+    code_info{duplicate_mapping, "duplicate map", "Two `map` declarations map the same external event name."},
     code_info{duplicate_split_name, "duplicate split name",
               "Two splits of one flow have the same name. The arm a customer lands in is a hash "
               "of flow, split name and customer, so both splits would assign the same arms."},
@@ -105,8 +102,7 @@ constexpr std::array table{
               "Every event has `time` and `customer`; a schema cannot declare them."},
     code_info{duplicate_argument, "duplicate argument", "A named argument is given twice."},
 
-    code_info{type_mismatch, "mismatched types",
-              "A value has a different type than the place it is used requires."},
+    code_info{type_mismatch, "mismatched types", "A value has a different type than the place it is used requires."},
     code_info{expected_duration, "expected a duration",
               "A duration is required (`wait`, `within`, `reentry after`, `limit ... per`). "
               "Durations have units: `30s`, `15m`, `12h`, `3d`, `2w`, `1d12h`; a number times a "
@@ -152,8 +148,7 @@ constexpr std::array table{
     code_info{expected_timestamp, "expected a timestamp",
               "A test time (`at`, `run until`, `expect ... at`) must be an RFC 3339 timestamp such "
               "as `2026-03-01T09:00:00Z`."},
-    code_info{invalid_key, "invalid flow key",
-              "A flow key identifies a run; it must be a string or a number."},
+    code_info{invalid_key, "invalid flow key", "A flow key identifies a run; it must be a string or a number."},
 
     code_info{not_constant, "not a constant",
               "Constants, test values, policy settings and `reentry after` must be known before "
@@ -208,8 +203,7 @@ constexpr std::array table{
     code_info{events_out_of_order, "test times out of order",
               "A test's events must be listed in time order, an `after` needs an earlier event, "
               "and a time window must end after it starts."},
-    code_info{flow_without_goal, "flow has no goal",
-              "`expect goal` names a flow that declares no `goal`."},
+    code_info{flow_without_goal, "flow has no goal", "`expect goal` names a flow that declares no `goal`."},
 
     code_info{undeclared_event, "undeclared event",
               "An event without a declaration is allowed, but its properties are not checked. "
@@ -242,8 +236,7 @@ static_assert(sorted_and_unique(), "check codes must be listed in code order, on
 std::span<const code_info> check_code_table() { return table; }
 
 const code_info* find_check_code(std::string_view code) {
-  const auto it = std::find_if(table.begin(), table.end(),
-                               [&](const code_info& c) { return c.code == code; });
+  const auto it = std::find_if(table.begin(), table.end(), [&](const code_info& c) { return c.code == code; });
   return it == table.end() ? nullptr : &*it;
 }
 

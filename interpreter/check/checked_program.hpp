@@ -120,17 +120,17 @@ enum class member_kind : unsigned char {
 
 struct member_info {
   member_kind kind = member_kind::dynamic_property;
-  event_index schema = no_index;  ///< the event's schema, when declared
-  std::uint32_t field = no_index; ///< index into `event_schema::fields`, when declared
+  event_index schema = no_index;   ///< the event's schema, when declared
+  std::uint32_t field = no_index;  ///< index into `event_schema::fields`, when declared
 };
 
 /// An aggregate call's subject and window.
 struct aggregate_info {
-  std::string event;                  ///< the event name
-  event_index schema = no_index;      ///< its schema, when declared
-  std::string property;               ///< `sum`/`avg`/`min`/`max`: the property; else empty
+  std::string event;                        ///< the event name
+  event_index schema = no_index;            ///< its schema, when declared
+  std::string property;                     ///< `sum`/`avg`/`min`/`max`: the property; else empty
   std::optional<grammar::duration> window;  ///< `within:`; absent: the whole history
-  const ast::expr* filter = nullptr;  ///< the `where` condition, or null
+  const ast::expr* filter = nullptr;        ///< the `where` condition, or null
 };
 
 struct call_info {
@@ -184,7 +184,7 @@ struct constant_entry {
 
 struct binding_entry {
   std::string name;
-  std::string event;               ///< the awaited event
+  std::string event;  ///< the awaited event
   flow_index flow = 0;
   const ast::wait_for_step* step = nullptr;
 };
@@ -200,17 +200,17 @@ struct flow_entry {
   std::string name;
   file_index file = 0;
   const ast::flow_decl* decl = nullptr;
-  std::vector<std::string> trigger_events;  ///< distinct, in clause order
-  stdlib::type trigger_type;                ///< the type of `trigger`
+  std::vector<std::string> trigger_events;         ///< distinct, in clause order
+  stdlib::type trigger_type;                       ///< the type of `trigger`
   std::optional<grammar::duration> reentry_after;  ///< `reentry after d`
-  std::vector<binding_index> bindings;      ///< in source order
-  std::vector<split_entry> splits;          ///< in source order
+  std::vector<binding_index> bindings;             ///< in source order
+  std::vector<split_entry> splits;                 ///< in source order
 };
 
 struct quiet_hours_entry {
   std::int32_t from = 0;  ///< seconds since local midnight
   std::int32_t to = 0;
-  std::string channel;    ///< empty: every channel without its own entry
+  std::string channel;  ///< empty: every channel without its own entry
   grammar::span where;
 };
 
@@ -224,11 +224,11 @@ struct limit_entry {
 /// Every `policy` block of the program, merged. A channel's own
 /// `quiet_hours` entry replaces the all-channel one for that channel.
 struct program_policy {
-  std::optional<std::string> time_zone;  ///< validated against the tz database
-  grammar::span time_zone_where;                  ///< where `time_zone` was set
-  std::optional<quiet_hours_entry> quiet_hours;   ///< for every channel
+  std::optional<std::string> time_zone;                ///< validated against the tz database
+  grammar::span time_zone_where;                       ///< where `time_zone` was set
+  std::optional<quiet_hours_entry> quiet_hours;        ///< for every channel
   std::vector<quiet_hours_entry> channel_quiet_hours;  ///< declaration order
-  std::vector<limit_entry> limits;                      ///< declaration order
+  std::vector<limit_entry> limits;                     ///< declaration order
 };
 
 struct event_mapping {
@@ -275,17 +275,17 @@ struct checked_file {
 
 struct checked_program {
   grammar::source_set sources;
-  std::vector<checked_file> files;   ///< load order (see module_loader.hpp)
-  std::vector<file_index> roots;     ///< in the order given
+  std::vector<checked_file> files;  ///< load order (see module_loader.hpp)
+  std::vector<file_index> roots;    ///< in the order given
   std::vector<event_schema> events;
   std::vector<segment_entry> segments;
   std::vector<constant_entry> constants;
-  std::vector<flow_entry> flows;     ///< run order
+  std::vector<flow_entry> flows;  ///< run order
   std::vector<binding_entry> bindings;
   program_policy policy;
   std::vector<event_mapping> mappings;  ///< dependency order
-  std::vector<test_entry> tests;     ///< run order, like flows
-  std::vector<expr_info> expressions;  ///< visit order
+  std::vector<test_entry> tests;        ///< run order, like flows
+  std::vector<expr_info> expressions;   ///< visit order
 
   /// The facts about `e`; every expression of every file has an entry.
   [[nodiscard]] const expr_info& info(const ast::expr& e) const;

@@ -116,8 +116,7 @@ checked_program checker::run() {
   for (test_index t = 0; t < program_.tests.size(); ++t) check_test(t);
   report_unused();
 
-  program_.expressions.assign(std::make_move_iterator(infos_.begin()),
-                              std::make_move_iterator(infos_.end()));
+  program_.expressions.assign(std::make_move_iterator(infos_.begin()), std::make_move_iterator(infos_.end()));
   infos_.clear();
   return std::move(program_);
 }

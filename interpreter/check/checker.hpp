@@ -30,9 +30,7 @@ namespace afterflow::check {
 
 /// Loads `roots` with their imports and checks them: the whole front end in
 /// one call. Loader, parser and checker diagnostics all go to `diagnostics`.
-[[nodiscard]] checked_program load_and_check(std::span<const std::string> roots,
-                                             const file_reader& reader,
-                                             grammar::diagnostic_list& diagnostics,
-                                             const load_limits& limits = {});
+[[nodiscard]] checked_program load_and_check(std::span<const std::string> roots, const file_reader& reader,
+                                             grammar::diagnostic_list& diagnostics, const load_limits& limits = {});
 
 }  // namespace afterflow::check

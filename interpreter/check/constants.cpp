@@ -1,6 +1,5 @@
 #include "interpreter/check/constants.hpp"
 
-
 #include "grammar/format/format_text.hpp"
 #include "grammar/text/json_writer.hpp"
 #include "grammar/text/time_text.hpp"

@@ -70,8 +70,7 @@ struct fold_failure {
 using fold_result = std::variant<std::monostate, constant_value, fold_failure>;
 
 [[nodiscard]] fold_result fold_unary(ast::unary_op op, const constant_value& operand);
-[[nodiscard]] fold_result fold_binary(ast::binary_op op, const constant_value& lhs,
-                                      const constant_value& rhs);
+[[nodiscard]] fold_result fold_binary(ast::binary_op op, const constant_value& lhs, const constant_value& rhs);
 /// `x == null` / `x != null` with the null literal on one side: a presence
 /// test of `tested`, as the compiler lowers it (not a comparison).
 [[nodiscard]] constant_value fold_presence(ast::binary_op op, const constant_value& tested);

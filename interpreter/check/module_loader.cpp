@@ -29,8 +29,7 @@ constexpr std::string_view flow_extension = ".flow";
 constexpr std::string_view stdlib_prefix = "<stdlib>/";
 
 bool ends_with_flow(std::string_view path) {
-  return path.size() >= flow_extension.size() &&
-         path.substr(path.size() - flow_extension.size()) == flow_extension;
+  return path.size() >= flow_extension.size() && path.substr(path.size() - flow_extension.size()) == flow_extension;
 }
 
 std::string format_bytes(std::uint64_t bytes) {
@@ -79,8 +78,7 @@ class loader {
     }
     auto& text = std::get<std::string>(result);
     if (text.size() > limits_.max_file_bytes) {
-      report_read_failure(display,
-                          {read_failure_kind::too_large, {}, static_cast<std::uint64_t>(text.size())},
+      report_read_failure(display, {read_failure_kind::too_large, {}, static_cast<std::uint64_t>(text.size())},
                           import_site);
       return std::nullopt;
     }
@@ -88,8 +86,7 @@ class loader {
   }
 
   // Adds and parses a file; its imports are followed by `follow_imports`.
-  std::size_t add_file(const std::string& display, const std::string& identity, std::string text,
-                       bool from_stdlib) {
+  std::size_t add_file(const std::string& display, const std::string& identity, std::string text, bool from_stdlib) {
     const auto id = program_.sources.add(display, std::move(text));
     const auto index = program_.files.size();
     program_.files.push_back({});
@@ -160,8 +157,7 @@ class loader {
       return std::nullopt;
     }
     const auto& importer_name = program_.sources.file(importer_file.source).name();
-    const auto display =
-        (fs::path(importer_name).parent_path() / fs::path(path)).lexically_normal().generic_string();
+    const auto display = (fs::path(importer_name).parent_path() / fs::path(path)).lexically_normal().generic_string();
     const auto identity = reader_.identity(display);
     if (const auto existing = find(identity)) {
       if (!check_cycle(*existing, site)) return std::nullopt;
@@ -185,9 +181,10 @@ class loader {
       if (const auto suggestion = closest_match(name, names)) {
         d.with_help(fmt::format("did you mean `{}`?", *suggestion));
       } else {
-        d.with_help(fmt::format("to import a file, give its path with the `.flow` extension: "
-                                "`{}.flow`",
-                                name));
+        d.with_help(
+            fmt::format("to import a file, give its path with the `.flow` extension: "
+                        "`{}.flow`",
+                        name));
       }
       return std::nullopt;
     }
@@ -212,20 +209,19 @@ class loader {
     }
     chain += fmt::format("`{}`", program_.sources.file(program_.files[target].source).name());
     const auto& name = program_.sources.file(program_.files[target].source).name();
-    diagnostics_.error(std::string(codes::import_cycle), site,
-                       fmt::format("importing `{}` here creates an import cycle", name))
+    diagnostics_
+        .error(std::string(codes::import_cycle), site, fmt::format("importing `{}` here creates an import cycle", name))
         .with_note(fmt::format("the cycle is {}", chain))
         .with_help("move the shared declarations into a file that both can import");
     return false;
   }
 
-  void report_read_failure(const std::string& display, const read_failure& failure,
-                           std::optional<span> import_site) {
+  void report_read_failure(const std::string& display, const read_failure& failure, std::optional<span> import_site) {
     const auto where = import_site.value_or(span{no_file, 0, 0});
     if (failure.kind == read_failure_kind::too_large) {
       diagnostics_.error(std::string(codes::file_too_large), where,
-                         fmt::format("file `{}` is too large ({} bytes; the limit is {})", display,
-                                     failure.size, format_bytes(limits_.max_file_bytes)));
+                         fmt::format("file `{}` is too large ({} bytes; the limit is {})", display, failure.size,
+                                     format_bytes(limits_.max_file_bytes)));
       return;
     }
     const auto reason = failure.reason.empty() ? std::string("cannot be read") : failure.reason;
@@ -287,9 +283,7 @@ file_reader memory_file_reader(std::map<std::string, std::string> files) {
   }
   auto shared = std::make_shared<const std::map<std::string, std::string>>(std::move(normalised));
   file_reader reader;
-  reader.identity = [](const std::string& path) {
-    return fs::path(path).lexically_normal().generic_string();
-  };
+  reader.identity = [](const std::string& path) { return fs::path(path).lexically_normal().generic_string(); };
   reader.read = [shared](const std::string& path, std::uint64_t max_bytes) -> read_result {
     const auto it = shared->find(fs::path(path).lexically_normal().generic_string());
     if (it == shared->end()) return read_failure{read_failure_kind::not_found, "no such file", 0};
@@ -301,8 +295,8 @@ file_reader memory_file_reader(std::map<std::string, std::string> files) {
   return reader;
 }
 
-loaded_program load_program(std::span<const std::string> roots, const file_reader& reader,
-                            diagnostic_list& diagnostics, const load_limits& limits) {
+loaded_program load_program(std::span<const std::string> roots, const file_reader& reader, diagnostic_list& diagnostics,
+                            const load_limits& limits) {
   return loader(reader, diagnostics, limits).run(roots);
 }
 

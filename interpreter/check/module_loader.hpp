@@ -48,8 +48,8 @@ enum class read_failure_kind : unsigned char { not_found, not_a_file, too_large,
 
 struct read_failure {
   read_failure_kind kind = read_failure_kind::unreadable;
-  std::string reason;        ///< e.g. "No such file or directory"
-  std::uint64_t size = 0;    ///< for `too_large`: the file's size in bytes
+  std::string reason;      ///< e.g. "No such file or directory"
+  std::uint64_t size = 0;  ///< for `too_large`: the file's size in bytes
 };
 
 /// A file's text, or why it could not be read.
@@ -79,10 +79,10 @@ struct load_limits {
 
 /// One loaded file.
 struct loaded_file {
-  grammar::file_id source = 0;    ///< in `loaded_program::sources`; its name is the display path
-  std::string identity;  ///< canonical path, or `<stdlib>/<name>.flow`
+  grammar::file_id source = 0;  ///< in `loaded_program::sources`; its name is the display path
+  std::string identity;         ///< canonical path, or `<stdlib>/<name>.flow`
   bool from_stdlib = false;
-  bool root = false;     ///< named on the command line (not only imported)
+  bool root = false;  ///< named on the command line (not only imported)
   ast::file syntax;
   /// The files this one imports directly, as indices into
   /// `loaded_program::files`, in source order, each once. An import that
@@ -99,10 +99,8 @@ struct loaded_program {
 /// Loads `roots` and their imports. Display names: a root keeps the path as
 /// given; an imported file's name is its importer's directory joined with
 /// the import path, lexically normalised.
-[[nodiscard]] loaded_program load_program(std::span<const std::string> roots,
-                                          const file_reader& reader,
-                                          grammar::diagnostic_list& diagnostics,
-                                          const load_limits& limits = {});
+[[nodiscard]] loaded_program load_program(std::span<const std::string> roots, const file_reader& reader,
+                                          grammar::diagnostic_list& diagnostics, const load_limits& limits = {});
 
 /// The `.flow` files to check for a command-line argument: `path` itself
 /// when it is not a directory, otherwise every regular `*.flow` file below

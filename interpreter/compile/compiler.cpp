@@ -32,7 +32,6 @@ using ir::history_slot;
 using ir::instr;
 using ir::mapping_program;
 using ir::no_node;
-using stdlib::no_symbol;
 using ir::node;
 using ir::node_index;
 using ir::op;
@@ -44,16 +43,16 @@ using ir::reentry_mode;
 using ir::send_program;
 using ir::split_arm_program;
 using ir::split_program;
+using ir::wait_for_program;
+using stdlib::builtin_id;
+using stdlib::no_symbol;
 using stdlib::symbol;
 using stdlib::value;
 using stdlib::value_storage;
-using ir::wait_for_program;
-using stdlib::builtin_id;
 
 namespace {
 
 using stdlib::builtin_id;
-
 
 class compiler {
  public:
@@ -458,8 +457,8 @@ void compiler::step(const ast::step& s) {
         } else if constexpr (std::is_same_v<T, ast::split_step>) {
           split_program sp;
           const auto& entries = flow_entry_->splits;
-          const auto it = std::find_if(entries.begin(), entries.end(),
-                                       [&](const split_entry& x) { return x.step == &n; });
+          const auto it =
+              std::find_if(entries.begin(), entries.end(), [&](const split_entry& x) { return x.step == &n; });
           sp.name = it != entries.end() ? it->name : fmt::format("#{}", ++split_counter_);
           const auto index = static_cast<std::uint32_t>(flow_->splits.size());
           flow_->splits.push_back(std::move(sp));
@@ -481,8 +480,8 @@ void compiler::step(const ast::step& s) {
           }
           for (const auto e : exits) flow_->code[e].a = pc();
         } else if constexpr (std::is_same_v<T, ast::send_step>) {
-          send_program sp{out_.symbols.intern(n.channel.name),
-                          out_.symbols.intern(n.template_name.value), properties(n.params)};
+          send_program sp{out_.symbols.intern(n.channel.name), out_.symbols.intern(n.template_name.value),
+                          properties(n.params)};
           flow_->sends.push_back(std::move(sp));
           emit(instr::send, static_cast<std::uint32_t>(flow_->sends.size() - 1));
         } else if constexpr (std::is_same_v<T, ast::set_step>) {
@@ -543,8 +542,8 @@ void compiler::flow(const flow_entry& entry) {
   flow_->transactional = decl.transactional.has_value();
   flow_->binding_slots = static_cast<std::uint32_t>(entry.bindings.size());
   block(decl.body);
-  current_location_ = location({decl.body.where.file, decl.body.where.end > 0 ? decl.body.where.end - 1 : 0,
-                                decl.body.where.end});
+  current_location_ =
+      location({decl.body.where.file, decl.body.where.end > 0 ? decl.body.where.end - 1 : 0, decl.body.where.end});
   emit(instr::finish);
 }
 
@@ -562,13 +561,11 @@ void compiler::policy() {
   }
   for (const auto& q : p.channel_quiet_hours) {
     if (!policy_applies(q.where)) continue;
-    out_.policy.channel_quiet_hours.emplace_back(out_.symbols.intern(q.channel),
-                                                 quiet_hours_program{q.from, q.to});
+    out_.policy.channel_quiet_hours.emplace_back(out_.symbols.intern(q.channel), quiet_hours_program{q.from, q.to});
   }
   for (const auto& l : p.limits) {
     if (!policy_applies(l.where)) continue;
-    out_.policy.limits.push_back({out_.symbols.intern(l.channel), static_cast<std::uint32_t>(l.count),
-                                  l.window});
+    out_.policy.limits.push_back({out_.symbols.intern(l.channel), static_cast<std::uint32_t>(l.count), l.window});
   }
 }
 
@@ -649,8 +646,6 @@ program compiler::run() {
 
 program compile(const checked_program& checked) { return compiler(checked, nullptr).run(); }
 
-program compile(const checked_program& checked, const compile_scope& scope) {
-  return compiler(checked, &scope).run();
-}
+program compile(const checked_program& checked, const compile_scope& scope) { return compiler(checked, &scope).run(); }
 
 }  // namespace afterflow::compile

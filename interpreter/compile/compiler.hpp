@@ -15,7 +15,7 @@ namespace afterflow::compile {
 
 /// What a test sees: only some flows, and the policy of some files.
 struct compile_scope {
-  std::vector<check::flow_index> flows;      ///< in run order
+  std::vector<check::flow_index> flows;        ///< in run order
   std::vector<grammar::file_id> policy_files;  ///< files whose `policy` blocks apply
 };
 

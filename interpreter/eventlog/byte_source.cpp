@@ -45,7 +45,10 @@ class file_source final : public byte_source {
       codec_ = codec::gzip;
       zs_ = {};
       if (inflateInit2(&zs_, 16 + MAX_WBITS) != Z_OK) return fail_with("cannot start gzip decoding");
-    } else if (raw_end_ >= 6 && std::memcmp(b, "\xFD" "7zXZ\0", 6) == 0) {
+    } else if (raw_end_ >= 6 && std::memcmp(b,
+                                            "\xFD"
+                                            "7zXZ\0",
+                                            6) == 0) {
       codec_ = codec::xz;
       xs_ = LZMA_STREAM_INIT;
       if (lzma_stream_decoder(&xs_, UINT64_MAX, LZMA_CONCATENATED) != LZMA_OK) {
@@ -180,8 +183,7 @@ class file_source final : public byte_source {
 
 class memory_source final : public byte_source {
  public:
-  memory_source(std::string name, std::string_view text)
-      : byte_source(std::move(name)), text_(text) {}
+  memory_source(std::string name, std::string_view text) : byte_source(std::move(name)), text_(text) {}
 
   std::size_t read(char* out, std::size_t size) override {
     const auto n = std::min(size, text_.size());
@@ -198,8 +200,7 @@ class memory_source final : public byte_source {
 
 void byte_source::fail(std::string message) {
   if (error_) return;
-  error_ = grammar::make_file_error(codes::cannot_read, fmt::format("cannot read `{}`: {}", name_, message),
-                           name_);
+  error_ = grammar::make_file_error(codes::cannot_read, fmt::format("cannot read `{}`: {}", name_, message), name_);
 }
 
 opened_input open_input(const std::string& path) {
@@ -211,7 +212,7 @@ opened_input open_input(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
       result.error = grammar::make_file_error(codes::cannot_read,
-                                     fmt::format("cannot open `{}`: {}", path, std::strerror(errno)), path);
+                                              fmt::format("cannot open `{}`: {}", path, std::strerror(errno)), path);
       return result;
     }
     source = std::make_unique<file_source>(path, fd, true);

@@ -9,22 +9,22 @@
 #include "grammar/text/timestamp.hpp"
 #include "interpreter/eventlog/internal/json_syntax.hpp"
 #include "interpreter/eventlog/internal/json_values.hpp"
-#include "interpreter/eventlog/line_reader.hpp"
-#include "interpreter/eventlog/log_codes.hpp"
 #include "interpreter/eventlog/internal/property_plan.hpp"
 #include "interpreter/eventlog/internal/zone_check.hpp"
+#include "interpreter/eventlog/line_reader.hpp"
+#include "interpreter/eventlog/log_codes.hpp"
 
 namespace afterflow::eventlog {
 
 using grammar::format_timestamp;
 using grammar::parse_timestamp;
-using stdlib::no_symbol;
 using ir::program;
 using ir::record;
-using stdlib::symbol;
 using ir::symbol_table;
-using stdlib::type_kind;
+using stdlib::no_symbol;
+using stdlib::symbol;
 using stdlib::type;
+using stdlib::type_kind;
 
 namespace {
 
@@ -91,8 +91,8 @@ class event_log_reader::impl {
   std::size_t buffer_bytes() const {
     // simdjson keeps about 6 bytes per byte of capacity: 4 of structural
     // indexes and the string buffer.
-    return lines_.capacity() + parser_.capacity() * 6 + converter_.capacity_bytes() +
-           props_.capacity_bytes() + properties_.capacity_bytes() + traits_.capacity_bytes();
+    return lines_.capacity() + parser_.capacity() * 6 + converter_.capacity_bytes() + props_.capacity_bytes() +
+           properties_.capacity_bytes() + traits_.capacity_bytes();
   }
 
  private:
@@ -416,8 +416,8 @@ class event_log_reader::impl {
            fmt::format("{} out of order: `{}` is earlier than the previous record",
                        is_event ? "event" : "profile update", format_timestamp(*t)),
            "sort the log by time, or pass `--sort` to sort it in memory");
-      problem_.note = fmt::format("the previous record, on line {}, is at `{}`", last_line_,
-                                  format_timestamp(last_time_));
+      problem_.note =
+          fmt::format("the previous record, on line {}, is at `{}`", last_line_, format_timestamp(last_time_));
       return false;
     }
     record_.time = *t;
@@ -518,8 +518,7 @@ class event_log_reader::impl {
     if (find_json_syntax_error(line_)) return json_failure(simdjson::INCORRECT_TYPE);
     auto at = object_start();
     at.type = type;
-    return fail(codes::wrong_field_type, at,
-                fmt::format("expected a JSON object, found {}", describe_at(at)),
+    return fail(codes::wrong_field_type, at, fmt::format("expected a JSON object, found {}", describe_at(at)),
                 std::string(shape_help));
   }
 
@@ -561,19 +560,20 @@ class event_log_reader::impl {
   std::string customers_;
 };
 
-event_log_reader event_log_reader::open(const std::string& path, const program& p, symbol_table& symbols, event_log_options options) {
+event_log_reader event_log_reader::open(const std::string& path, const program& p, symbol_table& symbols,
+                                        event_log_options options) {
   auto opened = open_input(path);
   if (opened.error) return event_log_reader(std::make_unique<impl>(std::move(*opened.error), p, symbols));
   return event_log_reader(std::move(opened.source), p, symbols, options);
 }
 
-event_log_reader event_log_reader::from_text(std::string name, std::string_view text, const program& p, symbol_table& symbols,
-                                             event_log_options options) {
+event_log_reader event_log_reader::from_text(std::string name, std::string_view text, const program& p,
+                                             symbol_table& symbols, event_log_options options) {
   return event_log_reader(memory_input(std::move(name), text), p, symbols, options);
 }
 
 event_log_reader::event_log_reader(std::unique_ptr<byte_source> source, const program& p, symbol_table& symbols,
-                                  event_log_options options)
+                                   event_log_options options)
     : impl_(std::make_unique<impl>(std::move(source), p, symbols, options)) {}
 
 event_log_reader::event_log_reader(std::unique_ptr<impl> i) : impl_(std::move(i)) {}

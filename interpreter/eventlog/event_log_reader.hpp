@@ -38,11 +38,11 @@
 #include <utility>
 #include <vector>
 
-#include "interpreter/eventlog/byte_source.hpp"
 #include "grammar/file_error.hpp"
+#include "interpreter/eventlog/byte_source.hpp"
+#include "interpreter/eventlog/skipped_lines.hpp"
 #include "interpreter/ir/program.hpp"
 #include "interpreter/ir/record.hpp"
-#include "interpreter/eventlog/skipped_lines.hpp"
 
 namespace afterflow::eventlog {
 
@@ -75,8 +75,7 @@ struct log_record {
 };
 
 /// The Segment record types that carry nothing for the simulator.
-inline constexpr std::array<std::string_view, 4> ignored_segment_types{"page", "screen", "group",
-                                                                      "alias"};
+inline constexpr std::array<std::string_view, 4> ignored_segment_types{"page", "screen", "group", "alias"};
 
 struct event_log_counts {
   std::uint64_t lines = 0;  ///< lines read, blank and bad ones included
@@ -99,10 +98,11 @@ class event_log_reader {
   [[nodiscard]] static event_log_reader open(const std::string& path, const ir::program& p, ir::symbol_table& symbols,
                                              event_log_options options = {});
   /// Reads `text`, which must outlive the reader; `name` is used in messages.
-  [[nodiscard]] static event_log_reader from_text(std::string name, std::string_view text,
-                                                  const ir::program& p, ir::symbol_table& symbols, event_log_options options = {});
+  [[nodiscard]] static event_log_reader from_text(std::string name, std::string_view text, const ir::program& p,
+                                                  ir::symbol_table& symbols, event_log_options options = {});
 
-  event_log_reader(std::unique_ptr<byte_source> source, const ir::program& p, ir::symbol_table& symbols, event_log_options options);
+  event_log_reader(std::unique_ptr<byte_source> source, const ir::program& p, ir::symbol_table& symbols,
+                   event_log_options options);
   ~event_log_reader();
   event_log_reader(event_log_reader&&) noexcept;
   event_log_reader& operator=(event_log_reader&&) noexcept;

@@ -15,8 +15,7 @@ std::string_view without_cr(std::string_view line) {
 }  // namespace
 
 line_reader::line_reader(std::unique_ptr<byte_source> source, std::size_t block)
-    : source_(std::move(source)),
-      capacity_(std::max<std::size_t>(block, 4096)) {
+    : source_(std::move(source)), capacity_(std::max<std::size_t>(block, 4096)) {
   buffer_ = std::make_unique<char[]>(capacity_ + padding);
 }
 

@@ -79,8 +79,7 @@ static_assert(sorted_and_unique(), "log codes must be listed in code order, once
 std::span<const code_info> log_code_table() { return table; }
 
 const code_info* find_log_code(std::string_view code) {
-  const auto it = std::find_if(table.begin(), table.end(),
-                               [&](const code_info& c) { return c.code == code; });
+  const auto it = std::find_if(table.begin(), table.end(), [&](const code_info& c) { return c.code == code; });
   return it == table.end() ? nullptr : &*it;
 }
 

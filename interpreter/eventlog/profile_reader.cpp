@@ -8,21 +8,21 @@
 #include "grammar/text/edit_distance.hpp"
 #include "interpreter/eventlog/internal/json_syntax.hpp"
 #include "interpreter/eventlog/internal/json_values.hpp"
-#include "interpreter/eventlog/line_reader.hpp"
-#include "interpreter/eventlog/log_codes.hpp"
 #include "interpreter/eventlog/internal/property_plan.hpp"
 #include "interpreter/eventlog/internal/zone_check.hpp"
+#include "interpreter/eventlog/line_reader.hpp"
+#include "interpreter/eventlog/log_codes.hpp"
 
 namespace afterflow::eventlog {
 
 using grammar::closest_match;
-using stdlib::no_symbol;
 using ir::program;
-using stdlib::symbol;
 using ir::symbol_table;
-using stdlib::value;
-using stdlib::type_kind;
+using stdlib::no_symbol;
+using stdlib::symbol;
 using stdlib::type;
+using stdlib::type_kind;
+using stdlib::value;
 
 namespace {
 
@@ -185,7 +185,8 @@ class profile_reader::impl {
       effective_zone = e.data.as_string();
     }
     if (!effective_zone.empty() && !zones_.known(effective_zone)) {
-      fail(codes::unknown_time_zone, zone_at, fmt::format("unknown time zone {}", grammar::quote_excerpt(effective_zone)));
+      fail(codes::unknown_time_zone, zone_at,
+           fmt::format("unknown time zone {}", grammar::quote_excerpt(effective_zone)));
       if (const auto s = zones_.suggestion(effective_zone)) problem_.help = fmt::format("did you mean `{}`?", *s);
       else problem_.help = "time zones are IANA names such as `Europe/Prague`";
       return false;
@@ -241,19 +242,20 @@ class profile_reader::impl {
   profile_counts counts_;
 };
 
-profile_reader profile_reader::open(const std::string& path, const program& p, symbol_table& symbols, profile_options options) {
+profile_reader profile_reader::open(const std::string& path, const program& p, symbol_table& symbols,
+                                    profile_options options) {
   auto opened = open_input(path);
   if (opened.error) return profile_reader(std::make_unique<impl>(std::move(*opened.error), p, symbols));
   return profile_reader(std::move(opened.source), p, symbols, options);
 }
 
-profile_reader profile_reader::from_text(std::string name, std::string_view text, const program& p, symbol_table& symbols,
-                                         profile_options options) {
+profile_reader profile_reader::from_text(std::string name, std::string_view text, const program& p,
+                                         symbol_table& symbols, profile_options options) {
   return profile_reader(memory_input(std::move(name), text), p, symbols, options);
 }
 
 profile_reader::profile_reader(std::unique_ptr<byte_source> source, const program& p, symbol_table& symbols,
-                              profile_options options)
+                               profile_options options)
     : impl_(std::make_unique<impl>(std::move(source), p, symbols, options)) {}
 
 profile_reader::profile_reader(std::unique_ptr<impl> i) : impl_(std::move(i)) {}

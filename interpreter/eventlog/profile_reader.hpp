@@ -19,11 +19,11 @@
 #include <string>
 #include <string_view>
 
-#include "interpreter/eventlog/byte_source.hpp"
 #include "grammar/file_error.hpp"
+#include "interpreter/eventlog/byte_source.hpp"
+#include "interpreter/eventlog/skipped_lines.hpp"
 #include "interpreter/ir/program.hpp"
 #include "interpreter/ir/record.hpp"
-#include "interpreter/eventlog/skipped_lines.hpp"
 
 namespace afterflow::eventlog {
 
@@ -53,12 +53,14 @@ struct profile_counts {
 class profile_reader {
  public:
   /// Reads `path` ("-" for standard input; gzip is detected).
-  [[nodiscard]] static profile_reader open(const std::string& path, const ir::program& p, ir::symbol_table& symbols, profile_options options = {});
+  [[nodiscard]] static profile_reader open(const std::string& path, const ir::program& p, ir::symbol_table& symbols,
+                                           profile_options options = {});
   /// Reads `text`, which must outlive the reader.
-  [[nodiscard]] static profile_reader from_text(std::string name, std::string_view text, const ir::program& p, ir::symbol_table& symbols,
-                                                profile_options options = {});
+  [[nodiscard]] static profile_reader from_text(std::string name, std::string_view text, const ir::program& p,
+                                                ir::symbol_table& symbols, profile_options options = {});
 
-  profile_reader(std::unique_ptr<byte_source> source, const ir::program& p, ir::symbol_table& symbols, profile_options options);
+  profile_reader(std::unique_ptr<byte_source> source, const ir::program& p, ir::symbol_table& symbols,
+                 profile_options options);
   ~profile_reader();
   profile_reader(profile_reader&&) noexcept;
   profile_reader& operator=(profile_reader&&) noexcept;

@@ -32,8 +32,8 @@
 #include "grammar/operators.hpp"
 #include "grammar/time.hpp"
 #include "interpreter/ir/symbol_table.hpp"
-#include "stdlib/value.hpp"
 #include "stdlib/builtins.hpp"
+#include "stdlib/value.hpp"
 
 namespace afterflow::ir {
 
@@ -124,22 +124,22 @@ enum class reentry_mode : unsigned char {
 };
 
 enum class instr : unsigned char {
-  wait,             ///< a: duration node
-  wait_until,       ///< a: time-of-day node, b: weekday mask, c: zone node or no_node
-  wait_for,         ///< a: index into `flow_program::waits`
-  jump,             ///< a: target pc
-  jump_if_not,      ///< a: condition node, b: target pc when the condition is not true
-  split,            ///< a: index into `flow_program::splits`
-  send,             ///< a: index into `flow_program::sends`
-  set_attribute,    ///< a: attribute symbol, b: value node
-  tag,              ///< a: tag symbol
-  untag,            ///< a: tag symbol
-  emit,             ///< a: index into `flow_program::emits`
-  repeat_start,     ///< a: counter slot, b: count node, c: pc after the loop
-  repeat_next,      ///< a: counter slot, b: pc of the loop body's start
-  stop,             ///< a: reason string index into `program::texts`, or no_symbol for plain `stop`
-  log,              ///< a: text index into `program::texts`
-  finish,           ///< the end of the flow's steps
+  wait,           ///< a: duration node
+  wait_until,     ///< a: time-of-day node, b: weekday mask, c: zone node or no_node
+  wait_for,       ///< a: index into `flow_program::waits`
+  jump,           ///< a: target pc
+  jump_if_not,    ///< a: condition node, b: target pc when the condition is not true
+  split,          ///< a: index into `flow_program::splits`
+  send,           ///< a: index into `flow_program::sends`
+  set_attribute,  ///< a: attribute symbol, b: value node
+  tag,            ///< a: tag symbol
+  untag,          ///< a: tag symbol
+  emit,           ///< a: index into `flow_program::emits`
+  repeat_start,   ///< a: counter slot, b: count node, c: pc after the loop
+  repeat_next,    ///< a: counter slot, b: pc of the loop body's start
+  stop,           ///< a: reason string index into `program::texts`, or no_symbol for plain `stop`
+  log,            ///< a: text index into `program::texts`
+  finish,         ///< the end of the flow's steps
 };
 
 struct instruction {
@@ -161,11 +161,11 @@ struct property_program {
 
 struct wait_for_program {
   pattern awaited;
-  node_index within = no_node;       ///< duration node
+  node_index within = no_node;          ///< duration node
   std::uint32_t binding = 0xFFFFFFFFU;  ///< binding slot, or none
-  std::uint32_t received_pc = 0;     ///< where to continue when the event arrives
-  std::uint32_t received_end_pc = 0; ///< the pc just after the received block
-  std::uint32_t timeout_pc = 0;      ///< where to continue on timeout
+  std::uint32_t received_pc = 0;        ///< where to continue when the event arrives
+  std::uint32_t received_end_pc = 0;    ///< the pc just after the received block
+  std::uint32_t timeout_pc = 0;         ///< where to continue on timeout
 };
 
 struct split_arm_program {
@@ -195,15 +195,15 @@ struct flow_program {
   stdlib::symbol name_symbol = stdlib::no_symbol;
   std::uint32_t location = 0;  ///< the `flow` line
   std::vector<pattern> triggers;
-  std::vector<node_index> filters;  ///< `when`: all must hold
+  std::vector<node_index> filters;              ///< `when`: all must hold
   std::vector<std::uint32_t> filter_locations;  ///< each `when` line, for `explain`
   std::vector<pattern> exits;
   std::vector<pattern> goals;
   reentry_mode reentry = reentry_mode::single;
   grammar::duration reentry_after{};  ///< for `reentry_mode::after`
-  node_index key = no_node;        ///< no_node: the customer id
+  node_index key = no_node;           ///< no_node: the customer id
   bool transactional = false;
-  std::vector<instruction> code;   ///< starts at pc 0, ends with `finish`
+  std::vector<instruction> code;  ///< starts at pc 0, ends with `finish`
   std::vector<wait_for_program> waits;
   std::vector<split_program> splits;
   std::vector<send_program> sends;
@@ -227,7 +227,7 @@ struct limit_program {
 };
 
 struct policy_program {
-  std::string time_zone;  ///< empty: UTC
+  std::string time_zone;                           ///< empty: UTC
   std::optional<quiet_hours_program> quiet_hours;  ///< every channel without its own
   std::vector<std::pair<stdlib::symbol, quiet_hours_program>> channel_quiet_hours;
   std::vector<limit_program> limits;
@@ -246,14 +246,14 @@ struct program {
   symbol_table symbols;
   std::vector<node> nodes;
   std::vector<std::string> node_source;  ///< source text of each node, for `explain`
-  std::vector<node_index> arguments;  ///< operand lists of `call` and `list` nodes
-  std::vector<stdlib::value> constants;       ///< their strings and lists live in `constant_storage`
+  std::vector<node_index> arguments;     ///< operand lists of `call` and `list` nodes
+  std::vector<stdlib::value> constants;  ///< their strings and lists live in `constant_storage`
   stdlib::value_storage constant_storage;
   std::vector<std::string> texts;      ///< `stop` reasons, `log` texts
   std::vector<std::string> locations;  ///< "file.flow:12"
   std::vector<segment_program> segments;
   std::vector<history_slot> history;
-  std::vector<flow_program> flows;     ///< run order
+  std::vector<flow_program> flows;  ///< run order
   policy_program policy;
   std::vector<mapping_program> mappings;
 

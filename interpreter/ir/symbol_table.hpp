@@ -22,7 +22,6 @@
 
 namespace afterflow::ir {
 
-
 class symbol_table {
  public:
   symbol_table() = default;
@@ -47,7 +46,7 @@ class symbol_table {
  private:
   const symbol_table* base_ = nullptr;
   stdlib::symbol base_size_ = 0;
-  std::deque<std::string> names_;  // a deque keeps the strings' addresses stable
+  std::deque<std::string> names_;                               // a deque keeps the strings' addresses stable
   std::unordered_map<std::string_view, stdlib::symbol> index_;  // lookups only, never iterated
 };
 

@@ -14,7 +14,8 @@ namespace {
 
 std::string listing(const std::vector<std::pair<std::string, std::string>>& values, std::string_view separator) {
   std::string out;
-  for (const auto& [name, text] : values) out += fmt::format("{}{}{}{}", out.empty() ? "" : ", ", name, separator, text);
+  for (const auto& [name, text] : values)
+    out += fmt::format("{}{}{}{}", out.empty() ? "" : ", ", name, separator, text);
   return out;
 }
 
@@ -43,13 +44,12 @@ std::string describe(const trace_entry& e) {
     case trace_kind::event:
       return e.values.empty() ? fmt::format("event {}", e.subject)
                               : fmt::format("event {} ({})", e.subject, listing(e.values, " "));
-    case trace_kind::run_started:
-      return fmt::format("{}run {} started by {}{}", who, e.run, e.subject, where);
+    case trace_kind::run_started: return fmt::format("{}run {} started by {}{}", who, e.run, e.subject, where);
     case trace_kind::run_refused: return fmt::format("{}not started: {}{}", who, refusal(e.subject), where);
     case trace_kind::condition:
-      return e.values.empty() ? fmt::format("{}`{}` is {}{}", who, e.subject, e.detail, where)
-                              : fmt::format("{}`{}` is {} ({}){}", who, e.subject, e.detail,
-                                            listing(e.values, " = "), where);
+      return e.values.empty()
+                 ? fmt::format("{}`{}` is {}{}", who, e.subject, e.detail, where)
+                 : fmt::format("{}`{}` is {} ({}){}", who, e.subject, e.detail, listing(e.values, " = "), where);
     case trace_kind::waiting: return fmt::format("{}{}: waits until {}{}", who, e.subject, e.detail, where);
     case trace_kind::woke: return fmt::format("{}wakes: {}", who, e.subject);
     case trace_kind::sent:

@@ -73,8 +73,8 @@ replay_summary summarize(const program& p, const simulator& sim, const event_log
 std::string render_summary_text(const replay_summary& s) {
   std::string out;
   // "ended" counts exits and stops; the breakdown below names them.
-  std::vector<std::vector<std::string>> rows{{"flow", "started", "refused", "converted", "finished", "ended",
-                                              "errors", "waiting", "sent", "suppressed", "deferred"}};
+  std::vector<std::vector<std::string>> rows{{"flow", "started", "refused", "converted", "finished", "ended", "errors",
+                                              "waiting", "sent", "suppressed", "deferred"}};
   for (std::size_t i = 0; i < s.flows.size(); ++i) {
     const auto& f = s.flows[i];
     const auto converted = count_of(f.ended, "goal");
@@ -83,9 +83,9 @@ std::string render_summary_text(const replay_summary& s) {
     std::uint64_t sent = 0;
     for (const auto& [key, n] : f.sent) sent += n;
     const auto number = [](std::uint64_t n) { return fmt::format("{}", n); };
-    rows.push_back({s.flow_names[i], number(f.started), number(total(f.refused)), number(converted),
-                    number(finished), number(total(f.ended) - converted - finished - errors), number(errors),
-                    number(f.waiting), number(sent), number(total(f.suppressed)), number(total(f.deferred))});
+    rows.push_back({s.flow_names[i], number(f.started), number(total(f.refused)), number(converted), number(finished),
+                    number(total(f.ended) - converted - finished - errors), number(errors), number(f.waiting),
+                    number(sent), number(total(f.suppressed)), number(total(f.deferred))});
   }
   out += table(rows);
 
@@ -116,10 +116,12 @@ std::string render_summary_text(const replay_summary& s) {
   out += fmt::format("\ninput: {} lines, {} events, {} identifies, {} customers", s.input.lines, s.input.events,
                      s.input.identifies, s.customers);
   if (s.input.blank > 0) out += fmt::format(", {} blank", s.input.blank);
-  if (s.input.ignored_total() > 0) out += fmt::format(", {} ignored (page/screen/group/alias)", s.input.ignored_total());
+  if (s.input.ignored_total() > 0)
+    out += fmt::format(", {} ignored (page/screen/group/alias)", s.input.ignored_total());
   if (s.input.skipped.total() > 0) {
     std::string codes;
-    for (const auto& [code, n] : s.input.skipped.by_code) codes += fmt::format("{}{} {}", codes.empty() ? "" : ", ", code, n);
+    for (const auto& [code, n] : s.input.skipped.by_code)
+      codes += fmt::format("{}{} {}", codes.empty() ? "" : ", ", code, n);
     out += fmt::format(", {} skipped ({})", s.input.skipped.total(), codes);
   }
   if (s.after_until > 0) out += fmt::format(", {} after --until", s.after_until);

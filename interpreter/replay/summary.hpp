@@ -24,8 +24,9 @@ struct replay_summary {
   std::uint64_t customers = 0;
 };
 
-[[nodiscard]] replay_summary summarize(const ir::program& p, const runtime::simulator& sim, const eventlog::event_log_counts& input,
-                                       std::uint64_t after_until, std::uint64_t actions);
+[[nodiscard]] replay_summary summarize(const ir::program& p, const runtime::simulator& sim,
+                                       const eventlog::event_log_counts& input, std::uint64_t after_until,
+                                       std::uint64_t actions);
 
 [[nodiscard]] std::string render_summary_text(const replay_summary& s);
 [[nodiscard]] std::string render_summary_json(const replay_summary& s);

@@ -31,15 +31,15 @@ struct action {
   grammar::instant time{};  ///< when it was delivered (or suppressed)
   std::string_view customer;
   std::string_view flow;
-  std::string_view run;       ///< the run's stable id
-  std::string_view step;      ///< "file.flow:12"
+  std::string_view run;   ///< the run's stable id
+  std::string_view step;  ///< "file.flow:12"
   std::string_view channel;
   std::string_view template_name;
   std::span<const stdlib::property_entry> params;  ///< in the order written in the flow
   send_status status = send_status::sent;
-  std::string_view reason;    ///< why it was suppressed; empty when sent
+  std::string_view reason;                        ///< why it was suppressed; empty when sent
   std::optional<grammar::instant> deferred_from;  ///< the time quiet hours moved it from
-  std::span<const split_choice> splits;       ///< variants the run took, in order
+  std::span<const split_choice> splits;           ///< variants the run took, in order
 };
 
 /// Receives actions as they happen.

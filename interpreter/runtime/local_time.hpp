@@ -50,13 +50,12 @@ class zone_cache {
 
 /// The instant of local date `days` (days since 1970-01-01) at
 /// `seconds_of_day`, under the gap and overlap rules above.
-[[nodiscard]] grammar::instant local_to_instant(const time_zone* zone, std::int64_t days,
-                                                std::int32_t seconds_of_day);
+[[nodiscard]] grammar::instant local_to_instant(const time_zone* zone, std::int64_t days, std::int32_t seconds_of_day);
 
 /// The earliest instant at or after `now` whose local time is
 /// `seconds_of_day` on an allowed weekday. `days` must not be 0.
-[[nodiscard]] grammar::instant next_local_time(const time_zone* zone, grammar::instant now,
-                                               std::int32_t seconds_of_day, weekday_mask days);
+[[nodiscard]] grammar::instant next_local_time(const time_zone* zone, grammar::instant now, std::int32_t seconds_of_day,
+                                               weekday_mask days);
 
 /// The end of a quiet-hours window that `now` lies in: the first instant
 /// after `now` whose local time is `to`. A `to` inside a DST gap is moved

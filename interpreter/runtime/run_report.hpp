@@ -39,12 +39,12 @@ inline void bump(count_map& counts, std::string_view key) {
 
 struct flow_stats {
   std::uint64_t started = 0;
-  count_map refused;     ///< by reason
-  count_map ended;       ///< by reason: event name, goal, finished, stop text, error
+  count_map refused;          ///< by reason
+  count_map ended;            ///< by reason: event name, goal, finished, stop text, error
   std::uint64_t waiting = 0;  ///< filled by `finish`
   std::map<std::pair<std::string, std::string>, std::uint64_t> sent;  ///< (channel, template)
-  count_map suppressed;  ///< by reason
-  count_map deferred;    ///< by window, e.g. "quiet_hours 21:00 to 08:00"
+  count_map suppressed;                                               ///< by reason
+  count_map deferred;                                                 ///< by window, e.g. "quiet_hours 21:00 to 08:00"
 };
 
 /// A run that is still active (reported when the replay ends).

@@ -25,9 +25,9 @@
 #include <string_view>
 #include <vector>
 
-#include "interpreter/runtime/action.hpp"
 #include "interpreter/ir/program.hpp"
 #include "interpreter/ir/record.hpp"
+#include "interpreter/runtime/action.hpp"
 #include "interpreter/runtime/run_report.hpp"
 #include "interpreter/runtime/trace.hpp"
 

@@ -17,11 +17,11 @@ using check::to_source_text;
 using grammar::duration_text;
 using grammar::format_timestamp;
 using ir::symbol_table;
-using stdlib::value;
-using stdlib::type_kind;
 using ir::value_text;
 using runtime::owned_action;
 using runtime::send_status;
+using stdlib::type_kind;
+using stdlib::value;
 
 namespace {
 
@@ -194,8 +194,8 @@ std::string send_pattern::describe() const {
 std::string customer_text(std::string_view id) { return is_identifier(id) ? std::string(id) : quoted(id); }
 
 std::string describe_untimed(const owned_action& a) {
-  return fmt::format("{} {} to {}{}{}", a.channel, quoted(a.template_name), customer_text(a.customer),
-                     params_text(a), status_text(a));
+  return fmt::format("{} {} to {}{}{}", a.channel, quoted(a.template_name), customer_text(a.customer), params_text(a),
+                     status_text(a));
 }
 
 std::string describe(const owned_action& a) {
@@ -205,8 +205,8 @@ std::string describe(const owned_action& a) {
 
 std::string expect_line_for(const owned_action& a) {
   const char* kind = a.status == send_status::suppressed ? "suppressed" : a.deferred_from ? "deferred" : "send";
-  return fmt::format("expect {} {} {} to {} at {}", kind, a.channel, quoted(a.template_name),
-                     customer_text(a.customer), format_timestamp(a.time));
+  return fmt::format("expect {} {} {} to {} at {}", kind, a.channel, quoted(a.template_name), customer_text(a.customer),
+                     format_timestamp(a.time));
 }
 
 }  // namespace afterflow::testing

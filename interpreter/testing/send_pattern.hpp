@@ -30,8 +30,8 @@
 #include <utility>
 #include <vector>
 
-#include "interpreter/runtime/action.hpp"
 #include "interpreter/check/constants.hpp"
+#include "interpreter/runtime/action.hpp"
 
 namespace afterflow::testing {
 

@@ -25,9 +25,7 @@ using grammar::format_timestamp;
 using grammar::parse_timestamp;
 using grammar::render_text;
 using ir::program;
-using stdlib::property_entry;
 using ir::symbol_table;
-using stdlib::value;
 using replay::render_timeline;
 using replay::trace_recorder;
 using runtime::action_collector;
@@ -39,7 +37,8 @@ using runtime::simulator;
 using runtime::simulator_options;
 using runtime::trace_entry;
 using runtime::waiting_run;
-
+using stdlib::property_entry;
+using stdlib::value;
 
 property_value property_value::time(std::string_view rfc3339) {
   const auto t = parse_timestamp(rfc3339);
@@ -108,7 +107,7 @@ grammar::instant parse_time_argument(std::string_view text) {
 
 struct simulation::state {
   std::unique_ptr<checked_program> checked;
-  std::unique_ptr<program> compiled;  ///< read-only once compiled
+  std::unique_ptr<program> compiled;      ///< read-only once compiled
   std::unique_ptr<symbol_table> symbols;  ///< the names events and customers add
   action_collector actions;
   std::unique_ptr<simulator> engine;

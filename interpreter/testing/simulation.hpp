@@ -59,8 +59,8 @@ class property_value {
   struct duration_value {
     grammar::duration length;
   };
-  using data = std::variant<std::monostate, bool, double, std::string, time_value, duration_value,
-                            std::vector<property_value>>;
+  using data =
+      std::variant<std::monostate, bool, double, std::string, time_value, duration_value, std::vector<property_value>>;
   [[nodiscard]] const data& get() const { return data_; }
 
  private:

@@ -40,9 +40,7 @@ struct overloaded : Ts... {
 template <class... Ts>
 overloaded(Ts...) -> overloaded<Ts...>;
 
-std::string plural(std::size_t n, std::string_view word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
+std::string plural(std::size_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
 // An `expect send|suppressed|deferred` line taking part in the assignment.
 struct claim {
@@ -79,7 +77,10 @@ bool assign(std::size_t c, std::vector<claim>& claims, const std::vector<std::ve
 class checker {
  public:
   checker(const checked_program& program, test_index t, const test_outcome& outcome)
-      : program_(program), test_(program.tests[t]), outcome_(outcome), claimed_by_(outcome.actions.size(), unclaimed),
+      : program_(program),
+        test_(program.tests[t]),
+        outcome_(outcome),
+        claimed_by_(outcome.actions.size(), unclaimed),
         reported_(outcome.actions.size(), false) {}
 
   expectation_result run() {
@@ -88,7 +89,8 @@ class checker {
     for (std::size_t i = 0; i < items.size(); ++i) {
       if (std::holds_alternative<ast::test_allow_other_sends>(items[i].node)) allow_other_sends = true;
       if (const auto* x = std::get_if<ast::expect_send>(&items[i].node)) {
-        if (x->kind != ast::send_expectation::no_send) claims_.push_back({i, line_of(items[i].where), x->kind, pattern_of(*x), unclaimed});
+        if (x->kind != ast::send_expectation::no_send)
+          claims_.push_back({i, line_of(items[i].where), x->kind, pattern_of(*x), unclaimed});
       }
     }
     assign_claims();
@@ -122,14 +124,13 @@ class checker {
       if (claimed_by_[a] != unclaimed) continue;
       const bool not_allowed = action.status == send_status::sent && !allow_other_sends;
       if (not_allowed && !reported_[a]) result_.failures.push_back(unexpected(action));
-      result_.rows.push_back({not_allowed ? row_mark::unexpected : row_mark::other, action.time, 0, {},
-                              describe_untimed(action)});
+      result_.rows.push_back(
+          {not_allowed ? row_mark::unexpected : row_mark::other, action.time, 0, {}, describe_untimed(action)});
     }
     for (const auto& e : outcome_.errors) {
       result_.failures.push_back({test_line(),
                                   fmt::format("run-time error {} in flow {} for {} at {} ({}): {}", e.code, e.flow,
-                                              customer_text(e.customer), format_timestamp(e.time), e.step,
-                                              e.message),
+                                              customer_text(e.customer), format_timestamp(e.time), e.step, e.message),
                                   {},
                                   {e.customer}});
     }
@@ -245,9 +246,9 @@ class checker {
   test_failure missing(const claim& c) {
     test_failure f;
     f.line = c.line;
-    const char* what = c.kind == ast::send_expectation::send         ? "send"
-                       : c.kind == ast::send_expectation::deferred   ? "deferred send"
-                                                                     : "suppressed send";
+    const char* what = c.kind == ast::send_expectation::send       ? "send"
+                       : c.kind == ast::send_expectation::deferred ? "deferred send"
+                                                                   : "suppressed send";
     f.message = fmt::format("expected {} {}, found no such {}", ast::spelling(c.kind), c.pattern.describe(), what);
     if (c.pattern.customer) f.customers.push_back(*c.pattern.customer);
 
@@ -265,8 +266,7 @@ class checker {
       // Being claimed by another line counts as one more difference.
       const bool free = claimed_by_[a] == unclaimed;
       const auto score = differences.size() + (free ? 0 : 1);
-      if (best == unclaimed || score < best_score ||
-          (score == best_score && free && claimed_by_[best] != unclaimed)) {
+      if (best == unclaimed || score < best_score || (score == best_score && free && claimed_by_[best] != unclaimed)) {
         best = a;
         best_score = score;
         best_differences = std::move(differences);
@@ -279,9 +279,10 @@ class checker {
       }
       f.notes.push_back(fmt::format("closest: {}: {}", describe(outcome_.actions[best]), fmt::join(differences, "; ")));
       if (best_differences.empty()) {
-        f.notes.push_back(fmt::format("help: each `expect` line needs a send of its own, and line {} matched this "
-                                      "one; expect it once, or check why the second send did not happen",
-                                      claim_line(best)));
+        f.notes.push_back(
+            fmt::format("help: each `expect` line needs a send of its own, and line {} matched this "
+                        "one; expect it once, or check why the second send did not happen",
+                        claim_line(best)));
       }
       if (f.customers.empty()) f.customers.push_back(outcome_.actions[best].customer);
       // Shown here; not reported again as unexpected.
@@ -312,7 +313,8 @@ class checker {
     test_failure f;
     f.line = line;
     const auto what = p.describe();
-    f.message = fmt::format("expected no send{}{}, found {}", what.empty() ? "" : " ", what, plural(found.size(), "send"));
+    f.message =
+        fmt::format("expected no send{}{}, found {}", what.empty() ? "" : " ", what, plural(found.size(), "send"));
     list_actions(f, found);
     return f;
   }
@@ -362,9 +364,9 @@ class checker {
     test_failure f;
     f.line = line;
     f.customers.push_back(customer);
-    const auto expected = goal ? fmt::format("goal {} for {}", name, customer_text(customer))
-                               : fmt::format("exit {} for {} reason {}", name, customer_text(customer),
-                                             reason_text(wanted));
+    const auto expected =
+        goal ? fmt::format("goal {} for {}", name, customer_text(customer))
+             : fmt::format("exit {} for {} reason {}", name, customer_text(customer), reason_text(wanted));
     std::vector<std::string> reasons;
     for (const auto* e : ends) {
       if (std::find(reasons.begin(), reasons.end(), e->reason) == reasons.end()) reasons.push_back(e->reason);
@@ -406,9 +408,9 @@ class checker {
     test_failure f;
     f.line = line;
     f.customers.push_back(x.customer.id);
-    f.message = fmt::format("expected {} {}in {} when the run ends ({}), but {} is{} in it", who,
-                            x.negated ? "not " : "", x.segment.name, format_timestamp(outcome_.ended), who,
-                            holds ? "" : " not");
+    f.message =
+        fmt::format("expected {} {}in {} when the run ends ({}), but {} is{} in it", who, x.negated ? "not " : "",
+                    x.segment.name, format_timestamp(outcome_.ended), who, holds ? "" : " not");
     return f;
   }
 

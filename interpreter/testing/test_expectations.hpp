@@ -27,8 +27,8 @@
 #include <string>
 #include <vector>
 
-#include "interpreter/runtime/action.hpp"
 #include "interpreter/check/checked_program.hpp"
+#include "interpreter/runtime/action.hpp"
 #include "interpreter/runtime/simulator.hpp"
 #include "interpreter/runtime/trace.hpp"
 
@@ -40,8 +40,8 @@ struct test_failure {
   /// line, or the `test` line itself for what no line claims (an unexpected
   /// send, a run-time error).
   std::uint32_t line = 0;
-  std::string message;             ///< one line, no trailing period
-  std::vector<std::string> notes;  ///< `closest: …`, `help: …`, listed actions
+  std::string message;                 ///< one line, no trailing period
+  std::vector<std::string> notes;      ///< `closest: …`, `help: …`, listed actions
   std::vector<std::string> customers;  ///< whose timelines explain the failure
 };
 
@@ -74,16 +74,16 @@ enum class row_mark : unsigned char {
 struct send_row {
   row_mark mark = row_mark::other;
   std::optional<grammar::instant> time;  ///< the action's, else the expected time; none: "any time"
-  std::uint32_t line = 0;            ///< the expectation's line, 0 for an action alone
-  std::string expected;              ///< the expectation without `at`; empty for an action alone
-  std::string actual;                ///< the action without its time; empty when missing
+  std::uint32_t line = 0;                ///< the expectation's line, 0 for an action alone
+  std::string expected;                  ///< the expectation without `at`; empty for an action alone
+  std::string actual;                    ///< the action without its time; empty when missing
 };
 
 struct expectation_result {
   /// The set-up failures, expectations in source order, unexpected sends,
   /// then run-time errors.
   std::vector<test_failure> failures;
-  std::vector<send_row> rows;          ///< by time; rows without a time last
+  std::vector<send_row> rows;  ///< by time; rows without a time last
 };
 
 /// Compares the outcome of test `t` with its `expect` lines.

@@ -49,15 +49,15 @@ void render_rows(std::string& out, const test_result& r, const palette& p) {
     expected_width = std::max(expected_width, row.expected.size());
     legend_needed = legend_needed || row.mark != row_mark::other;
   }
-  std::string header = fmt::format("      {:<20}  {:<{}}  {:<{}}  actual", "time", "line", line_width, "expected",
-                                    expected_width);
+  std::string header =
+      fmt::format("      {:<20}  {:<{}}  {:<{}}  actual", "time", "line", line_width, "expected", expected_width);
   trim_right(header);
   out += fmt::format("{}{}{}\n", p.dim, header, p.reset);
   for (const auto& row : r.rows) {
     const auto time = row.time ? format_timestamp(*row.time) : std::string("any time");
     const auto line = row.line != 0 ? fmt::format("{}", row.line) : std::string();
-    std::string text = fmt::format("{:<20}  {:<{}}  {:<{}}  {}", time, line, line_width, row.expected,
-                                   expected_width, row.actual);
+    std::string text =
+        fmt::format("{:<20}  {:<{}}  {:<{}}  {}", time, line, line_width, row.expected, expected_width, row.actual);
     trim_right(text);
     const auto color = row.mark == row_mark::missing      ? p.fail
                        : row.mark == row_mark::unexpected ? p.warn
@@ -247,9 +247,10 @@ std::string render_junit(std::span<const test_result> results) {
       for (std::size_t at = body.find("&#10;"); at != std::string::npos; at = body.find("&#10;", at + 1)) {
         body.replace(at, 5, "\n");
       }
-      out += fmt::format("    <testcase {}>\n      <failure message=\"{}\" type=\"expectation\">{}</failure>\n"
-                         "    </testcase>\n",
-                         attributes, xml_escape(message), body);
+      out += fmt::format(
+          "    <testcase {}>\n      <failure message=\"{}\" type=\"expectation\">{}</failure>\n"
+          "    </testcase>\n",
+          attributes, xml_escape(message), body);
     }
     out += "  </testsuite>\n";
   }

@@ -8,9 +8,9 @@
 #include "grammar/text/time_text.hpp"
 #include "grammar/text/timestamp.hpp"
 #include "interpreter/compile/compiler.hpp"
+#include "interpreter/ir/value_format.hpp"
 #include "interpreter/replay/explain.hpp"
 #include "interpreter/runtime/simulator.hpp"
-#include "interpreter/ir/value_format.hpp"
 
 namespace afterflow::testing {
 
@@ -18,23 +18,23 @@ using check::checked_program;
 using check::file_index;
 using check::no_index;
 using check::test_index;
+using check::to_value;
 using compile::compile;
 using compile::compile_scope;
-using check::to_value;
 using grammar::duration_text;
 using grammar::file_id;
 using grammar::format_timestamp;
 using grammar::span;
-using stdlib::property_entry;
 using ir::symbol_table;
-using stdlib::value;
-using stdlib::value_storage;
 using replay::render_timeline;
 using replay::trace_recorder;
 using runtime::action_collector;
 using runtime::simulator;
 using runtime::simulator_options;
 using runtime::trace_entry;
+using stdlib::property_entry;
+using stdlib::value;
+using stdlib::value_storage;
 
 namespace {
 
@@ -188,18 +188,18 @@ test_outcome replay_test(const checked_program& checked, test_index t) {
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto& time = test.items[i].time;
     if (!std::holds_alternative<ast::test_event>(items[i].node) || !time || *time <= until) continue;
-    out.setup_failures.push_back({line_of(checked, items[i].where),
-                                  fmt::format("this event is after `run until` ({}), so it is never handled",
-                                              format_timestamp(until)),
-                                  {"help: move `run until` after it, or remove the event"},
-                                  {}});
+    out.setup_failures.push_back(
+        {line_of(checked, items[i].where),
+         fmt::format("this event is after `run until` ({}), so it is never handled", format_timestamp(until)),
+         {"help: move `run until` after it, or remove the event"},
+         {}});
   }
   if (!run_until && !out.waiting.empty()) {
-    test_failure f{line_of(checked, test.decl->name.where),
-                   fmt::format("the campaign is still running 10 years ({}) after the last event",
-                               duration_text(test_horizon)),
-                   {},
-                   {}};
+    test_failure f{
+        line_of(checked, test.decl->name.where),
+        fmt::format("the campaign is still running 10 years ({}) after the last event", duration_text(test_horizon)),
+        {},
+        {}};
     for (const auto& w : out.waiting) {
       if (f.notes.size() == 5) break;
       f.notes.push_back(fmt::format("run {} is still waiting: {}", w.run, w.waiting_for));

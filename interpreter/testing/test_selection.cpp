@@ -76,9 +76,9 @@ std::vector<test_index> select_tests(const checked_program& program, std::span<c
   for (test_index t = 0; t < program.tests.size(); ++t) {
     const auto& test = program.tests[t];
     if (!program.files[test.file].root) continue;
-    const bool selected =
-        filters.empty() || std::any_of(filters.begin(), filters.end(),
-                                       [&](const std::string& f) { return test_name_matches(f, test.name); });
+    const bool selected = filters.empty() || std::any_of(filters.begin(), filters.end(), [&](const std::string& f) {
+                            return test_name_matches(f, test.name);
+                          });
     if (selected) out.push_back(t);
   }
   return out;

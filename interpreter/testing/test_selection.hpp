@@ -23,6 +23,6 @@ namespace afterflow::testing {
 /// The tests of the root files whose names match one of `filters` (all of
 /// them when `filters` is empty), in run order.
 [[nodiscard]] std::vector<check::test_index> select_tests(const check::checked_program& program,
-                                                   std::span<const std::string> filters);
+                                                          std::span<const std::string> filters);
 
 }  // namespace afterflow::testing

@@ -10,9 +10,9 @@
 #include <fmt/format.h>
 
 #include "grammar/text/timestamp.hpp"
-#include "interpreter/tools/internal/event_buffer.hpp"
 #include "interpreter/eventlog/line_reader.hpp"
 #include "interpreter/eventlog/log_codes.hpp"
+#include "interpreter/tools/internal/event_buffer.hpp"
 
 namespace afterflow::tools {
 
@@ -67,7 +67,8 @@ convert_result convert_cdnow(std::unique_ptr<byte_source> input, const text_sink
       if (words[0] == "customer_id") continue;  // the header
     }
     const auto bad = [&](std::string message) {
-      result.error = grammar::make_file_error(eventlog::codes::bad_csv_value, std::move(message), lines.name(), lines.line_number());
+      result.error = grammar::make_file_error(eventlog::codes::bad_csv_value, std::move(message), lines.name(),
+                                              lines.line_number());
     };
     if (words.size() != 4) {
       bad(fmt::format("expected 4 fields (customer, date, CDs, dollars), found {}", words.size()));

@@ -29,8 +29,8 @@
 #include <utility>
 #include <vector>
 
-#include "interpreter/eventlog/byte_source.hpp"
 #include "grammar/file_error.hpp"
+#include "interpreter/eventlog/byte_source.hpp"
 #include "interpreter/eventlog/text_sink.hpp"
 
 namespace afterflow::tools {
@@ -57,8 +57,10 @@ struct convert_result {
   convert_stats stats;
 };
 
-[[nodiscard]] convert_result convert_uci(std::unique_ptr<eventlog::byte_source> input, const eventlog::text_sink& write);
+[[nodiscard]] convert_result convert_uci(std::unique_ptr<eventlog::byte_source> input,
+                                         const eventlog::text_sink& write);
 [[nodiscard]] convert_result convert_olist(const table_opener& tables, const eventlog::text_sink& write);
-[[nodiscard]] convert_result convert_cdnow(std::unique_ptr<eventlog::byte_source> input, const eventlog::text_sink& write);
+[[nodiscard]] convert_result convert_cdnow(std::unique_ptr<eventlog::byte_source> input,
+                                           const eventlog::text_sink& write);
 
 }  // namespace afterflow::tools

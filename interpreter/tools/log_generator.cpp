@@ -82,20 +82,24 @@ struct zone_info {
   std::uint32_t per_thousand_eur;  // currency units per 1000 EUR
   bool whole;                      // priced without cents
   std::string_view carrier;
-  std::string_view tracking;       // tracking URL prefix
+  std::string_view tracking;  // tracking URL prefix
 };
 
 constexpr std::array<zone_info, 11> zones{{
     {"Europe/Prague", 60, "CZK", 25'000, true, "PPL", "https://www.ppl.cz/vyhledat-zasilku?shipmentId="},
-    {"Europe/London", 0, "GBP", 850, false, "Royal Mail", "https://www.royalmail.com/track-your-item#/tracking-results/"},
-    {"Europe/Berlin", 60, "EUR", 1000, false, "DHL", "https://www.dhl.de/de/privatkunden/dhl-sendungsverfolgung.html?piececode="},
+    {"Europe/London", 0, "GBP", 850, false, "Royal Mail",
+     "https://www.royalmail.com/track-your-item#/tracking-results/"},
+    {"Europe/Berlin", 60, "EUR", 1000, false, "DHL",
+     "https://www.dhl.de/de/privatkunden/dhl-sendungsverfolgung.html?piececode="},
     {"Europe/Paris", 60, "EUR", 1000, false, "Colissimo", "https://www.laposte.fr/outils/suivre-vos-envois?code="},
     {"Europe/Madrid", 60, "EUR", 1000, false, "SEUR", "https://www.seur.com/livetracking/?segOnlineIdentificador="},
     {"America/New_York", -300, "USD", 1080, false, "UPS", "https://www.ups.com/track?tracknum="},
     {"America/Chicago", -360, "USD", 1080, false, "FedEx", "https://www.fedex.com/fedextrack/?trknbr="},
     {"America/Los_Angeles", -480, "USD", 1080, false, "USPS", "https://tools.usps.com/go/TrackConfirmAction?tLabels="},
-    {"America/Sao_Paulo", -180, "BRL", 5400, false, "Correios", "https://rastreamento.correios.com.br/app/index.php?objeto="},
-    {"Asia/Tokyo", 540, "JPY", 160'000, true, "Japan Post", "https://trackings.post.japanpost.jp/services/srv/search/?requestNo1="},
+    {"America/Sao_Paulo", -180, "BRL", 5400, false, "Correios",
+     "https://rastreamento.correios.com.br/app/index.php?objeto="},
+    {"Asia/Tokyo", 540, "JPY", 160'000, true, "Japan Post",
+     "https://trackings.post.japanpost.jp/services/srv/search/?requestNo1="},
     {"Australia/Sydney", 600, "AUD", 1650, false, "Australia Post", "https://auspost.com.au/mypost/track/details/"},
 }};
 constexpr std::array<std::uint32_t, 11> zone_weights{10, 16, 12, 9, 6, 14, 8, 9, 6, 5, 5};
@@ -122,9 +126,9 @@ constexpr std::array<category_info, 10> categories{{
 }};
 constexpr std::array<std::uint32_t, 10> category_weights{22, 12, 10, 14, 8, 7, 9, 8, 6, 4};
 
-constexpr std::array<std::string_view, 16> first_names{
-    "Jana", "Petr", "Olivia", "Noah", "Emma", "Lukas", "Chloe", "Lucas",
-    "Sofia", "Mateo", "Ava", "Liam", "Beatriz", "Haruto", "Yui", "Jack"};
+constexpr std::array<std::string_view, 16> first_names{"Jana",    "Petr",   "Olivia", "Noah",  "Emma", "Lukas",
+                                                       "Chloe",   "Lucas",  "Sofia",  "Mateo", "Ava",  "Liam",
+                                                       "Beatriz", "Haruto", "Yui",    "Jack"};
 constexpr std::array<std::string_view, 5> payment_methods{"card", "paypal", "apple_pay", "bank_transfer", "klarna"};
 constexpr std::array<std::uint32_t, 5> payment_weights{60, 20, 10, 5, 5};
 constexpr std::array<std::string_view, 3> cancel_reasons{"customer_request", "payment_failed", "out_of_stock"};
@@ -134,13 +138,13 @@ constexpr std::array<std::string_view, 4> ticket_topics{"where_is_my_order", "re
 constexpr std::array<std::string_view, 3> resolutions{"resolved", "refunded", "replaced"};
 
 // Local hour of an order: quiet at night, peaks at lunch and in the evening.
-constexpr std::array<std::uint32_t, 24> order_hours{1, 1, 1, 1, 1, 1, 2, 3, 4, 5, 6, 7,
+constexpr std::array<std::uint32_t, 24> order_hours{1, 1, 1, 1, 1, 1, 2, 3,  4,  5,  6, 7,
                                                     9, 9, 7, 6, 6, 7, 8, 10, 11, 10, 7, 3};
-constexpr std::array<std::uint32_t, 6> order_counts{45, 22, 13, 9, 6, 5};  // 1..6 orders
-constexpr std::array<std::uint32_t, 5> item_counts{50, 25, 13, 8, 4};       // 1..5 items
-constexpr std::array<std::uint32_t, 4> ship_day_weights{35, 35, 20, 10};           // 1..4 days
-constexpr std::array<std::uint32_t, 6> delivery_day_weights{25, 30, 20, 13, 8, 4}; // 2..7 days
-constexpr std::array<std::uint32_t, 4> status_views{40, 35, 17, 8};         // 0..3 views
+constexpr std::array<std::uint32_t, 6> order_counts{45, 22, 13, 9, 6, 5};           // 1..6 orders
+constexpr std::array<std::uint32_t, 5> item_counts{50, 25, 13, 8, 4};               // 1..5 items
+constexpr std::array<std::uint32_t, 4> ship_day_weights{35, 35, 20, 10};            // 1..4 days
+constexpr std::array<std::uint32_t, 6> delivery_day_weights{25, 30, 20, 13, 8, 4};  // 2..7 days
+constexpr std::array<std::uint32_t, 4> status_views{40, 35, 17, 8};                 // 0..3 views
 constexpr std::int64_t promised_days = 5;
 // Review scores 1..5: on time, late, returned.
 constexpr std::array<std::uint32_t, 5> scores_on_time{5, 4, 9, 22, 60};
@@ -149,15 +153,27 @@ constexpr std::array<std::uint32_t, 5> scores_returned{30, 25, 20, 15, 10};
 constexpr std::array<std::uint32_t, 11> nps_scores{2, 1, 1, 2, 2, 4, 6, 10, 17, 25, 30};  // 0..10
 
 enum class kind : unsigned char {
-  order_placed, order_paid, order_shipped, order_delivered, order_cancelled, order_returned,
-  refund_issued, order_status_viewed, review_submitted, nps_submitted, support_ticket_opened,
-  support_ticket_closed, csat_submitted, count
+  order_placed,
+  order_paid,
+  order_shipped,
+  order_delivered,
+  order_cancelled,
+  order_returned,
+  refund_issued,
+  order_status_viewed,
+  review_submitted,
+  nps_submitted,
+  support_ticket_opened,
+  support_ticket_closed,
+  csat_submitted,
+  count
 };
 
 constexpr std::array<std::string_view, static_cast<std::size_t>(kind::count)> kind_names{
-    "order_placed", "order_paid", "order_shipped", "order_delivered", "order_cancelled",
-    "order_returned", "refund_issued", "order_status_viewed", "review_submitted",
-    "nps_submitted", "support_ticket_opened", "support_ticket_closed", "csat_submitted"};
+    "order_placed",     "order_paid",     "order_shipped",         "order_delivered",
+    "order_cancelled",  "order_returned", "refund_issued",         "order_status_viewed",
+    "review_submitted", "nps_submitted",  "support_ticket_opened", "support_ticket_closed",
+    "csat_submitted"};
 
 // What a customer is, drawn first from its stream (shared with the profiles).
 struct profile {
@@ -202,7 +218,9 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
 }
 
-std::int64_t local_day(std::int64_t t, const zone_info& z) { return floor_div(t + z.offset_minutes * seconds_per_minute, seconds_per_day); }
+std::int64_t local_day(std::int64_t t, const zone_info& z) {
+  return floor_div(t + z.offset_minutes * seconds_per_minute, seconds_per_day);
+}
 std::int64_t at_local(std::int64_t day, std::int64_t second_of_day, const zone_info& z) {
   return day * seconds_per_day + second_of_day - z.offset_minutes * seconds_per_minute;
 }
@@ -345,8 +363,7 @@ struct order {
 
 class generator {
  public:
-  generator(const log_generator_options& options, const text_sink& write)
-      : options_(options), write_(write) {
+  generator(const log_generator_options& options, const text_sink& write) : options_(options), write_(write) {
     const auto start = seconds_of(options.start);
     period_ = {start, start + static_cast<std::int64_t>(options.days) * seconds_per_day};
   }
@@ -453,7 +470,10 @@ class generator {
     o.total = static_cast<double>(local_cents) / 100.0;
 
     line_.event(placed, c.id, kind::order_placed);
-    line_.text("order_id", o.id).number("total", o.total).text("currency", z.currency).text("category", o.category->name);
+    line_.text("order_id", o.id)
+        .number("total", o.total)
+        .text("currency", z.currency)
+        .text("category", o.category->name);
     line_.number("item_count", static_cast<double>(items)).texts("skus", o.skus);
     if (r.chance(120)) line_.text("coupon", number == 1 && r.chance(600) ? coupons[0] : coupons[r.between(1, 3)]);
     if (o.category->consumable) line_.number("days_of_supply", static_cast<double>(30 * r.between(1, 3)));
@@ -481,7 +501,10 @@ class generator {
     const auto& z = zones[c.who.zone];
     const auto base = [&](kind k, std::int64_t t) {
       line_.event(t, c.id, k);
-      line_.text("order_id", o.id).number("total", o.total).text("currency", z.currency).text("category", o.category->name);
+      line_.text("order_id", o.id)
+          .number("total", o.total)
+          .text("currency", z.currency)
+          .text("category", o.category->name);
     };
     const auto refund = [&](std::int64_t t) {
       line_.event(t, c.id, kind::refund_issued);
@@ -510,10 +533,12 @@ class generator {
     later_event(c, paid, kind::order_paid);
 
     const auto ship_day = local_day(placed, z) + static_cast<std::int64_t>(r.pick(ship_day_weights)) + 1;
-    const auto shipped = std::max(paid + seconds_per_hour, at_local(ship_day, r.between(8 * seconds_per_hour, 18 * seconds_per_hour), z));
+    const auto shipped = std::max(paid + seconds_per_hour,
+                                  at_local(ship_day, r.between(8 * seconds_per_hour, 18 * seconds_per_hour), z));
     const auto promised = at_local(local_day(shipped, z) + promised_days, 20 * seconds_per_hour, z);
     const auto delivery_days = static_cast<std::int64_t>(r.pick(delivery_day_weights)) + 2;
-    const auto delivered = at_local(local_day(shipped, z) + delivery_days, r.between(9 * seconds_per_hour, 20 * seconds_per_hour), z);
+    const auto delivered =
+        at_local(local_day(shipped, z) + delivery_days, r.between(9 * seconds_per_hour, 20 * seconds_per_hour), z);
     const bool late = delivered > promised;
     const auto tracking = std::string(z.currency.substr(0, 2)) + std::to_string(100'000'000 + r.below(900'000'000));
     base(kind::order_shipped, shipped);
@@ -547,7 +572,9 @@ class generator {
       const auto t = delivered + r.between(2 * seconds_per_day, 10 * seconds_per_day);
       const auto& scores = returned ? scores_returned : late ? scores_late : scores_on_time;
       line_.event(t, c.id, kind::review_submitted);
-      line_.text("order_id", o.id).number("score", static_cast<double>(r.pick(scores) + 1)).text("product_id", o.skus.front());
+      line_.text("order_id", o.id)
+          .number("score", static_cast<double>(r.pick(scores) + 1))
+          .text("product_id", o.skus.front());
       later_event(c, t, kind::review_submitted);
     }
     if (c.who.nps && !c.nps_done) {
@@ -562,10 +589,14 @@ class generator {
       const auto opened = shipped + r.between(seconds_per_day, 5 * seconds_per_day);
       const auto closed = opened + r.between(2 * seconds_per_hour, 5 * seconds_per_day);
       line_.event(opened, c.id, kind::support_ticket_opened);
-      line_.text("ticket_id", ticket).text("order_id", o.id).text("topic", ticket_topics[r.below(ticket_topics.size())]);
+      line_.text("ticket_id", ticket)
+          .text("order_id", o.id)
+          .text("topic", ticket_topics[r.below(ticket_topics.size())]);
       later_event(c, opened, kind::support_ticket_opened);
       line_.event(closed, c.id, kind::support_ticket_closed);
-      line_.text("ticket_id", ticket).text("order_id", o.id).text("resolution", resolutions[r.below(resolutions.size())]);
+      line_.text("ticket_id", ticket)
+          .text("order_id", o.id)
+          .text("resolution", resolutions[r.below(resolutions.size())]);
       later_event(c, closed, kind::support_ticket_closed);
       if (r.chance(400)) {
         const auto t = closed + r.between(seconds_per_hour, 2 * seconds_per_day);

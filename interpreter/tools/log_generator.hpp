@@ -35,7 +35,7 @@ struct log_generator_options {
   std::uint32_t customers = 1000;
   std::uint64_t seed = 1;
   grammar::instant start = grammar::instant(std::chrono::days(20454));  ///< 2026-01-01T00:00:00Z
-  std::uint32_t days = 365;                    ///< orders are placed in [start, start + days)
+  std::uint32_t days = 365;                                             ///< orders are placed in [start, start + days)
 };
 
 struct log_generator_stats {

@@ -16,9 +16,9 @@
 #include <fmt/format.h>
 
 #include "grammar/text/timestamp.hpp"
+#include "interpreter/eventlog/log_codes.hpp"
 #include "interpreter/tools/internal/csv_reader.hpp"
 #include "interpreter/tools/internal/event_buffer.hpp"
-#include "interpreter/eventlog/log_codes.hpp"
 
 namespace afterflow::tools {
 
@@ -53,7 +53,9 @@ bool read_table(const table_opener& tables, const std::string& name, const std::
   csv_reader csv(std::move(opened.source));
   const auto header = csv.next();
   if (!header) {
-    result.error = csv.error() ? *csv.error() : grammar::make_file_error(eventlog::codes::missing_column, "the file is empty", csv.name());
+    result.error = csv.error()
+                       ? *csv.error()
+                       : grammar::make_file_error(eventlog::codes::missing_column, "the file is empty", csv.name());
     return false;
   }
   const auto columns = find_columns(*header, wanted, csv, result.error);
@@ -65,8 +67,8 @@ bool read_table(const table_opener& tables, const std::string& name, const std::
       const auto at = (*columns)[i];
       if (at >= f.size()) {
         result.error = grammar::make_file_error(eventlog::codes::malformed_csv,
-                                       fmt::format("expected {} fields, found {}", header->size(), f.size()),
-                                       csv.name(), csv.line());
+                                                fmt::format("expected {} fields, found {}", header->size(), f.size()),
+                                                csv.name(), csv.line());
         return false;
       }
       values[i] = f[at];
@@ -92,11 +94,13 @@ convert_result convert_olist(const table_opener& tables, const text_sink& write)
   }
   const time_zone* zone = zone_cache().find(shop_zone);
   if (zone == nullptr) {
-    result.error = grammar::make_file_error(eventlog::codes::cannot_read, fmt::format("the time zone database has no `{}`", shop_zone), "");
+    result.error = grammar::make_file_error(eventlog::codes::cannot_read,
+                                            fmt::format("the time zone database has no `{}`", shop_zone), "");
     return result;
   }
   const auto bad = [&](const csv_reader& csv, std::string_view what, std::string_view text) {
-    result.error = grammar::make_file_error(eventlog::codes::bad_csv_value, fmt::format("bad {} `{}`", what, text), csv.name(), csv.line());
+    result.error = grammar::make_file_error(eventlog::codes::bad_csv_value, fmt::format("bad {} `{}`", what, text),
+                                            csv.name(), csv.line());
     return false;
   };
   // An optional naive local time; `ok` turns false on a malformed one.
@@ -117,13 +121,13 @@ convert_result convert_olist(const table_opener& tables, const text_sink& write)
     return result;
   }
   string_map category;  // product → English category
-  if (!read_table(tables, "olist_products_dataset.csv",
-                  std::array<std::string_view, 2>{"product_id", "product_category_name"}, result,
-                  [&](const auto& v, const csv_reader&) {
-                    const auto it = english.find(std::string(v[1]));
-                    category.emplace(v[0], it != english.end() ? it->second : v[1].empty() ? "other" : std::string(v[1]));
-                    return true;
-                  })) {
+  if (!read_table(
+          tables, "olist_products_dataset.csv", std::array<std::string_view, 2>{"product_id", "product_category_name"},
+          result, [&](const auto& v, const csv_reader&) {
+            const auto it = english.find(std::string(v[1]));
+            category.emplace(v[0], it != english.end() ? it->second : v[1].empty() ? "other" : std::string(v[1]));
+            return true;
+          })) {
     return result;
   }
   string_map person;  // customer_id → customer_unique_id
@@ -164,7 +168,7 @@ convert_result convert_olist(const table_opener& tables, const text_sink& write)
   }
 
   event_buffer events;
-  string_map order_customer;  // order_id → customer_unique_id, for the reviews
+  string_map order_customer;                     // order_id → customer_unique_id, for the reviews
   std::unordered_map<std::string, bool> people;  // looked up only
   if (!read_table(
           tables, "olist_orders_dataset.csv",
@@ -246,8 +250,8 @@ convert_result convert_olist(const table_opener& tables, const text_sink& write)
               events.end();
             }
             if (v[2] == "canceled" || v[2] == "unavailable") {
-              const auto at = std::max({*placed, paid.value_or(*placed), shipped.value_or(*placed),
-                                        delivered.value_or(*placed)});
+              const auto at =
+                  std::max({*placed, paid.value_or(*placed), shipped.value_or(*placed), delivered.value_or(*placed)});
               auto& w = events.begin(at, customer, "order_cancelled");
               common(w);
               w.key("reason").string(v[2]);

@@ -11,9 +11,9 @@
 
 #include <fmt/format.h>
 
+#include "interpreter/eventlog/log_codes.hpp"
 #include "interpreter/tools/internal/csv_reader.hpp"
 #include "interpreter/tools/internal/event_buffer.hpp"
-#include "interpreter/eventlog/log_codes.hpp"
 
 namespace afterflow::tools {
 
@@ -29,8 +29,8 @@ constexpr std::string_view shop_currency = "GBP";
 
 // Stock codes that are fees or adjustments, not products: they count in
 // the total but neither in the items nor in the category.
-constexpr std::array<std::string_view, 11> non_products{"POST", "DOT", "C2", "M", "BANK CHARGES", "AMAZONFEE",
-                                                       "CRUK", "PADS", "D", "S", "B"};
+constexpr std::array<std::string_view, 11> non_products{"POST", "DOT", "C2", "M", "BANK CHARGES", "AMAZONFEE", "CRUK",
+                                                        "PADS", "D",   "S",  "B"};
 
 // The category rule: the first keyword found in the description of the
 // invoice's most valuable product line; "gifts" (the shop's trade) otherwise.
@@ -39,15 +39,15 @@ struct keyword_category {
   std::string_view category;
 };
 constexpr std::array<keyword_category, 27> category_rules{{
-    {"CHRISTMAS", "seasonal"}, {"EASTER", "seasonal"},  {"HALLOWEEN", "seasonal"},
-    {"CANDLE", "home"},        {"T-LIGHT", "home"},     {"LANTERN", "home"},
-    {"CUSHION", "home"},       {"FRAME", "home"},       {"CLOCK", "home"},
-    {"MUG", "kitchen"},        {"CUP", "kitchen"},      {"PLATE", "kitchen"},
-    {"BOWL", "kitchen"},       {"TEA", "kitchen"},      {"CAKE", "kitchen"},
-    {"LUNCH", "kitchen"},      {"BAKING", "kitchen"},   {"BAG", "bags"},
-    {"CARD", "stationery"},    {"WRAP", "stationery"},  {"PAPER", "stationery"},
-    {"NOTEBOOK", "stationery"}, {"PENCIL", "stationery"}, {"TOY", "toys"},
-    {"GAME", "toys"},          {"NECKLACE", "jewellery"}, {"GARDEN", "garden"},
+    {"CHRISTMAS", "seasonal"},  {"EASTER", "seasonal"},    {"HALLOWEEN", "seasonal"},
+    {"CANDLE", "home"},         {"T-LIGHT", "home"},       {"LANTERN", "home"},
+    {"CUSHION", "home"},        {"FRAME", "home"},         {"CLOCK", "home"},
+    {"MUG", "kitchen"},         {"CUP", "kitchen"},        {"PLATE", "kitchen"},
+    {"BOWL", "kitchen"},        {"TEA", "kitchen"},        {"CAKE", "kitchen"},
+    {"LUNCH", "kitchen"},       {"BAKING", "kitchen"},     {"BAG", "bags"},
+    {"CARD", "stationery"},     {"WRAP", "stationery"},    {"PAPER", "stationery"},
+    {"NOTEBOOK", "stationery"}, {"PENCIL", "stationery"},  {"TOY", "toys"},
+    {"GAME", "toys"},           {"NECKLACE", "jewellery"}, {"GARDEN", "garden"},
 }};
 
 struct invoice_line {
@@ -117,18 +117,20 @@ convert_result convert_uci(std::unique_ptr<byte_source> input, const text_sink& 
   }
   const time_zone* zone = zone_cache().find(shop_zone);
   if (zone == nullptr) {
-    result.error = grammar::make_file_error(eventlog::codes::cannot_read, fmt::format("the time zone database has no `{}`", shop_zone), "");
+    result.error = grammar::make_file_error(eventlog::codes::cannot_read,
+                                            fmt::format("the time zone database has no `{}`", shop_zone), "");
     return result;
   }
   csv_reader csv(std::move(input));
   const auto header = csv.next();
   if (!header) {
-    result.error = csv.error() ? *csv.error()
-                               : grammar::make_file_error(eventlog::codes::missing_column, "the file is empty", csv.name());
+    result.error = csv.error()
+                       ? *csv.error()
+                       : grammar::make_file_error(eventlog::codes::missing_column, "the file is empty", csv.name());
     return result;
   }
-  constexpr std::array<std::string_view, 8> column_names{"InvoiceNo", "StockCode", "Description", "Quantity",
-                                                     "InvoiceDate", "UnitPrice", "CustomerID", "Country"};
+  constexpr std::array<std::string_view, 8> column_names{"InvoiceNo",   "StockCode", "Description", "Quantity",
+                                                         "InvoiceDate", "UnitPrice", "CustomerID",  "Country"};
   const auto columns = find_columns(*header, column_names, csv, result.error);
   if (!columns) return result;
   const auto& c = *columns;
@@ -136,16 +138,17 @@ convert_result convert_uci(std::unique_ptr<byte_source> input, const text_sink& 
   std::vector<invoice> invoices;
   std::unordered_map<std::string, std::size_t> index;  // looked up only, never iterated
   const auto bad = [&](std::string_view what, std::string_view text) {
-    result.error = grammar::make_file_error(eventlog::codes::bad_csv_value, fmt::format("bad {} `{}`", what, text), csv.name(), csv.line());
+    result.error = grammar::make_file_error(eventlog::codes::bad_csv_value, fmt::format("bad {} `{}`", what, text),
+                                            csv.name(), csv.line());
     return result;
   };
   while (const auto record = csv.next()) {
     const auto& f = *record;
     stats.add("csv_lines");
     if (f.size() < column_names.size()) {
-      result.error = grammar::make_file_error(eventlog::codes::malformed_csv,
-                                     fmt::format("expected {} fields, found {}", column_names.size(), f.size()),
-                                     csv.name(), csv.line());
+      result.error = grammar::make_file_error(
+          eventlog::codes::malformed_csv, fmt::format("expected {} fields, found {}", column_names.size(), f.size()),
+          csv.name(), csv.line());
       return result;
     }
     const auto number = f[c[0]];

@@ -34,8 +34,7 @@ struct check_run {
 };
 
 /// Checks `files` (path -> text) with `roots` as the root files.
-inline check_run check_files(std::map<std::string, std::string> files,
-                             std::vector<std::string> roots) {
+inline check_run check_files(std::map<std::string, std::string> files, std::vector<std::string> roots) {
   check_run run;
   const auto reader = memory_file_reader(std::move(files));
   run.program = load_and_check(roots, reader, run.diagnostics);
@@ -44,9 +43,7 @@ inline check_run check_files(std::map<std::string, std::string> files,
 }
 
 /// Checks one root file, `main.flow`.
-inline check_run check_source(std::string text) {
-  return check_files({{"main.flow", std::move(text)}}, {"main.flow"});
-}
+inline check_run check_source(std::string text) { return check_files({{"main.flow", std::move(text)}}, {"main.flow"}); }
 
 /// Checks one root file that imports the `ecommerce` module first.
 inline check_run check_with_ecommerce(std::string_view text) {

@@ -91,7 +91,8 @@ flow f {
 TEST(checked_program, flows_are_in_run_order) {
   const auto run = check_files(
       {
-          {"b.flow", "import \"common.flow\"\nflow b1 { trigger x send email \"a\" }\nflow b2 { trigger x send email \"a\" }\n"},
+          {"b.flow",
+           "import \"common.flow\"\nflow b1 { trigger x send email \"a\" }\nflow b2 { trigger x send email \"a\" }\n"},
           {"a.flow", "flow a1 { trigger x send email \"a\" }\n"},
           {"common.flow", "flow c1 { trigger x send email \"a\" }\n"},
       },

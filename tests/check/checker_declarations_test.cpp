@@ -24,17 +24,17 @@ test "t" { customer c1 }
 map "Gift" to gift
 map "Gift" to gift
 )"},
-          {"other.flow", "event gift { b: string, b: number, time: time }\n"
-                         "flow f { trigger gift send email \"y\" }\n"},
+          {"other.flow",
+           "event gift { b: string, b: number, time: time }\n"
+           "flow f { trigger gift send email \"y\" }\n"},
       },
       {"main.flow"});
-  EXPECT_EQ(run.summary(), (strings{"E0302 event `gift` is declared twice",
-                                    "E0300 the name `dup` is defined twice in this file",
-                                    "E0304 test \"t\" is defined twice in this file",
-                                    "E0307 the external event \"Gift\" is mapped twice",
-                                    "E0303 field `b` is declared twice in event `gift`",
-                                    "E0309 every event already has a `time` property",
-                                    "E0301 flow `f` is defined twice"}));
+  EXPECT_EQ(
+      run.summary(),
+      (strings{"E0302 event `gift` is declared twice", "E0300 the name `dup` is defined twice in this file",
+               "E0304 test \"t\" is defined twice in this file", "E0307 the external event \"Gift\" is mapped twice",
+               "E0303 field `b` is declared twice in event `gift`", "E0309 every event already has a `time` property",
+               "E0301 flow `f` is defined twice"}));
   const auto text = run.rendered();
   EXPECT_NE(text.find("error[E0302]: event `gift` is declared twice\n"
                       " --> main.flow:2:7\n"
@@ -82,10 +82,8 @@ segment self = self
 const user = a
 test "t" { customer c1 expect c1 in x }
 )");
-  EXPECT_EQ(run.summary(), (strings{"E0501 constant `a` depends on itself",
-                                    "E0502 segment `x` depends on itself",
-                                    "E0502 segment `self` depends on itself",
-                                    "W0102 constant `user` is never used"}));
+  EXPECT_EQ(run.summary(), (strings{"E0501 constant `a` depends on itself", "E0502 segment `x` depends on itself",
+                                    "E0502 segment `self` depends on itself", "W0102 constant `user` is never used"}));
   const auto text = run.rendered();
   EXPECT_NE(text.find("= note: the cycle is `a` -> `b` -> `c` -> `a`"), std::string::npos) << text;
   EXPECT_NE(text.find("= note: the cycle is `x` -> `y` -> `x`"), std::string::npos) << text;
@@ -118,8 +116,7 @@ TEST(declarations, long_cycles_are_reported_once) {
   }
   text += "test \"t\" { customer x\n expect x in s0 }\nflow f { trigger e send email \"x\" { c: c0 } }\n";
   const auto run = check_source(text);
-  EXPECT_EQ(run.summary(), (strings{"E0501 constant `c64` depends on itself",
-                                    "E0502 segment `s64` depends on itself",
+  EXPECT_EQ(run.summary(), (strings{"E0501 constant `c64` depends on itself", "E0502 segment `s64` depends on itself",
                                     "W0100 event `e` is not declared"}));
   const auto rendered = run.rendered();
   EXPECT_NE(rendered.find("= note: the cycle runs through more than 64 constants"), std::string::npos) << rendered;
@@ -190,8 +187,7 @@ policy {
   EXPECT_EQ(run.summary(),
             (strings{"E0700 the policy time zone is set to both `Europe/Prague` and `Europe/Berlin`",
                      "E0702 quiet hours for `email` are set twice",
-                     "E0703 quiet hours from `22:00` to `22:00` are empty",
-                     "E0701 `email` has two limits per `1d`",
+                     "E0703 quiet hours from `22:00` to `22:00` are empty", "E0701 `email` has two limits per `1d`",
                      "E0504 a frequency limit must be a positive whole number, found `0`",
                      "E0503 a frequency limit needs a positive duration, found `0s`",
                      "E0401 expected a duration, found `number`"}));
@@ -202,9 +198,9 @@ TEST(declarations, map_targets_follow_the_schema) {
 map "Order Made" to order_placed { totl: amount, total: "order total", total: x }
 map "Thing Happened" to thing_happened { a: b }
 )");
-  EXPECT_EQ(run.summary(), (strings{"E0202 unknown property `totl` on event `order_placed`",
-                                    "E0305 the property `total` is given twice",
-                                    "W0100 event `thing_happened` is not declared"}));
+  EXPECT_EQ(run.summary(),
+            (strings{"E0202 unknown property `totl` on event `order_placed`",
+                     "E0305 the property `total` is given twice", "W0100 event `thing_happened` is not declared"}));
   const auto& mappings = run.program.mappings;
   const auto it = std::find_if(mappings.begin(), mappings.end(),
                                [](const event_mapping& m) { return m.external_name == "Order Made"; });
@@ -217,18 +213,16 @@ map "Thing Happened" to thing_happened { a: b }
 TEST(declarations, ecommerce_module_checks_clean) {
   const auto run = check_source("import \"ecommerce\"\n");
   EXPECT_TRUE(run.diagnostics.empty()) << run.rendered();
-  const char* required[] = {"order_placed",        "order_paid",          "order_shipped",
-                            "order_delivered",     "order_cancelled",     "order_returned",
-                            "refund_issued",       "review_submitted",    "nps_submitted",
-                            "csat_submitted",      "support_ticket_opened", "support_ticket_closed",
-                            "subscription_started", "trial_ending",       "subscription_cancelled",
-                            "back_in_stock",       "order_status_viewed", "unsubscribed",
-                            "profile_updated"};
+  const char* required[] = {"order_placed",         "order_paid",     "order_shipped",          "order_delivered",
+                            "order_cancelled",      "order_returned", "refund_issued",          "review_submitted",
+                            "nps_submitted",        "csat_submitted", "support_ticket_opened",  "support_ticket_closed",
+                            "subscription_started", "trial_ending",   "subscription_cancelled", "back_in_stock",
+                            "order_status_viewed",  "unsubscribed",   "profile_updated"};
   for (const auto* name : required) {
     EXPECT_NE(run.program.find_event(name), nullptr) << name;
   }
-  for (const auto* order : {"order_placed", "order_paid", "order_shipped", "order_delivered",
-                            "order_cancelled", "order_returned"}) {
+  for (const auto* order :
+       {"order_placed", "order_paid", "order_shipped", "order_delivered", "order_cancelled", "order_returned"}) {
     const auto* e = run.program.find_event(order);
     for (const auto* field : {"order_id", "total", "currency", "category"}) {
       EXPECT_NE(e->field(field), nullptr) << order << "." << field;
@@ -251,8 +245,7 @@ flow f {
   send email "x"
 }
 )");
-  EXPECT_EQ(run.summary(), (strings{"W0102 constant `unused` is never used",
-                                    "W0101 segment `lonely` is never used",
+  EXPECT_EQ(run.summary(), (strings{"W0102 constant `unused` is never used", "W0101 segment `lonely` is never used",
                                     "W0103 binding `paid` is never used"}));
   EXPECT_EQ(run.diagnostics.items()[2].help, "remove `as paid`");
 }

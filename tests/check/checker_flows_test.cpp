@@ -62,8 +62,8 @@ flow f {
   send email "x"
 }
 )");
-  EXPECT_EQ(run.summary(), (strings{"W0104 this `when` condition is always false",
-                                    "W0104 this `when` condition is always true"}));
+  EXPECT_EQ(run.summary(),
+            (strings{"W0104 this `when` condition is always false", "W0104 this `when` condition is always true"}));
 }
 
 TEST(flows, split_rules) {
@@ -126,14 +126,14 @@ flow f {
                                     "E0504 `repeat` needs a positive whole number of times, found `0`",
                                     "E0504 `repeat` needs a positive whole number of times, found `2.5`",
                                     "E0400 expected `number`, found `string`"}));
-  EXPECT_TRUE(run.rendered().starts_with(
-            "error[E0604]: the body of `repeat` does not wait on every path\n"
-            " --> main.flow:5:3\n"
-            "  |\n"
-            "5 |   repeat 3 times {\n"
-            "  |   ^^^^^^ every round would run at the same instant\n"
-            "  = help: add a `wait`, `wait until` or `wait for` that every path through the body "
-            "passes\n\nerror[E0504]"))
+  EXPECT_TRUE(
+      run.rendered().starts_with("error[E0604]: the body of `repeat` does not wait on every path\n"
+                                 " --> main.flow:5:3\n"
+                                 "  |\n"
+                                 "5 |   repeat 3 times {\n"
+                                 "  |   ^^^^^^ every round would run at the same instant\n"
+                                 "  = help: add a `wait`, `wait until` or `wait for` that every path through the body "
+                                 "passes\n\nerror[E0504]"))
       << run.rendered();
 }
 
@@ -151,18 +151,18 @@ flow f {
 }
 )");
   EXPECT_EQ(run.summary(), (strings{"E0605 unreachable step", "E0605 unreachable step"}));
-  EXPECT_TRUE(run.rendered().starts_with(
-      "error[E0605]: unreachable step\n"
-      " --> main.flow:7:5\n"
-      "  |\n"
-      "7 |     send email \"never\"\n"
-      "  |     ^^^^^^^^^^^^^^^^^^\n"
-      "note: the run stops here\n"
-      " --> main.flow:6:5\n"
-      "  |\n"
-      "6 |     stop \"vip\"\n"
-      "  |     ----------\n"
-      "  = help: remove it, or move it before the `stop`\n\n"))
+  EXPECT_TRUE(
+      run.rendered().starts_with("error[E0605]: unreachable step\n"
+                                 " --> main.flow:7:5\n"
+                                 "  |\n"
+                                 "7 |     send email \"never\"\n"
+                                 "  |     ^^^^^^^^^^^^^^^^^^\n"
+                                 "note: the run stops here\n"
+                                 " --> main.flow:6:5\n"
+                                 "  |\n"
+                                 "6 |     stop \"vip\"\n"
+                                 "  |     ----------\n"
+                                 "  = help: remove it, or move it before the `stop`\n\n"))
       << run.rendered();
 }
 
@@ -185,8 +185,7 @@ flow f {
                      "E0413 property `tier` of `loyalty_joined` is `string`, found `number`",
                      "E0202 unknown property `bonus` on event `loyalty_joined`",
                      "E0413 property `points` of `loyalty_joined` is `number`, found `string`",
-                     "W0100 event `custom_event` is not declared",
-                     "E0305 the property `anything` is given twice"}));
+                     "W0100 event `custom_event` is not declared", "E0305 the property `anything` is given twice"}));
 }
 
 TEST(flows, set_changes_customer_attributes_only) {
@@ -197,8 +196,7 @@ flow f {
   set customer.last_total = trigger.total
 }
 )");
-  EXPECT_EQ(run.summary(),
-            (strings{"E0415 cannot set `trigger.total`: only customer attributes can be set"}));
+  EXPECT_EQ(run.summary(), (strings{"E0415 cannot set `trigger.total`: only customer attributes can be set"}));
 }
 
 TEST(flows, keys_are_strings_or_numbers) {
@@ -209,8 +207,7 @@ flow f {
   send email "x"
 }
 )");
-  EXPECT_EQ(run.summary(),
-            (strings{"E0417 a flow key must be a `string` or a `number`, found `bool`"}));
+  EXPECT_EQ(run.summary(), (strings{"E0417 a flow key must be a `string` or a `number`, found `bool`"}));
 }
 
 TEST(flows, multiple_trigger_events) {
@@ -223,9 +220,8 @@ flow f {
   send email "x"
 }
 )");
-  EXPECT_EQ(run.summary(),
-            (strings{"E0202 unknown property `nothing` on the trigger events `order_placed` and "
-                     "`order_paid`"}));
+  EXPECT_EQ(run.summary(), (strings{"E0202 unknown property `nothing` on the trigger events `order_placed` and "
+                                    "`order_paid`"}));
 }
 
 }  // namespace

@@ -84,8 +84,7 @@ flow f {
   send email "x"
 }
 )");
-  EXPECT_EQ(run.summary(), (strings{"E0201 unknown function `cont`",
-                                    "E0212 `vip` is a segment, not a function",
+  EXPECT_EQ(run.summary(), (strings{"E0201 unknown function `cont`", "E0212 `vip` is a segment, not a function",
                                     "E0201 unknown function `lowr`"}));
   EXPECT_EQ(run.diagnostics.items()[0].help, "did you mean `count`?");
   EXPECT_EQ(run.diagnostics.items()[2].help, "did you mean `lower`?");
@@ -100,8 +99,8 @@ flow f {
   send email "x"
 }
 )");
-  EXPECT_EQ(run.summary(), (strings{"E0205 unknown time zone `Europe/Prage`",
-                                    "E0205 unknown time zone `America/New_Yrok`"}));
+  EXPECT_EQ(run.summary(),
+            (strings{"E0205 unknown time zone `Europe/Prage`", "E0205 unknown time zone `America/New_Yrok`"}));
   EXPECT_EQ(run.diagnostics.items()[0].help, "did you mean `Europe/Prague`?");
   EXPECT_EQ(run.diagnostics.items()[1].help, "did you mean `America/New_York`?");
 }
@@ -119,12 +118,10 @@ test "t" {
   at 2026-01-01T00:00:00Z order_placed c1
 }
 )");
-  EXPECT_EQ(run.summary(), (strings{"E0205 unknown time zone `Europe/Pragu`",
-                                    "E0205 unknown time zone `Asia/Tokio`",
+  EXPECT_EQ(run.summary(), (strings{"E0205 unknown time zone `Europe/Pragu`", "E0205 unknown time zone `Asia/Tokio`",
                                     "E0205 unknown time zone `Mars/Olympus`"}));
   EXPECT_EQ(run.diagnostics.items()[1].help, "did you mean `Asia/Tokyo`?");
-  EXPECT_EQ(run.diagnostics.items()[2].help,
-            "time zones are IANA names such as `Europe/Prague` or `America/New_York`");
+  EXPECT_EQ(run.diagnostics.items()[2].help, "time zones are IANA names such as `Europe/Prague` or `America/New_York`");
 }
 
 TEST(names, event_outside_a_where) {
@@ -135,9 +132,8 @@ flow f {
   send email "x" { total: event.total }
 }
 )");
-  EXPECT_EQ(run.summary(),
-            (strings{"E0209 `event` is only available inside a `where` condition",
-                     "E0209 `event` is only available inside a `where` condition"}));
+  EXPECT_EQ(run.summary(), (strings{"E0209 `event` is only available inside a `where` condition",
+                                    "E0209 `event` is only available inside a `where` condition"}));
   EXPECT_EQ(run.diagnostics.items()[1].help, "use `trigger` for the event that started the run");
 }
 
@@ -161,9 +157,8 @@ flow f {
   send email "x"
 }
 )");
-  EXPECT_EQ(run.summary(),
-            (strings{"E0210 `trigger` is not available in a segment",
-                     "E0210 `trigger` cannot be used in the trigger's own `where`"}));
+  EXPECT_EQ(run.summary(), (strings{"E0210 `trigger` is not available in a segment",
+                                    "E0210 `trigger` cannot be used in the trigger's own `where`"}));
   EXPECT_EQ(run.diagnostics.items()[1].help, "use `event` for the event being matched");
 }
 
@@ -184,9 +179,9 @@ flow f {
   send email "outside" { score: review.score }
 }
 )");
-  EXPECT_EQ(run.summary(), (strings{"E0211 binding `review` is not in scope here",
-                                    "E0211 binding `review` is not in scope here",
-                                    "E0211 binding `review` is not in scope here"}));
+  EXPECT_EQ(run.summary(),
+            (strings{"E0211 binding `review` is not in scope here", "E0211 binding `review` is not in scope here",
+                     "E0211 binding `review` is not in scope here"}));
   EXPECT_EQ(run.diagnostics.items()[0].help,
             "no `review_submitted` arrived when the `timeout` block runs, so `review` has no value "
             "there");
@@ -207,9 +202,9 @@ flow f {
   send email "x"
 }
 )");
-  EXPECT_EQ(run.summary(), (strings{"E0213 a segment cannot be called `now`",
-                                    "E0213 a constant cannot be called `count`",
-                                    "E0213 a binding cannot be called `event`"}));
+  EXPECT_EQ(run.summary(),
+            (strings{"E0213 a segment cannot be called `now`", "E0213 a constant cannot be called `count`",
+                     "E0213 a binding cannot be called `event`"}));
 }
 
 TEST(names, imported_names_and_ambiguity) {
@@ -236,8 +231,9 @@ flow f {
 TEST(names, own_declarations_shadow_imported_ones) {
   const auto run = check_files(
       {
-          {"main.flow", "import \"a.flow\"\nconst x = \"text\"\nconst y = x + \"!\"\nsegment s = y == \"text!\"\n"
-                        "test \"t\" { customer c1\n expect c1 in s }\n"},
+          {"main.flow",
+           "import \"a.flow\"\nconst x = \"text\"\nconst y = x + \"!\"\nsegment s = y == \"text!\"\n"
+           "test \"t\" { customer c1\n expect c1 in s }\n"},
           {"a.flow", "const x = 1\nsegment unused_here = x > 0\n"},
       },
       {"main.flow"});
@@ -255,16 +251,13 @@ flow f {
   EXPECT_EQ(run.summary(), (strings{"E0207 `order_paid` is an event name, not a value",
                                     "E0207 `order_shipped` is an event name, not a value",
                                     "E0212 `count` is a function, not a value"}));
-  EXPECT_EQ(run.diagnostics.items()[0].help,
-            "use `exists(order_paid)`, `count(order_paid)` or `last(order_paid)`");
-  EXPECT_EQ(run.diagnostics.items()[1].help,
-            "to read the newest `order_shipped`, write `last(order_shipped).total`");
+  EXPECT_EQ(run.diagnostics.items()[0].help, "use `exists(order_paid)`, `count(order_paid)` or `last(order_paid)`");
+  EXPECT_EQ(run.diagnostics.items()[1].help, "to read the newest `order_shipped`, write `last(order_shipped).total`");
 }
 
 TEST(names, unknown_field_type) {
   const auto run = check_source("event e {\n  a: strng\n  b: money\n}\n");
-  EXPECT_EQ(run.summary(),
-            (strings{"E0206 unknown field type `strng`", "E0206 unknown field type `money`"}));
+  EXPECT_EQ(run.summary(), (strings{"E0206 unknown field type `strng`", "E0206 unknown field type `money`"}));
   EXPECT_EQ(run.diagnostics.items()[0].help, "did you mean `string`?");
   EXPECT_EQ(run.diagnostics.items()[1].help,
             "the field types are `string`, `number`, `bool`, `duration`, `time`, `time_of_day`, "

@@ -43,15 +43,13 @@ test "t" {
   expect c9 in vip
 }
 )");
-  EXPECT_EQ(run.summary(),
-            (strings{"E0205 unknown time zone `Europe/Prage`",
-                     "E0413 property `total` of `order_delivered` is `number`, found `string`",
-                     "E0800 `order_retrned` is not an exit reason of flow `review`",
-                     "E0800 `order_paid` is not an exit reason of flow `review`",
-                     "E0800 flow `review` has no `stop \"blokced\"`",
-                     "E0203 unknown flow `reveiw`", "E0802 flow `no_goal` has no `goal`",
-                     "E0204 unknown segment `vp`",
-                     "W0106 customer `c9` does not appear in this test"}));
+  EXPECT_EQ(run.summary(), (strings{"E0205 unknown time zone `Europe/Prage`",
+                                    "E0413 property `total` of `order_delivered` is `number`, found `string`",
+                                    "E0800 `order_retrned` is not an exit reason of flow `review`",
+                                    "E0800 `order_paid` is not an exit reason of flow `review`",
+                                    "E0800 flow `review` has no `stop \"blokced\"`", "E0203 unknown flow `reveiw`",
+                                    "E0802 flow `no_goal` has no `goal`", "E0204 unknown segment `vp`",
+                                    "W0106 customer `c9` does not appear in this test"}));
   EXPECT_EQ(run.diagnostics.items()[2].help, "did you mean `order_returned`?");
   EXPECT_EQ(run.diagnostics.items()[3].help,
             "a reason is an `exit on` event of the flow, `goal`, `finished`, or the quoted text "
@@ -77,32 +75,31 @@ test "t" {
   expect send email to c1 with { total: customer.x }
 }
 )");
-  EXPECT_EQ(run.summary(),
-            (strings{"W0101 segment `vip` is never used",
-                     "E0801 `after` needs an earlier event to count from",
-                     "E0801 this event is earlier than the previous one",
-                     "E0401 expected a duration, found `number`",
-                     "E0416 expected a timestamp, found `duration`",
-                     "E0503 `after` needs a non-negative duration, found `-1d`",
-                     "E0801 `run until` is earlier than the previous event",
-                     "E0801 this time window ends before it starts",
-                     "E0504 an expected count must be a whole number, found `1.5`",
-                     "E0500 a test value must be a constant"}));
+  EXPECT_EQ(
+      run.summary(),
+      (strings{
+          "W0101 segment `vip` is never used", "E0801 `after` needs an earlier event to count from",
+          "E0801 this event is earlier than the previous one", "E0401 expected a duration, found `number`",
+          "E0416 expected a timestamp, found `duration`", "E0503 `after` needs a non-negative duration, found `-1d`",
+          "E0801 `run until` is earlier than the previous event", "E0801 this time window ends before it starts",
+          "E0504 an expected count must be a whole number, found `1.5`", "E0500 a test value must be a constant"}));
 }
 
 TEST(tests, flows_and_segments_must_be_visible) {
   const auto run = check_files(
       {
           {"main.flow", "import \"ecommerce\"\nimport \"flows.flow\"\n"},
-          {"flows.flow", "import \"ecommerce\"\nsegment vip = true\nsegment uses_vip = vip\n"
-                         "flow receipt { trigger order_placed send email \"r\" }\n"},
-          {"tests.flow", "import \"ecommerce\"\ntest \"t\" {\n  at 2026-01-01T00:00:00Z order_placed c1\n"
-                         "  expect exit receipt for c1 reason finished\n  expect c1 in vip\n}\n"},
+          {"flows.flow",
+           "import \"ecommerce\"\nsegment vip = true\nsegment uses_vip = vip\n"
+           "flow receipt { trigger order_placed send email \"r\" }\n"},
+          {"tests.flow",
+           "import \"ecommerce\"\ntest \"t\" {\n  at 2026-01-01T00:00:00Z order_placed c1\n"
+           "  expect exit receipt for c1 reason finished\n  expect c1 in vip\n}\n"},
       },
       {"main.flow", "tests.flow"});
-  EXPECT_EQ(run.summary(), (strings{"W0101 segment `uses_vip` is never used",
-                                    "E0216 flow `receipt` is not visible from this test",
-                                    "E0216 segment `vip` is not visible from this test"}));
+  EXPECT_EQ(run.summary(),
+            (strings{"W0101 segment `uses_vip` is never used", "E0216 flow `receipt` is not visible from this test",
+                     "E0216 segment `vip` is not visible from this test"}));
   EXPECT_EQ(run.diagnostics.items()[1].help,
             "a test runs the flows of its file and its imports: add `import \"flows.flow\"`");
 }

@@ -40,12 +40,10 @@ flow f {
 }
 )");
   EXPECT_EQ(run.summary(),
-            (strings{"E0401 expected a duration, found `number`",
-                     "E0401 expected a duration, found `number`",
+            (strings{"E0401 expected a duration, found `number`", "E0401 expected a duration, found `number`",
                      "E0401 expected a duration, found `number`",
                      "E0503 `wait for ... within` needs a positive duration, found `0s`"}));
-  EXPECT_EQ(run.diagnostics.items()[2].help,
-            "multiply the number by a unit to get a duration, such as `n * 1d`");
+  EXPECT_EQ(run.diagnostics.items()[2].help, "multiply the number by a unit to get a duration, such as `n * 1d`");
 }
 
 TEST(types, wait_until_needs_a_time_of_day) {
@@ -57,9 +55,9 @@ flow f {
   send email "x"
 }
 )");
-  EXPECT_EQ(run.summary(), (strings{"E0402 expected a time of day, found `duration`",
-                                    "E0507 the day range `fri..mon` runs backwards",
-                                    "E0400 expected `string`, found `number`"}));
+  EXPECT_EQ(run.summary(),
+            (strings{"E0402 expected a time of day, found `duration`", "E0507 the day range `fri..mon` runs backwards",
+                     "E0400 expected `string`, found `number`"}));
   EXPECT_EQ(run.diagnostics.items()[0].help, "write a time of day such as `10:00`");
 }
 
@@ -75,11 +73,11 @@ flow f {
   send email "x" { when: trigger.time + 1d, gap: now - trigger.time, half: 1d / 2, ratio: 1d / 1h }
 }
 )");
-  EXPECT_EQ(run.summary(), (strings{"E0403 cannot compare `string` with `number`",
-                                    "E0404 cannot apply `+` to `number` and `string`",
-                                    "E0404 cannot apply `+` to `bool` and `bool`",
-                                    "E0405 `in` needs a list on its right, found `string`",
-                                    "E0403 cannot compare `time` with `duration`"}));
+  EXPECT_EQ(
+      run.summary(),
+      (strings{"E0403 cannot compare `string` with `number`", "E0404 cannot apply `+` to `number` and `string`",
+               "E0404 cannot apply `+` to `bool` and `bool`", "E0405 `in` needs a list on its right, found `string`",
+               "E0403 cannot compare `time` with `duration`"}));
 }
 
 TEST(types, conditions_must_be_bool) {
@@ -93,11 +91,11 @@ flow f {
   if not trigger.total { send email "y" }
 }
 )");
-  EXPECT_EQ(run.summary(), (strings{"E0408 expected a `bool` condition, found `number`",
-                                    "E0408 expected a `bool` condition, found `number`",
-                                    "E0408 expected a `bool` condition, found `event order_paid`",
-                                    "E0408 expected a `bool` condition, found `string`",
-                                    "E0400 `not` expects a `bool`, found `number`"}));
+  EXPECT_EQ(
+      run.summary(),
+      (strings{"E0408 expected a `bool` condition, found `number`", "E0408 expected a `bool` condition, found `number`",
+               "E0408 expected a `bool` condition, found `event order_paid`",
+               "E0408 expected a `bool` condition, found `string`", "E0400 `not` expects a `bool`, found `number`"}));
   EXPECT_EQ(run.diagnostics.items()[2].help, "to test whether there is one, use `exists(order_paid)`");
 }
 
@@ -125,15 +123,14 @@ flow f {
   send email "x"
 }
 )");
-  EXPECT_EQ(run.summary(),
-            (strings{"E0407 `lower` expects `string` for `s`, found `number`",
-                     "E0406 `starts_with` takes 2 arguments, but 1 was given",
-                     "E0406 `round` takes 1 to 2 arguments, but 3 were given",
-                     "E0407 the arguments of `coalesce` must have one type, found `string` and "
-                     "`number`",
-                     "E0407 `days_since` expects `time` for `t`, found `number`",
-                     "E0412 `has` needs a property or an attribute, such as `has(customer.email)`",
-                     "E0409 `has_tag` does not take a `where` filter"}));
+  EXPECT_EQ(run.summary(), (strings{"E0407 `lower` expects `string` for `s`, found `number`",
+                                    "E0406 `starts_with` takes 2 arguments, but 1 was given",
+                                    "E0406 `round` takes 1 to 2 arguments, but 3 were given",
+                                    "E0407 the arguments of `coalesce` must have one type, found `string` and "
+                                    "`number`",
+                                    "E0407 `days_since` expects `time` for `t`, found `number`",
+                                    "E0412 `has` needs a property or an attribute, such as `has(customer.email)`",
+                                    "E0409 `has_tag` does not take a `where` filter"}));
   EXPECT_EQ(run.diagnostics.items()[0].help, "the signature is `lower(s: string) -> string`");
 }
 
@@ -153,17 +150,15 @@ flow f {
   send email "x"
 }
 )");
-  EXPECT_EQ(run.summary(),
-            (strings{"E0410 `count` expects an event name, such as `count(order_placed)`",
-                     "E0410 `sum` expects an event property, such as `sum(order_placed.total)`",
-                     "E0411 `sum` needs a number property, but `order_placed.currency` is `string`",
-                     "E0202 unknown property `totl` on event `order_placed`",
-                     "E0406 `count` needs an event name as its first argument",
-                     "E0406 `count` takes one event name and named arguments, but 2 positional "
-                     "arguments were given",
-                     "E0310 `within` is given twice",
-                     "E0215 `exists` has no argument named `inside`",
-                     "E0505 `within:` must be a constant"}));
+  EXPECT_EQ(run.summary(), (strings{"E0410 `count` expects an event name, such as `count(order_placed)`",
+                                    "E0410 `sum` expects an event property, such as `sum(order_placed.total)`",
+                                    "E0411 `sum` needs a number property, but `order_placed.currency` is `string`",
+                                    "E0202 unknown property `totl` on event `order_placed`",
+                                    "E0406 `count` needs an event name as its first argument",
+                                    "E0406 `count` takes one event name and named arguments, but 2 positional "
+                                    "arguments were given",
+                                    "E0310 `within` is given twice", "E0215 `exists` has no argument named `inside`",
+                                    "E0505 `within:` must be a constant"}));
   EXPECT_EQ(run.diagnostics.items()[0].help, "`count` works on whole events: write `count(order_placed)`");
   EXPECT_EQ(run.diagnostics.items()[1].help, "name the property to add up: `sum(order_placed.<property>)`");
 }
@@ -176,19 +171,18 @@ flow f {
   set customer.last_order = trigger
 }
 )");
-  EXPECT_EQ(run.summary(),
-            (strings{"E0400 a send parameter must be a plain value, found `event order_placed`",
-                     "E0400 a send parameter must be a plain value, found `customer`",
-                     "E0305 the parameter `twice` is given twice",
-                     "E0400 a customer attribute must be a plain value, found `event order_placed`"}));
+  EXPECT_EQ(run.summary(), (strings{"E0400 a send parameter must be a plain value, found `event order_placed`",
+                                    "E0400 a send parameter must be a plain value, found `customer`",
+                                    "E0305 the parameter `twice` is given twice",
+                                    "E0400 a customer attribute must be a plain value, found `event order_placed`"}));
 }
 
 TEST(types, constant_folding_errors) {
   const auto run = check_source(
       "const a = 1 / 0\nconst b = 3d * 1000000000000000000\nconst c = [a, b]\n"
       "flow f { trigger x send email \"x\" { c: c } }\n");
-  EXPECT_EQ(run.summary(), (strings{"E0506 division by zero", "E0506 the result is out of range",
-                                    "W0100 event `x` is not declared"}));
+  EXPECT_EQ(run.summary(),
+            (strings{"E0506 division by zero", "E0506 the result is out of range", "W0100 event `x` is not declared"}));
 }
 
 }  // namespace

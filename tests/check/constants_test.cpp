@@ -47,8 +47,7 @@ TEST(constant_folding, null_rules) {
   EXPECT_EQ(fold_presence(binary_op::equal, num(1)), constant_value{false});
   EXPECT_EQ(fold_presence(binary_op::not_equal, num(1)), constant_value{true});
   EXPECT_EQ(value_of(fold_unary(ast::unary_op::logical_not, nul())), constant_value{true});
-  EXPECT_EQ(value_of(fold_binary(binary_op::logical_or, nul(), constant_value{true})),
-            constant_value{true});
+  EXPECT_EQ(value_of(fold_binary(binary_op::logical_or, nul(), constant_value{true})), constant_value{true});
   EXPECT_EQ(value_of(fold_binary(binary_op::in, num(1), nul())), constant_value{false});
 }
 

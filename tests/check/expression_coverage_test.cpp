@@ -100,59 +100,58 @@ class coverage {
                s.node);
   }
   void declaration(const ast::declaration& d) {
-    std::visit(
-        visitor{
-            [&](const ast::const_decl& c) { expr(c.value); },
-            [&](const ast::segment_decl& s) { expr(s.condition); },
-            [&](const ast::policy_decl& p) {
-              for (const auto& item : p.items) {
-                std::visit(visitor{
-                               [&](const ast::policy_quiet_hours& q) {
-                                 expr(q.from);
-                                 expr(q.to);
-                               },
-                               [&](const ast::policy_limit& l) {
-                                 expr(l.count);
-                                 expr(l.window);
-                               },
-                               [](const auto&) {},
-                           },
-                           item.node);
-              }
-            },
-            [&](const ast::flow_decl& f) {
-              for (const auto& t : f.triggers) opt(t.condition);
-              for (const auto& w : f.filters) expr(w);
-              for (const auto& x : f.exits) opt(x.condition);
-              for (const auto& g : f.goals) opt(g.condition);
-              if (f.reentry) opt(f.reentry->after);
-              opt(f.key);
-              block(f.body);
-            },
-            [&](const ast::test_decl& t) {
-              for (const auto& item : t.items) {
-                std::visit(visitor{
-                               [&](const ast::test_customer& c) { props(c.attributes); },
-                               [&](const ast::test_event& e) {
-                                 expr(e.time.value);
-                                 props(e.properties);
-                               },
-                               [&](const ast::test_run_until& r) { expr(r.until); },
-                               [&](const ast::expect_send& x) {
-                                 opt(x.at);
-                                 opt(x.between_start);
-                                 opt(x.between_end);
-                                 props(x.with);
-                               },
-                               [&](const ast::expect_count& x) { expr(x.count); },
-                               [](const auto&) {},
-                           },
-                           item.node);
-              }
-            },
-            [](const auto&) {},
-        },
-        d.node);
+    std::visit(visitor{
+                   [&](const ast::const_decl& c) { expr(c.value); },
+                   [&](const ast::segment_decl& s) { expr(s.condition); },
+                   [&](const ast::policy_decl& p) {
+                     for (const auto& item : p.items) {
+                       std::visit(visitor{
+                                      [&](const ast::policy_quiet_hours& q) {
+                                        expr(q.from);
+                                        expr(q.to);
+                                      },
+                                      [&](const ast::policy_limit& l) {
+                                        expr(l.count);
+                                        expr(l.window);
+                                      },
+                                      [](const auto&) {},
+                                  },
+                                  item.node);
+                     }
+                   },
+                   [&](const ast::flow_decl& f) {
+                     for (const auto& t : f.triggers) opt(t.condition);
+                     for (const auto& w : f.filters) expr(w);
+                     for (const auto& x : f.exits) opt(x.condition);
+                     for (const auto& g : f.goals) opt(g.condition);
+                     if (f.reentry) opt(f.reentry->after);
+                     opt(f.key);
+                     block(f.body);
+                   },
+                   [&](const ast::test_decl& t) {
+                     for (const auto& item : t.items) {
+                       std::visit(visitor{
+                                      [&](const ast::test_customer& c) { props(c.attributes); },
+                                      [&](const ast::test_event& e) {
+                                        expr(e.time.value);
+                                        props(e.properties);
+                                      },
+                                      [&](const ast::test_run_until& r) { expr(r.until); },
+                                      [&](const ast::expect_send& x) {
+                                        opt(x.at);
+                                        opt(x.between_start);
+                                        opt(x.between_end);
+                                        props(x.with);
+                                      },
+                                      [&](const ast::expect_count& x) { expr(x.count); },
+                                      [](const auto&) {},
+                                  },
+                                  item.node);
+                     }
+                   },
+                   [](const auto&) {},
+               },
+               d.node);
   }
 
   const checked_program& program_;

@@ -79,8 +79,7 @@ TEST(golden_inputs, each_ok_file_checks_clean) {
   EXPECT_GE(files.size(), 12U);
   for (const auto& path : files) {
     const auto [program, diagnostics] = check_file(path);
-    EXPECT_TRUE(diagnostics.empty()) << path.filename().string() << "\n"
-                                     << render_text(diagnostics, program.sources);
+    EXPECT_TRUE(diagnostics.empty()) << path.filename().string() << "\n" << render_text(diagnostics, program.sources);
   }
 }
 

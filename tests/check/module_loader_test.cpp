@@ -25,9 +25,7 @@ struct load_run {
     for (const auto& f : program.files) out.push_back(program.sources.file(f.source).name());
     return out;
   }
-  [[nodiscard]] std::string rendered() const {
-    return render_text(diagnostics, program.sources);
-  }
+  [[nodiscard]] std::string rendered() const { return render_text(diagnostics, program.sources); }
 };
 
 load_run load(std::map<std::string, std::string> files, std::vector<std::string> roots,
@@ -47,8 +45,8 @@ TEST(module_loader, follows_relative_imports_once_each) {
       },
       {"flows/a.flow"});
   EXPECT_TRUE(run.diagnostics.empty()) << run.rendered();
-  EXPECT_EQ(run.names(), (std::vector<std::string>{"flows/a.flow", "flows/lib/common.flow",
-                                                   "flows/b2.flow", "flows/b.flow"}));
+  EXPECT_EQ(run.names(),
+            (std::vector<std::string>{"flows/a.flow", "flows/lib/common.flow", "flows/b2.flow", "flows/b.flow"}));
   ASSERT_EQ(run.program.files.size(), 4U);
   EXPECT_EQ(run.program.files[0].imports, (std::vector<std::size_t>{1, 3}));
   EXPECT_EQ(run.program.files[1].imports, (std::vector<std::size_t>{2}));
@@ -68,11 +66,10 @@ TEST(module_loader, roots_keep_their_order_and_duplicates_collapse) {
 }
 
 TEST(module_loader, standard_modules_are_embedded) {
-  const auto run = load({{"a.flow", "import \"ecommerce\"\n"}, {"b.flow", "import \"ecommerce\""}},
-                        {"a.flow", "b.flow"});
+  const auto run =
+      load({{"a.flow", "import \"ecommerce\"\n"}, {"b.flow", "import \"ecommerce\""}}, {"a.flow", "b.flow"});
   EXPECT_TRUE(run.diagnostics.empty()) << run.rendered();
-  ASSERT_EQ(run.names(),
-            (std::vector<std::string>{"a.flow", "<stdlib>/ecommerce.flow", "b.flow"}));
+  ASSERT_EQ(run.names(), (std::vector<std::string>{"a.flow", "<stdlib>/ecommerce.flow", "b.flow"}));
   EXPECT_TRUE(run.program.files[1].from_stdlib);
   EXPECT_EQ(run.program.files[1].identity, "<stdlib>/ecommerce.flow");
   EXPECT_EQ(run.program.files[2].imports, (std::vector<std::size_t>{1}));
@@ -120,8 +117,9 @@ TEST(module_loader, missing_root_has_no_location) {
   EXPECT_EQ(d.message, "cannot read `nope.flow`: no such file");
   EXPECT_EQ(d.source_span()->file, no_file);
   EXPECT_TRUE(run.program.files.empty());
-  EXPECT_EQ(run.rendered(), "error[E0100]: cannot read `nope.flow`: no such file\n\n"
-                            "error: 1 error emitted\n");
+  EXPECT_EQ(run.rendered(),
+            "error[E0100]: cannot read `nope.flow`: no such file\n\n"
+            "error: 1 error emitted\n");
 }
 
 TEST(module_loader, cycle_is_reported_at_the_closing_import) {
@@ -182,8 +180,7 @@ TEST(module_loader, long_import_chains_do_not_recurse) {
 }
 
 TEST(module_loader, duplicate_import_is_a_warning) {
-  const auto run = load({{"a.flow", "import \"b.flow\"\nimport \"./b.flow\"\n"}, {"b.flow", ""}},
-                        {"a.flow"});
+  const auto run = load({{"a.flow", "import \"b.flow\"\nimport \"./b.flow\"\n"}, {"b.flow", ""}}, {"a.flow"});
   ASSERT_EQ(run.diagnostics.items().size(), 1U);
   EXPECT_EQ(run.diagnostics.items()[0].code, codes::duplicate_import);
   EXPECT_EQ(run.diagnostics.items()[0].level, severity::warning);
@@ -193,17 +190,14 @@ TEST(module_loader, duplicate_import_is_a_warning) {
 TEST(module_loader, oversized_files_are_errors) {
   load_limits limits;
   limits.max_file_bytes = 16;
-  const auto run = load({{"a.flow", "import \"b.flow\""}, {"b.flow", std::string(17, '#')}},
-                        {"a.flow"}, limits);
+  const auto run = load({{"a.flow", "import \"b.flow\""}, {"b.flow", std::string(17, '#')}}, {"a.flow"}, limits);
   ASSERT_EQ(run.diagnostics.items().size(), 1U);
   EXPECT_EQ(run.diagnostics.items()[0].code, codes::file_too_large);
-  EXPECT_EQ(run.diagnostics.items()[0].message,
-            "file `b.flow` is too large (17 bytes; the limit is 16 bytes)");
+  EXPECT_EQ(run.diagnostics.items()[0].message, "file `b.flow` is too large (17 bytes; the limit is 16 bytes)");
 }
 
 TEST(module_loader, syntax_errors_still_load_the_rest) {
-  const auto run = load({{"a.flow", "import \"b.flow\"\nconst = \n"}, {"b.flow", "const x = 1\n"}},
-                        {"a.flow"});
+  const auto run = load({{"a.flow", "import \"b.flow\"\nconst = \n"}, {"b.flow", "const x = 1\n"}}, {"a.flow"});
   EXPECT_TRUE(run.diagnostics.has_errors());
   EXPECT_EQ(run.program.files.size(), 2U);
   EXPECT_EQ(run.program.files[1].syntax.declarations.size(), 1U);
@@ -213,8 +207,8 @@ class disk_files : public ::testing::Test {
  protected:
   void SetUp() override {
     root_ = std::filesystem::temp_directory_path() /
-            ("afterflow_loader_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-             "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+            ("afterflow_loader_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(root_);
     std::filesystem::create_directories(root_ / "sub" / "deeper");
     write("b.flow", "import \"sub/c.flow\"\n");
@@ -234,8 +228,7 @@ TEST_F(disk_files, collect_walks_directories_in_sorted_order) {
   const auto collected = collect_flow_files(root_.string());
   EXPECT_TRUE(collected.error.empty());
   const auto base = root_.generic_string();
-  EXPECT_EQ(collected.files, (std::vector<std::string>{base + "/a.flow", base + "/b.flow",
-                                                       base + "/sub/c.flow",
+  EXPECT_EQ(collected.files, (std::vector<std::string>{base + "/a.flow", base + "/b.flow", base + "/sub/c.flow",
                                                        base + "/sub/deeper/d.flow"}));
   const auto single = collect_flow_files((root_ / "notes.txt").string());
   EXPECT_EQ(single.files.size(), 1U);
@@ -249,8 +242,7 @@ TEST_F(disk_files, disk_reader_loads_and_identifies_files) {
   ASSERT_EQ(program.files.size(), 3U);
   EXPECT_EQ(program.roots, (std::vector<std::size_t>{0, 1}));
   ASSERT_EQ(diagnostics.items().size(), 1U);
-  EXPECT_EQ(diagnostics.items()[0].message,
-            "cannot read `" + (root_ / "sub").string() + "`: it is a directory");
+  EXPECT_EQ(diagnostics.items()[0].message, "cannot read `" + (root_ / "sub").string() + "`: it is a directory");
 }
 
 }  // namespace

@@ -36,7 +36,8 @@ TEST(docs, error_code_reference_is_generated_from_the_code_tables) {
     std::ofstream(language_md, std::ios::binary | std::ios::trunc) << text;
     return;
   }
-  EXPECT_EQ(actual, expected) << "docs/language.md's error codes are stale: run AFTERFLOW_UPDATE_GOLDEN=1 ctest -R docs\\.";
+  EXPECT_EQ(actual, expected)
+      << "docs/language.md's error codes are stale: run AFTERFLOW_UPDATE_GOLDEN=1 ctest -R docs\\.";
 }
 
 TEST(docs, every_code_is_unique) {

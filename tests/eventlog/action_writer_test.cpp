@@ -10,13 +10,13 @@
 
 namespace afterflow::eventlog {
 
-using stdlib::property_entry;
 using ir::symbol_table;
-using stdlib::value;
 using runtime::action;
 using runtime::owned_action;
 using runtime::send_status;
 using runtime::split_choice;
+using stdlib::property_entry;
+using stdlib::value;
 
 namespace {
 
@@ -68,19 +68,22 @@ TEST(action_writer, a_suppressed_action_has_a_reason) {
   fixture f;
   f.a.status = send_status::suppressed;
   f.a.reason = "limit email 2 per 7d";
-  EXPECT_EQ(f.json(), std::string(head) + R"("params":{},"status":"suppressed","reason":"limit email 2 per 7d"})" + "\n");
+  EXPECT_EQ(f.json(),
+            std::string(head) + R"("params":{},"status":"suppressed","reason":"limit email 2 per 7d"})" + "\n");
 }
 
 TEST(action_writer, a_deferred_action) {
   fixture f;
   f.a.deferred_from = t0 - std::chrono::hours(1);
-  EXPECT_EQ(f.json(), std::string(head) + R"("params":{},"status":"sent","deferred_from":"2026-03-01T08:00:00Z"})" + "\n");
+  EXPECT_EQ(f.json(),
+            std::string(head) + R"("params":{},"status":"sent","deferred_from":"2026-03-01T08:00:00Z"})" + "\n");
 }
 
 TEST(action_writer, splits_in_the_order_taken) {
   fixture f;
   f.a.splits = f.splits;
-  EXPECT_EQ(f.json(), std::string(head) + R"("params":{},"status":"sent","splits":{"incentive":"coupon","#2":"b"}})" + "\n");
+  EXPECT_EQ(f.json(),
+            std::string(head) + R"("params":{},"status":"sent","splits":{"incentive":"coupon","#2":"b"}})" + "\n");
 }
 
 TEST(action_writer, every_key_at_once) {

@@ -24,8 +24,9 @@ std::string read_everything(byte_source& source) {
 std::string xz(std::string_view bytes) {
   std::string out(lzma_stream_buffer_bound(bytes.size()), '\0');
   std::size_t written = 0;
-  const auto rc = lzma_easy_buffer_encode(1, LZMA_CHECK_CRC64, nullptr, reinterpret_cast<const std::uint8_t*>(bytes.data()),
-                                          bytes.size(), reinterpret_cast<std::uint8_t*>(out.data()), &written, out.size());
+  const auto rc =
+      lzma_easy_buffer_encode(1, LZMA_CHECK_CRC64, nullptr, reinterpret_cast<const std::uint8_t*>(bytes.data()),
+                              bytes.size(), reinterpret_cast<std::uint8_t*>(out.data()), &written, out.size());
   EXPECT_EQ(rc, LZMA_OK);
   out.resize(written);
   return out;
@@ -33,8 +34,8 @@ std::string xz(std::string_view bytes) {
 
 TEST(byte_source, reads_plain_gzip_and_xz_files) {
   const std::string text = "line one\nline two\n";
-  for (const auto& [suffix, bytes] : {std::pair<std::string, std::string>{".txt", text}, {".gz", gzip(text)},
-                                      {".xz", xz(text)}}) {
+  for (const auto& [suffix, bytes] :
+       {std::pair<std::string, std::string>{".txt", text}, {".gz", gzip(text)}, {".xz", xz(text)}}) {
     temp_file file(suffix);
     file.write(bytes);
     auto opened = open_input(file.path());
@@ -92,9 +93,15 @@ TEST(line_reader, splits_lines_across_blocks) {
 }
 
 TEST(line_reader, drops_the_byte_order_mark_only_at_the_start) {
-  line_reader lines(memory_input("m", "\xEF\xBB\xBF" "a\n\xEF\xBB\xBF" "b"), 4096);
+  line_reader lines(memory_input("m",
+                                 "\xEF\xBB\xBF"
+                                 "a\n\xEF\xBB\xBF"
+                                 "b"),
+                    4096);
   EXPECT_EQ(lines.next(), "a");
-  EXPECT_EQ(lines.next(), "\xEF\xBB\xBF" "b");
+  EXPECT_EQ(lines.next(),
+            "\xEF\xBB\xBF"
+            "b");
   EXPECT_EQ(lines.next(), std::nullopt);
 }
 

@@ -37,8 +37,8 @@ std::string fmt_error(std::string_view code, std::string_view message) {
 
 TEST(event_log_errors, each_problem_has_its_code_and_message) {
   const expectation cases[] = {
-      {R"({"time":"2026-03-01T09:00:00Z","customer":"c1" "event":"a"})", "E1001",
-       "expected `,` or `}`, found `\"`", 48},
+      {R"({"time":"2026-03-01T09:00:00Z","customer":"c1" "event":"a"})", "E1001", "expected `,` or `}`, found `\"`",
+       48},
       {R"({"time":"2026-03-01T09:00:00Z","customer":"c1","event":"a"} x)", "E1001",
        "unexpected `x` after the JSON value", 61},
       {R"({"time":"2026-03-01T09:00:00Z","customer":"c1","event":"a"}})", "E1001",
@@ -54,8 +54,8 @@ TEST(event_log_errors, each_problem_has_its_code_and_message) {
        "invalid number `01`", 73},
       {R"({"time":"2026-13-01T00:00:00Z","customer":"c1","event":"a"})", "E1002",
        "bad timestamp `2026-13-01T00:00:00Z`", 9},
-      {R"({"time":"2026-03-01 09:00:00","customer":"c1","event":"a"})", "E1002",
-       "bad timestamp `2026-03-01 09:00:00`", 9},
+      {R"({"time":"2026-03-01 09:00:00","customer":"c1","event":"a"})", "E1002", "bad timestamp `2026-03-01 09:00:00`",
+       9},
       {R"({"customer":"c1","event":"a"})", "E1003", "missing `time`", 1},
       {R"({"time":"2026-03-01T09:00:00Z","event":"a"})", "E1003", "missing `customer`", 1},
       {R"({"time":"2026-03-01T09:00:00Z","customer":"c1"})", "E1003", "missing `event`", 1},
@@ -108,7 +108,8 @@ TEST(event_log_errors, renders_the_issue_example) {
   test_program t;
   std::string log;
   for (int i = 0; i < 16; ++i) log += std::string(ok_line) + "\n";
-  log += R"({"time":"2026-13-01T00:00:00Z","customer":"c1","event":"order_placed","props":{"order_id":"o1","total":150}})";
+  log +=
+      R"({"time":"2026-13-01T00:00:00Z","customer":"c1","event":"order_placed","props":{"order_id":"o1","total":150}})";
   log += "\n";
   const auto r = read_text(log, t);
   EXPECT_EQ(r.records.size(), 16U);
@@ -148,11 +149,10 @@ TEST(event_log_errors, renders_a_wrong_property_type) {
 
 TEST(event_log_errors, renders_an_out_of_order_event) {
   test_program t;
-  const auto r = read_text(
-      R"({"time":"2026-03-01T10:00:00Z","customer":"c1","event":"a"})"
-      "\n"
-      R"({"time":"2026-03-01T09:00:00Z","customer":"c2","event":"b"})",
-      t);
+  const auto r = read_text(R"({"time":"2026-03-01T10:00:00Z","customer":"c1","event":"a"})"
+                           "\n"
+                           R"({"time":"2026-03-01T09:00:00Z","customer":"c2","event":"b"})",
+                           t);
   EXPECT_EQ(r.records.size(), 1U);
   EXPECT_EQ(r.error,
             "error[E1006]: event out of order: `2026-03-01T09:00:00Z` is earlier than the previous record\n"
@@ -166,18 +166,17 @@ TEST(event_log_errors, renders_an_out_of_order_event) {
 
 TEST(event_log_errors, suggests_a_time_zone) {
   test_program t;
-  const auto r = read_text(R"({"time":"2026-03-01T09:00:00Z","customer":"c1","traits":{"timezone":"Europe/Prage"}})", t);
+  const auto r =
+      read_text(R"({"time":"2026-03-01T09:00:00Z","customer":"c1","traits":{"timezone":"Europe/Prage"}})", t);
   EXPECT_NE(r.error.find("= help: did you mean `Europe/Prague`?"), std::string::npos) << r.error;
 }
 
 TEST(event_log_errors, skip_mode_counts_by_code_and_goes_on) {
   test_program t;
-  const std::string log = std::string(ok_line) + "\n" +
-                          R"({"time":"bad","customer":"c1","event":"a"})" + "\n" +
+  const std::string log = std::string(ok_line) + "\n" + R"({"time":"bad","customer":"c1","event":"a"})" + "\n" +
                           R"({"time":"2026-03-01T09:00:00Z","customer":"c1"})" + "\n" +
                           R"({"time":"2026-03-01T08:00:00Z","customer":"c1","event":"a"})" + "\n" +  // out of order
-                          "{not json\n" +
-                          R"({"time":"nope","customer":"c1","event":"a"})" + "\n" +
+                          "{not json\n" + R"({"time":"nope","customer":"c1","event":"a"})" + "\n" +
                           R"({"time":"2026-03-01T09:00:01Z","customer":"c1","event":"b"})" + "\n";
   event_log_options options;
   options.on_bad_event = bad_event_policy::skip;

@@ -68,7 +68,7 @@ TEST(event_log_reader, reads_segment_track_and_identify) {
   EXPECT_EQ(r.records[0].customer, "u1");
   EXPECT_EQ(r.records[0].properties, (strings{"email=\"a@b.c\""}));
   EXPECT_EQ(r.records[1].kind, log_record_kind::event);
-  EXPECT_EQ(r.records[1].customer, "anon-7");  // no userId: the anonymous id
+  EXPECT_EQ(r.records[1].customer, "anon-7");         // no userId: the anonymous id
   EXPECT_EQ(r.records[1].event, "Checkout Started");  // unmapped: used as written
   EXPECT_EQ(r.records[1].time, t0);
   EXPECT_EQ(r.records[1].properties, (strings{"value=3"}));
@@ -91,18 +91,17 @@ TEST(event_log_reader, segment_keys_may_come_in_any_order) {
 
 TEST(event_log_reader, counts_and_skips_other_segment_types) {
   test_program t;
-  const auto r = read_text(
-      R"({"type":"page","name":"Home","anonymousId":"a"})"
-      "\n"
-      R"({"type":"screen","userId":"u"})"
-      "\n"
-      R"({"type":"group","groupId":"g"})"
-      "\n"
-      R"({"type":"alias","previousId":"a","userId":"u"})"
-      "\n"
-      R"({"type":"page"})"
-      "\n",
-      t);
+  const auto r = read_text(R"({"type":"page","name":"Home","anonymousId":"a"})"
+                           "\n"
+                           R"({"type":"screen","userId":"u"})"
+                           "\n"
+                           R"({"type":"group","groupId":"g"})"
+                           "\n"
+                           R"({"type":"alias","previousId":"a","userId":"u"})"
+                           "\n"
+                           R"({"type":"page"})"
+                           "\n",
+                           t);
   ASSERT_EQ(r.error, "");
   EXPECT_TRUE(r.records.empty());
   EXPECT_EQ(r.counts.ignored, (std::array<std::uint64_t, 4>{2, 1, 1, 1}));
@@ -204,9 +203,8 @@ TEST(event_log_reader, converts_json_values) {
       R"({"time":"2026-03-01T09:00:00Z","customer":"c1","event":"x","props":{"s":"a\"b\u00e9","n":-1.5e2,"t":true,"f":false,"z":null,"l":[1,"x",[true,[]],{"o":1}],"o":{"k":[1]},"big":12345678901234567890}})",
       t);
   ASSERT_EQ(r.error, "");
-  EXPECT_EQ(r.records[0].properties,
-            (strings{"s=\"a\\\"b\u00e9\"", "n=-150", "t=true", "f=false", "z=null", "l=[1,\"x\",[true,[]],null]",
-                     "o=null", "big=1.2345678901234567e+19"}));
+  EXPECT_EQ(r.records[0].properties, (strings{"s=\"a\\\"b\u00e9\"", "n=-150", "t=true", "f=false", "z=null",
+                                              "l=[1,\"x\",[true,[]],null]", "o=null", "big=1.2345678901234567e+19"}));
 }
 
 TEST(event_log_reader, converts_declared_field_types) {
@@ -232,11 +230,10 @@ TEST(event_log_reader, converts_declared_field_types) {
 
 TEST(event_log_reader, customer_ids_may_be_numbers) {
   test_program t;
-  const auto r = read_text(
-      R"({"time":"2026-03-01T09:00:00Z","customer":17850,"event":"x"})"
-      "\n"
-      R"({"type":"track","userId":42,"event":"x","timestamp":"2026-03-01T09:00:00Z"})",
-      t);
+  const auto r = read_text(R"({"time":"2026-03-01T09:00:00Z","customer":17850,"event":"x"})"
+                           "\n"
+                           R"({"type":"track","userId":42,"event":"x","timestamp":"2026-03-01T09:00:00Z"})",
+                           t);
   ASSERT_EQ(r.error, "");
   EXPECT_EQ(r.records[0].customer, "17850");
   EXPECT_EQ(r.records[1].customer, "42");
@@ -244,11 +241,10 @@ TEST(event_log_reader, customer_ids_may_be_numbers) {
 
 TEST(event_log_reader, reads_fractions_and_offsets) {
   test_program t;
-  const auto r = read_text(
-      R"({"time":"2026-03-01T10:00:00.250+01:00","customer":"c1","event":"x"})"
-      "\n"
-      R"({"time":"2026-03-01T09:00:00.2500009Z","customer":"c1","event":"x"})",
-      t);
+  const auto r = read_text(R"({"time":"2026-03-01T10:00:00.250+01:00","customer":"c1","event":"x"})"
+                           "\n"
+                           R"({"time":"2026-03-01T09:00:00.2500009Z","customer":"c1","event":"x"})",
+                           t);
   ASSERT_EQ(r.error, "");
   EXPECT_EQ(r.records[0].time, t0 + std::chrono::milliseconds(250));
   EXPECT_EQ(r.records[1].time, t0 + std::chrono::milliseconds(250));  // beyond microseconds: truncated
@@ -278,26 +274,24 @@ TEST(event_log_reader, skips_blank_lines_accepts_cr_lf_and_a_bom) {
 
 TEST(event_log_reader, equal_times_are_in_order) {
   test_program t;
-  const auto r = read_text(
-      R"({"time":"2026-03-01T09:00:00Z","customer":"c1","event":"a"})"
-      "\n"
-      R"({"time":"2026-03-01T10:00:00+01:00","customer":"c2","event":"b"})",
-      t);
+  const auto r = read_text(R"({"time":"2026-03-01T09:00:00Z","customer":"c1","event":"a"})"
+                           "\n"
+                           R"({"time":"2026-03-01T10:00:00+01:00","customer":"c2","event":"b"})",
+                           t);
   EXPECT_EQ(r.error, "");
   EXPECT_EQ(r.records.size(), 2U);
 }
 
 TEST(event_log_reader, sorts_when_asked) {
   test_program t;
-  const std::string text =
-      R"({"time":"2026-03-01T09:00:03Z","customer":"c1","event":"a"})"
-      "\n"
-      R"({"time":"2026-03-01T09:00:01Z","customer":"c2","event":"b"})"
-      "\n"
-      R"({"time":"2026-03-01T09:00:03Z","customer":"c3","event":"c"})"
-      "\n"
-      R"({"time":"2026-03-01T09:00:01Z","customer":"c4","traits":{"x":1}})"
-      "\n";
+  const std::string text = R"({"time":"2026-03-01T09:00:03Z","customer":"c1","event":"a"})"
+                           "\n"
+                           R"({"time":"2026-03-01T09:00:01Z","customer":"c2","event":"b"})"
+                           "\n"
+                           R"({"time":"2026-03-01T09:00:03Z","customer":"c3","event":"c"})"
+                           "\n"
+                           R"({"time":"2026-03-01T09:00:01Z","customer":"c4","traits":{"x":1}})"
+                           "\n";
   event_log_options options;
   options.sort = true;
   const auto r = read_text(text, t, options);

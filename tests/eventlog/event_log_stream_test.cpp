@@ -48,7 +48,8 @@ TEST(event_log_stream, reads_a_gzip_file) {
 TEST(event_log_stream, detects_gzip_by_its_bytes_not_its_name) {
   test_program t;
   temp_file file(".jsonl");
-  const std::string later = R"({"time":"2026-03-01T09:00:02Z","customer":"c3","event":"order_placed"})" "\n";
+  const std::string later = R"({"time":"2026-03-01T09:00:02Z","customer":"c3","event":"order_placed"})"
+                            "\n";
   file.write(gzip(log_text) + gzip(later));  // two members, as `cat a.gz b.gz` makes
   const auto r = read_all(event_log_reader::open(file.path(), t.p, t.names()), t.names());
   ASSERT_EQ(r.error, "");
@@ -61,8 +62,8 @@ TEST(event_log_stream, reports_cut_off_gzip_data) {
   const auto packed = gzip(log_text);
   file.write(std::string_view(packed).substr(0, packed.size() - 12));
   const auto r = read_all(event_log_reader::open(file.path(), t.p, t.names()), t.names());
-  EXPECT_EQ(r.error, "error[E1020]: cannot read `" + file.path() + "`: the gzip data is cut off\n --> " +
-                         file.path() + "\n");
+  EXPECT_EQ(r.error,
+            "error[E1020]: cannot read `" + file.path() + "`: the gzip data is cut off\n --> " + file.path() + "\n");
 }
 
 // Runs `body` with standard input reading `bytes`.
@@ -143,9 +144,8 @@ TEST(event_log_stream, a_million_lines_in_bounded_memory) {
   {
     gzFile out = gzopen(file.path().c_str(), "wb1");
     ASSERT_NE(out, nullptr);
-    const auto stats = generate_log(g, [&](std::string_view chunk) {
-      gzwrite(out, chunk.data(), static_cast<unsigned>(chunk.size()));
-    });
+    const auto stats = generate_log(
+        g, [&](std::string_view chunk) { gzwrite(out, chunk.data(), static_cast<unsigned>(chunk.size())); });
     gzclose(out);
     ASSERT_GE(stats.lines, 1'000'000U);
   }

@@ -1,5 +1,5 @@
-#include "grammar/diagnostic_render.hpp"
 #include "tests/eventlog/io_test_support.hpp"
+#include "grammar/diagnostic_render.hpp"
 
 #include <unistd.h>
 #include <zlib.h>
@@ -16,9 +16,8 @@ using grammar::render_text;
 
 using ir::append_value_json;
 using ir::mapping_program;
-using stdlib::no_symbol;
 using ir::symbol_table;
-using stdlib::type_kind;
+using stdlib::no_symbol;
 using stdlib::type_kind;
 
 test_program::test_program() {
@@ -53,31 +52,38 @@ test_program& test_program::map(std::string_view external, std::string_view even
 
 void declare_ecommerce(test_program& t) {
   using stdlib::type_kind;
-  for (const auto* order_event : {"order_placed", "order_paid", "order_shipped", "order_delivered", "order_cancelled",
-                                  "order_returned"}) {
+  for (const auto* order_event :
+       {"order_placed", "order_paid", "order_shipped", "order_delivered", "order_cancelled", "order_returned"}) {
     t.declare(order_event, {{"order_id", type_kind::string},
                             {"total", type_kind::number},
                             {"currency", type_kind::string},
                             {"category", type_kind::string}});
   }
-  t.declare("order_placed", {{"item_count", type_kind::number}, {"skus", type_kind::list}, {"coupon", type_kind::string},
+  t.declare("order_placed", {{"item_count", type_kind::number},
+                             {"skus", type_kind::list},
+                             {"coupon", type_kind::string},
                              {"days_of_supply", type_kind::number}});
   t.declare("order_paid", {{"payment_method", type_kind::string}});
-  t.declare("order_shipped", {{"carrier", type_kind::string}, {"tracking_number", type_kind::string},
-                              {"tracking_url", type_kind::string}, {"estimated_delivery", type_kind::time}});
+  t.declare("order_shipped", {{"carrier", type_kind::string},
+                              {"tracking_number", type_kind::string},
+                              {"tracking_url", type_kind::string},
+                              {"estimated_delivery", type_kind::time}});
   t.declare("order_delivered", {{"late", type_kind::boolean}});
   t.declare("order_cancelled", {{"reason", type_kind::string}});
   t.declare("order_returned", {{"reason", type_kind::string}});
-  t.declare("refund_issued", {{"order_id", type_kind::string}, {"amount", type_kind::number}, {"currency", type_kind::string}});
+  t.declare("refund_issued",
+            {{"order_id", type_kind::string}, {"amount", type_kind::number}, {"currency", type_kind::string}});
   t.declare("order_status_viewed", {{"order_id", type_kind::string}});
-  t.declare("review_submitted", {{"order_id", type_kind::string}, {"score", type_kind::number},
-                                 {"product_id", type_kind::string}, {"text", type_kind::string}});
+  t.declare("review_submitted", {{"order_id", type_kind::string},
+                                 {"score", type_kind::number},
+                                 {"product_id", type_kind::string},
+                                 {"text", type_kind::string}});
   t.declare("nps_submitted", {{"score", type_kind::number}, {"comment", type_kind::string}});
   t.declare("csat_submitted", {{"score", type_kind::number}, {"ticket_id", type_kind::string}});
-  t.declare("support_ticket_opened", {{"ticket_id", type_kind::string}, {"order_id", type_kind::string},
-                                      {"topic", type_kind::string}});
-  t.declare("support_ticket_closed", {{"ticket_id", type_kind::string}, {"order_id", type_kind::string},
-                                      {"resolution", type_kind::string}});
+  t.declare("support_ticket_opened",
+            {{"ticket_id", type_kind::string}, {"order_id", type_kind::string}, {"topic", type_kind::string}});
+  t.declare("support_ticket_closed",
+            {{"ticket_id", type_kind::string}, {"order_id", type_kind::string}, {"resolution", type_kind::string}});
 }
 
 owned_record own(const log_record& r, const symbol_table& symbols) {

@@ -8,7 +8,6 @@
 #include <filesystem>
 #include <initializer_list>
 #include <memory>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,7 +27,8 @@ class test_program {
   /// (once `names()` was called) in the replay's table over it.
   stdlib::symbol sym(std::string_view name) { return names_ ? names_->intern(name) : p.symbols.intern(name); }
   /// Declares `event`'s schema fields.
-  test_program& declare(std::string_view event, std::initializer_list<std::pair<std::string_view, stdlib::type_kind>> fields);
+  test_program& declare(std::string_view event,
+                        std::initializer_list<std::pair<std::string_view, stdlib::type_kind>> fields);
   /// Marks properties of `event` as read by some flow.
   test_program& reads(std::string_view event, std::initializer_list<std::string_view> properties);
   /// `map "external" to event { target: source, … }`.

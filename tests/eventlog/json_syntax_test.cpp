@@ -41,7 +41,7 @@ TEST(json_syntax, finds_the_first_problem) {
       {R"({} {})", "E1001", 3, 1, "unexpected `{` after the JSON value"},
       {"{\"a\":\"\xC3\x28\"}", "E1007", 6, 1, "invalid UTF-8 byte `0xC3`"},
       {"{\"a\":\"\xED\xA0\x80\"}", "E1007", 6, 1, "invalid UTF-8 byte `0xED`"},  // a surrogate
-      {"{\"a\":\"\xF0\x9F\x98\x80\"}", "", 0, 0, ""},                                  // an emoji is fine
+      {"{\"a\":\"\xF0\x9F\x98\x80\"}", "", 0, 0, ""},                            // an emoji is fine
   };
   for (const auto& r : rows) {
     const auto e = find_json_syntax_error(r.text);

@@ -1,6 +1,6 @@
 // The customer profiles file.
-#include "grammar/diagnostic_render.hpp"
 #include "interpreter/eventlog/profile_reader.hpp"
+#include "grammar/diagnostic_render.hpp"
 
 #include <gtest/gtest.h>
 
@@ -61,8 +61,8 @@ TEST(profile_reader, reads_profiles) {
   ASSERT_EQ(r.profiles.size(), 3U);
   EXPECT_EQ(r.profiles[0].customer, "c1");
   EXPECT_EQ(r.profiles[0].zone, "Europe/Prague");
-  EXPECT_EQ(r.profiles[0].attributes,
-            (std::vector<std::string>{"vip=true", "first_name=\"Jana\"", "address=null", "timezone=\"Europe/Prague\""}));
+  EXPECT_EQ(r.profiles[0].attributes, (std::vector<std::string>{"vip=true", "first_name=\"Jana\"", "address=null",
+                                                                "timezone=\"Europe/Prague\""}));
   EXPECT_EQ(r.profiles[1].customer, "17");
   EXPECT_EQ(r.profiles[1].zone, "Asia/Tokyo");
   EXPECT_EQ(r.profiles[1].line, 3U);
@@ -89,7 +89,8 @@ TEST(profile_reader, reports_bad_profiles) {
       {R"({"id":"c1","attributes":"vip"})", "error[E1004]: `attributes` must be an object, found a string"},
       {R"({"id":"c1","id":"c2"})", "error[E1004]: `id` appears twice"},
       {R"({"id":"c1","timezone":"Mars/Olympus"})", "error[E1009]: unknown time zone `Mars/Olympus`"},
-      {R"({"id":"c1","attributes":{"timezone":false}})", "error[E1005]: attribute `timezone` must be a string, found `false`"},
+      {R"({"id":"c1","attributes":{"timezone":false}})",
+       "error[E1005]: attribute `timezone` must be a string, found `false`"},
       {R"({"id":"c1","timezon":"Europe/Prague"})", "error[E1010]: unknown profile field `timezon`"},
       {R"({"id":"c1",})", "error[E1001]: expected a property name in double quotes, found `}`"},
       {R"("c1")", "error[E1004]: expected a JSON object, found a string"},

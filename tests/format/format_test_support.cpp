@@ -29,9 +29,7 @@ std::unique_ptr<parsed_file> parse_text(std::string_view text, std::string name)
   return p;
 }
 
-std::string rendered_diagnostics(const parsed_file& p) {
-  return render_text(p.diagnostics, p.sources);
-}
+std::string rendered_diagnostics(const parsed_file& p) { return render_text(p.diagnostics, p.sources); }
 
 std::vector<std::string> comment_texts(const parsed_file& p) {
   std::vector<std::string> texts;
@@ -57,10 +55,9 @@ std::string expect_formatter_invariants(std::string_view text, const std::string
   const auto once = format_file(original->tree, original->source());
 
   const auto reparsed = parse_text(once, name + " (formatted)");
-  EXPECT_FALSE(reparsed->diagnostics.has_errors())
-      << "the formatted text of " << name << " does not parse:\n"
-      << rendered_diagnostics(*reparsed) << "\n--- formatted text ---\n"
-      << once;
+  EXPECT_FALSE(reparsed->diagnostics.has_errors()) << "the formatted text of " << name << " does not parse:\n"
+                                                   << rendered_diagnostics(*reparsed) << "\n--- formatted text ---\n"
+                                                   << once;
   if (reparsed->diagnostics.has_errors()) return once;
 
   EXPECT_EQ(ast::dump(reparsed->tree), ast::dump(original->tree))
@@ -70,14 +67,11 @@ std::string expect_formatter_invariants(std::string_view text, const std::string
   const auto after = comment_texts(*reparsed);
   std::vector<std::string> lost;
   std::vector<std::string> added;
-  std::set_difference(before.begin(), before.end(), after.begin(), after.end(),
-                      std::back_inserter(lost));
-  std::set_difference(after.begin(), after.end(), before.begin(), before.end(),
-                      std::back_inserter(added));
-  EXPECT_TRUE(lost.empty() && added.empty())
-      << "formatting " << name << " lost " << lost.size() << " comment(s)"
-      << (lost.empty() ? "" : ", first: " + lost.front()) << " and added " << added.size()
-      << (added.empty() ? "" : ", first: " + added.front());
+  std::set_difference(before.begin(), before.end(), after.begin(), after.end(), std::back_inserter(lost));
+  std::set_difference(after.begin(), after.end(), before.begin(), before.end(), std::back_inserter(added));
+  EXPECT_TRUE(lost.empty() && added.empty()) << "formatting " << name << " lost " << lost.size() << " comment(s)"
+                                             << (lost.empty() ? "" : ", first: " + lost.front()) << " and added "
+                                             << added.size() << (added.empty() ? "" : ", first: " + added.front());
   EXPECT_EQ(reparsed->tree.comments.size(), original->tree.comments.size()) << name;
 
   const auto twice = format_file(reparsed->tree, reparsed->source());
@@ -93,8 +87,7 @@ std::string expect_formatter_invariants(std::string_view text, const std::string
     const auto line_end = std::min(rest.find('\n'), rest.size());
     const auto line = rest.substr(0, line_end);
     const auto indentation = line.substr(0, line.find_first_not_of(" \t"));
-    EXPECT_EQ(indentation.find('\t'), std::string_view::npos)
-        << name << ": a line is indented with a tab: " << line;
+    EXPECT_EQ(indentation.find('\t'), std::string_view::npos) << name << ": a line is indented with a tab: " << line;
     rest.remove_prefix(std::min(line_end + 1, rest.size()));
   }
   return once;

@@ -26,8 +26,7 @@ struct parsed_file {
   [[nodiscard]] const grammar::source_file& source() const { return sources.file(id); }
 };
 
-[[nodiscard]] std::unique_ptr<parsed_file> parse_text(std::string_view text,
-                                                      std::string name = "input.flow");
+[[nodiscard]] std::unique_ptr<parsed_file> parse_text(std::string_view text, std::string name = "input.flow");
 
 /// The rendered diagnostics of a parse, for failure messages.
 [[nodiscard]] std::string rendered_diagnostics(const parsed_file& p);

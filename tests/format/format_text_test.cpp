@@ -10,7 +10,6 @@
 
 namespace afterflow::format {
 
-
 namespace {
 
 TEST(format_quote, escapes_only_what_must_be_escaped) {
@@ -59,7 +58,7 @@ TEST(format_writer, blank_lines_collapse_and_never_follow_an_opening_brace) {
   w.append("b");
   w.end_line();
   w.request_blank();
-  w.request_blank();  // two requests are one blank line
+  w.request_blank();        // two requests are one blank line
   w.comment_line("# c {");  // a comment ending in `{` opens nothing
   w.request_blank();
   w.append("d");

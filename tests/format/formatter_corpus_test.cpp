@@ -47,8 +47,7 @@ const fs::path source_dir = AFTERFLOW_SOURCE_DIR;
   return lines;
 }
 
-[[nodiscard]] std::string join_lines(const std::vector<std::string>& lines,
-                                     std::string_view line_end) {
+[[nodiscard]] std::string join_lines(const std::vector<std::string>& lines, std::string_view line_end) {
   std::string out;
   for (const auto& line : lines) {
     out += line;
@@ -60,8 +59,7 @@ const fs::path source_dir = AFTERFLOW_SOURCE_DIR;
 /// Each line's indentation replaced by `indent(line_number, depth)`, where
 /// depth is the original indentation width.
 template <typename Indent>
-[[nodiscard]] std::vector<std::string> reindent(const std::vector<std::string>& lines,
-                                                Indent indent) {
+[[nodiscard]] std::vector<std::string> reindent(const std::vector<std::string>& lines, Indent indent) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto& line = lines[i];
@@ -72,22 +70,20 @@ template <typename Indent>
 }
 
 /// Variants of a file that must format to exactly the same text.
-[[nodiscard]] std::vector<std::pair<std::string, std::string>> layout_variants(
-    const std::string& text) {
+[[nodiscard]] std::vector<std::pair<std::string, std::string>> layout_variants(const std::string& text) {
   const auto lines = split_lines(text);
   return {
       {"crlf", join_lines(lines, "\r\n")},
       {"bom and tabs",
        "\xEF\xBB\xBF" +
-           join_lines(reindent(lines, [](std::size_t, std::size_t depth) {
-                        return std::string(depth / 2, '\t');
-                      }),
+           join_lines(reindent(lines, [](std::size_t, std::size_t depth) { return std::string(depth / 2, '\t'); }),
                       "\n")},
-      {"odd indentation",
-       join_lines(reindent(lines, [](std::size_t line, std::size_t) {
-                    return std::string(line * 7 % 5, ' ') + std::string(line % 3 == 0, '\t');
-                  }),
-                  "\n")},
+      {"odd indentation", join_lines(reindent(lines,
+                                              [](std::size_t line, std::size_t) {
+                                                return std::string(line * 7 % 5, ' ') +
+                                                       std::string(line % 3 == 0, '\t');
+                                              }),
+                                     "\n")},
   };
 }
 
@@ -154,8 +150,7 @@ TEST(format_corpus, layout_does_not_change_the_result) {
     const auto expected = format_text(text, path.string());
     for (const auto& [variant, messy] : layout_variants(text)) {
       SCOPED_TRACE(path.string() + " (" + variant + ")");
-      EXPECT_EQ(expect_formatter_invariants(messy, path.string() + " (" + variant + ")"),
-                expected);
+      EXPECT_EQ(expect_formatter_invariants(messy, path.string() + " (" + variant + ")"), expected);
     }
   }
 }
@@ -188,8 +183,8 @@ TEST(format_stress, deep_nesting) {
   std::string expected_blocks = "flow f {\n  trigger x\n\n";
   for (int i = 0; i < depth; ++i) {
     blocks += "if a" + std::to_string(i) + " { # level " + std::to_string(i) + "\n";
-    expected_blocks += std::string(2 * (i + 1), ' ') + "if a" + std::to_string(i) + " { # level " +
-                       std::to_string(i) + "\n";
+    expected_blocks +=
+        std::string(2 * (i + 1), ' ') + "if a" + std::to_string(i) + " { # level " + std::to_string(i) + "\n";
   }
   blocks += "stop\n";
   expected_blocks += std::string(2 * (depth + 1), ' ') + "stop\n";
@@ -201,9 +196,8 @@ TEST(format_stress, deep_nesting) {
   expected_blocks += "}\n";
   EXPECT_EQ(expect_formatter_invariants(blocks, "deep blocks"), expected_blocks);
 
-  const std::string parens = "const a = " + std::string(depth, '(') + "1" +
-                             std::string(depth, ')') + " + -(- -" + std::string(depth, '(') +
-                             "x" + std::string(depth, ')') + ")\n";
+  const std::string parens = "const a = " + std::string(depth, '(') + "1" + std::string(depth, ')') + " + -(- -" +
+                             std::string(depth, '(') + "x" + std::string(depth, ')') + ")\n";
   EXPECT_EQ(expect_formatter_invariants(parens, "deep parentheses"), parens);
 }
 

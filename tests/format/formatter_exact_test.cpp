@@ -37,8 +37,7 @@ constexpr format_case declaration_cases[] = {
      "const a = 1\n\nconst b = 2\nconst c = 3\n"},
     {"multi_line_declarations_are_paragraphs", "event a { x: string }\nevent b { y: number }",
      "event a {\n  x: string\n}\n\nevent b {\n  y: number\n}\n"},
-    {"event_fields_one_per_line",
-     "event gift_card_redeemed{card_id:string,amount : number\n  note ?: string,}",
+    {"event_fields_one_per_line", "event gift_card_redeemed{card_id:string,amount : number\n  note ?: string,}",
      "event gift_card_redeemed {\n  card_id: string\n  amount: number\n  note?: string\n}\n"},
     {"empty_event", "event nothing {\n\n}\n", "event nothing { }\n"},
     {"policy_items_one_per_line",
@@ -47,8 +46,7 @@ constexpr format_case declaration_cases[] = {
      "policy {\n  timezone \"America/New_York\"\n  quiet_hours 21:00 to 08:00 for email, sms\n"
      "  limit email 2 per 7d\n  limit sms 1 per 1d\n}\n"},
     {"empty_policy", "policy {}", "policy { }\n"},
-    {"map_properties_on_one_line",
-     "map \"Order Completed\" to order_placed {total:revenue , order_id:\"orderId\",}",
+    {"map_properties_on_one_line", "map \"Order Completed\" to order_placed {total:revenue , order_id:\"orderId\",}",
      "map \"Order Completed\" to order_placed { total: revenue, order_id: \"orderId\" }\n"},
     {"map_with_empty_braces", "map \"Order Completed\" to order_placed { }",
      "map \"Order Completed\" to order_placed\n"},
@@ -84,11 +82,9 @@ constexpr format_case flow_cases[] = {
     {"several_triggers_and_filters_keep_their_order",
      "flow f {\n  when b\n  trigger y\n  when a\n  trigger x\n  exit on q\n  exit on p\n}",
      "flow f {\n  trigger y\n  trigger x\n  when b\n  when a\n  exit on q\n  exit on p\n}\n"},
-    {"reentry_forms",
-     "flow a { trigger x reentry never }\nflow b { trigger x reentry after 30d }",
+    {"reentry_forms", "flow a { trigger x reentry never }\nflow b { trigger x reentry after 30d }",
      "flow a {\n  trigger x\n  reentry never\n}\n\nflow b {\n  trigger x\n  reentry after 30d\n}\n"},
-    {"blank_lines_between_clauses_go_one_before_steps",
-     "flow f {\n\n  trigger x\n\n\n  when y\n  wait 1d\n\n}\n",
+    {"blank_lines_between_clauses_go_one_before_steps", "flow f {\n\n  trigger x\n\n\n  when y\n  wait 1d\n\n}\n",
      "flow f {\n  trigger x\n  when y\n\n  wait 1d\n}\n"},
     {"steps_without_clauses", "flow f {\n\n  wait 1d\n}", "flow f {\n  wait 1d\n}\n"},
 };
@@ -123,14 +119,11 @@ constexpr format_case step_cases[] = {
      "flow f { trigger x\n  if a {send email \"a\"} else { }\n  repeat 3 times {  wait 1d }\n}",
      "flow f {\n  trigger x\n\n  if a { send email \"a\" } else { }\n"
      "  repeat 3 times { wait 1d }\n}\n"},
-    {"multi_line_blocks_stay_multi_line",
-     "flow f { trigger x\n  if a {\n send email \"a\" }\n}",
+    {"multi_line_blocks_stay_multi_line", "flow f { trigger x\n  if a {\n send email \"a\" }\n}",
      "flow f {\n  trigger x\n\n  if a {\n    send email \"a\"\n  }\n}\n"},
-    {"one_line_block_with_two_steps_breaks",
-     "flow f { trigger x\n  repeat 2 times { wait 1d send sms \"x\" }\n}",
+    {"one_line_block_with_two_steps_breaks", "flow f { trigger x\n  repeat 2 times { wait 1d send sms \"x\" }\n}",
      "flow f {\n  trigger x\n\n  repeat 2 times {\n    wait 1d\n    send sms \"x\"\n  }\n}\n"},
-    {"one_line_block_with_a_nested_block_breaks",
-     "flow f { trigger x\n  if a { if b { stop } }\n}",
+    {"one_line_block_with_a_nested_block_breaks", "flow f { trigger x\n  if a { if b { stop } }\n}",
      "flow f {\n  trigger x\n\n  if a {\n    if b { stop }\n  }\n}\n"},
     {"one_line_block_at_101_columns_breaks",
      "flow f { trigger x\n  if customer.lifetime_value > 1000 and customer.orders > 10 { send "
@@ -149,11 +142,9 @@ constexpr format_case step_cases[] = {
     {"if_chain_breaks_as_a_whole_when_one_block_is_multi_line",
      "flow f { trigger x\n  if a { stop } else {\n    wait 1d\n  }\n}",
      "flow f {\n  trigger x\n\n  if a {\n    stop\n  } else {\n    wait 1d\n  }\n}\n"},
-    {"broken_chain_keeps_empty_blocks_empty",
-     "flow f { trigger x\n  if a { } else {\n    wait 1d\n  }\n}",
+    {"broken_chain_keeps_empty_blocks_empty", "flow f { trigger x\n  if a { } else {\n    wait 1d\n  }\n}",
      "flow f {\n  trigger x\n\n  if a { } else {\n    wait 1d\n  }\n}\n"},
-    {"one_line_wait_for_with_both_blocks",
-     "flow f { trigger x\n  wait for y within 1d {stop} timeout {wait 1d}\n}",
+    {"one_line_wait_for_with_both_blocks", "flow f { trigger x\n  wait for y within 1d {stop} timeout {wait 1d}\n}",
      "flow f {\n  trigger x\n\n  wait for y within 1d { stop } timeout { wait 1d }\n}\n"},
     {"one_line_block_at_exactly_100_columns_fits",
      "flow f { trigger x\n  if customer.lifetime_value > 1000 and customer.orders > 10 { send "
@@ -167,8 +158,7 @@ constexpr format_case step_cases[] = {
      "flow f {\n  trigger x\n\n  repeat 1 times {\n    repeat 2 times {\n"
      "      repeat 3 times {\n        repeat 4 times {\n          repeat 5 times {\n"
      "            wait 1d\n          }\n        }\n      }\n    }\n  }\n}\n"},
-    {"empty_blocks",
-     "flow f { trigger x\n  if a {\n\n  } else {\n}\n  repeat 2 times {}\n}",
+    {"empty_blocks", "flow f { trigger x\n  if a {\n\n  } else {\n}\n  repeat 2 times {}\n}",
      "flow f {\n  trigger x\n\n  if a { } else { }\n  repeat 2 times { }\n}\n"},
     {"split_arms",
      "flow f { trigger x\nsplit \"incentive\" {\n50% control { }\n 50.5% coupon  { send email "
@@ -221,19 +211,16 @@ constexpr format_case step_cases[] = {
 // Expressions and literals
 
 constexpr format_case expression_cases[] = {
-    {"binary_operators_spaced", "const a = 1+2*3-4/5%6",
-     "const a = 1 + 2 * 3 - 4 / 5 % 6\n"},
+    {"binary_operators_spaced", "const a = 1+2*3-4/5%6", "const a = 1 + 2 * 3 - 4 / 5 % 6\n"},
     {"comparisons_and_logic", "segment s = a<1 or b<=2 and c>3 or d>=4 and e==5 and f!=6",
      "segment s = a < 1 or b <= 2 and c > 3 or d >= 4 and e == 5 and f != 6\n"},
-    {"in_and_not_in", "segment s = x   in [1,2,] and y not   in[ ]",
-     "segment s = x in [1, 2] and y not in []\n"},
+    {"in_and_not_in", "segment s = x   in [1,2,] and y not   in[ ]", "segment s = x in [1, 2] and y not in []\n"},
     {"unary_operators", "const a = - x\nsegment s = not(a)\nsegment t = not  not b",
      "const a = -x\n\nsegment s = not (a)\nsegment t = not not b\n"},
     {"double_negation", "const a = - -x\nconst b = 1 - -2", "const a = - -x\nconst b = 1 - -2\n"},
     {"parentheses_kept_exactly", "const a = ((1 + 2)) * (3)\nconst b = (1 * 2) + 3",
      "const a = ((1 + 2)) * (3)\nconst b = (1 * 2) + 3\n"},
-    {"member_access", "segment s = last( nps_submitted ) . score >= 9",
-     "segment s = last(nps_submitted).score >= 9\n"},
+    {"member_access", "segment s = last( nps_submitted ) . score >= 9", "segment s = last(nps_submitted).score >= 9\n"},
     {"calls_with_named_arguments_and_where",
      "segment s = count(order_placed   where event.total>50,within:30d)>=2\n"
      "segment t = sum( order_placed.total , within : 365d ) >= 1000\nsegment u = f()",
@@ -351,8 +338,7 @@ constexpr format_case test_cases[] = {
 
 constexpr format_case comment_cases[] = {
     {"only_comments", "  # one\n\n\n#two   \n", "# one\n\n#two\n"},
-    {"file_header_then_declaration", "# header\n\n\nimport \"ecommerce\"",
-     "# header\n\nimport \"ecommerce\"\n"},
+    {"file_header_then_declaration", "# header\n\n\nimport \"ecommerce\"", "# header\n\nimport \"ecommerce\"\n"},
     {"comment_directly_above_declaration", "const a = 1\n# about b\nconst b = 2\n",
      "const a = 1\n# about b\nconst b = 2\n"},
     {"comment_above_a_paragraph_declaration", "const a = 1\n# about f\nflow f { }\n",
@@ -365,8 +351,7 @@ constexpr format_case comment_cases[] = {
     {"comment_before_close_brace",
      "flow f {\n  trigger x\n  if a {\n    stop\n        # after stop\n  }\n\n  # last words\n}",
      "flow f {\n  trigger x\n\n  if a {\n    stop\n    # after stop\n  }\n\n  # last words\n}\n"},
-    {"comment_in_an_otherwise_empty_block",
-     "flow f {\n  trigger x\n  if a {\n    # nothing yet\n  }\n}",
+    {"comment_in_an_otherwise_empty_block", "flow f {\n  trigger x\n  if a {\n    # nothing yet\n  }\n}",
      "flow f {\n  trigger x\n\n  if a {\n    # nothing yet\n  }\n}\n"},
     {"comments_between_if_branches",
      "flow f {\n  trigger x\n  if a {\n    stop\n  }\n  # about b\n  else if b {\n    wait 1d\n"
@@ -392,16 +377,13 @@ constexpr format_case comment_cases[] = {
      "    wait 1d\n  }\n}",
      "flow f {\n  trigger x\n\n  wait for y within 1d {\n    stop\n  } timeout {\n    # no y\n"
      "    wait 1d\n  }\n}\n"},
-    {"comment_inside_a_one_line_block_breaks_it",
-     "flow f {\n  trigger x\n  if a { stop # why\n  }\n}",
+    {"comment_inside_a_one_line_block_breaks_it", "flow f {\n  trigger x\n  if a { stop # why\n  }\n}",
      "flow f {\n  trigger x\n\n  if a {\n    stop # why\n  }\n}\n"},
     {"comment_after_a_one_line_block", "flow f {\n  trigger x\n  if a { stop } # why\n}",
      "flow f {\n  trigger x\n\n  if a { stop } # why\n}\n"},
-    {"comment_inside_an_expression_moves_above",
-     "segment s = a and # why a\n  b or # why b\n  c # end\n",
+    {"comment_inside_an_expression_moves_above", "segment s = a and # why a\n  b or # why b\n  c # end\n",
      "# why a\n# why b\nsegment s = a and b or c # end\n"},
-    {"comment_inside_a_header_moves_above",
-     "flow f {\n  trigger x\n  if a and # because\n     b {\n    stop\n  }\n}",
+    {"comment_inside_a_header_moves_above", "flow f {\n  trigger x\n  if a and # because\n     b {\n    stop\n  }\n}",
      "flow f {\n  trigger x\n\n  # because\n  if a and b {\n    stop\n  }\n}\n"},
     {"comments_inside_a_property_list",
      "flow f {\n  trigger x\n  send email \"x\" { a: 1, # first\n    # about b\n    b: 2 # second\n"
@@ -419,11 +401,9 @@ constexpr format_case comment_cases[] = {
      "\n  # more later\n}",
      "policy { # rules\n  # the zone\n  timezone \"UTC\"       # utc\n  limit email 1 per 1d # one\n"
      "\n  # more later\n}\n"},
-    {"comments_in_an_event",
-     "event e {\n  a: string, # first\n  # about b\n  b?: number\n}",
+    {"comments_in_an_event", "event e {\n  a: string, # first\n  # about b\n  b?: number\n}",
      "event e {\n  a: string # first\n  # about b\n  b?: number\n}\n"},
-    {"comments_in_a_map",
-     "map \"A\" to order_placed { # renames\n  total: revenue, # money\n}",
+    {"comments_in_a_map", "map \"A\" to order_placed { # renames\n  total: revenue, # money\n}",
      "map \"A\" to order_placed { # renames\n  total: revenue, # money\n}\n"},
     {"comments_in_a_test",
      "test \"t\" { # the story\n  # first an order\n  at 2026-03-01T09:00:00Z order_placed c1 "
@@ -440,8 +420,7 @@ constexpr format_case comment_cases[] = {
      "  wait 1d\n}",
      "flow f {\n  # starts here\n  trigger x # t\n  # the key\n"
      "  key trigger.id # per order\n\n  wait 1d\n}\n"},
-    {"comment_between_clauses_and_steps",
-     "flow f {\n  trigger x\n  # first step\n  wait 1d\n}",
+    {"comment_between_clauses_and_steps", "flow f {\n  trigger x\n  # first step\n  wait 1d\n}",
      "flow f {\n  trigger x\n\n  # first step\n  wait 1d\n}\n"},
     {"comment_between_flow_and_brace", "flow f \"d\" # about f\n{ trigger x }",
      "# about f\nflow f \"d\" {\n  trigger x\n}\n"},
@@ -482,24 +461,18 @@ TEST_P(format_exact, prints_the_canonical_text) {
   const auto formatted = expect_formatter_invariants(c.input, c.name);
   EXPECT_EQ(formatted, c.expected) << "input:\n" << c.input;
   // The canonical text is a fixed point and keeps its comments.
-  EXPECT_EQ(expect_formatter_invariants(c.expected, std::string(c.name) + " (expected)"),
-            c.expected);
+  EXPECT_EQ(expect_formatter_invariants(c.expected, std::string(c.name) + " (expected)"), c.expected);
 }
 
-[[nodiscard]] std::string case_name(const ::testing::TestParamInfo<format_case>& info) {
-  return info.param.name;
-}
+[[nodiscard]] std::string case_name(const ::testing::TestParamInfo<format_case>& info) { return info.param.name; }
 
-INSTANTIATE_TEST_SUITE_P(declarations, format_exact, ::testing::ValuesIn(declaration_cases),
-                         case_name);
+INSTANTIATE_TEST_SUITE_P(declarations, format_exact, ::testing::ValuesIn(declaration_cases), case_name);
 INSTANTIATE_TEST_SUITE_P(flows, format_exact, ::testing::ValuesIn(flow_cases), case_name);
 INSTANTIATE_TEST_SUITE_P(steps, format_exact, ::testing::ValuesIn(step_cases), case_name);
-INSTANTIATE_TEST_SUITE_P(expressions, format_exact, ::testing::ValuesIn(expression_cases),
-                         case_name);
+INSTANTIATE_TEST_SUITE_P(expressions, format_exact, ::testing::ValuesIn(expression_cases), case_name);
 INSTANTIATE_TEST_SUITE_P(tests, format_exact, ::testing::ValuesIn(test_cases), case_name);
 INSTANTIATE_TEST_SUITE_P(comments, format_exact, ::testing::ValuesIn(comment_cases), case_name);
-INSTANTIATE_TEST_SUITE_P(encodings, format_exact, ::testing::ValuesIn(encoding_cases),
-                         case_name);
+INSTANTIATE_TEST_SUITE_P(encodings, format_exact, ::testing::ValuesIn(encoding_cases), case_name);
 
 }  // namespace
 }  // namespace afterflow::format

@@ -19,7 +19,8 @@ namespace {
 
 const std::filesystem::path source_dir = AFTERFLOW_SOURCE_DIR;
 
-constexpr std::string_view issue_example_canonical = R"(import "ecommerce" # a stdlib module, or a relative path "common.flow"
+constexpr std::string_view issue_example_canonical =
+    R"(import "ecommerce" # a stdlib module, or a relative path "common.flow"
 
 const review_delay = 3d
 

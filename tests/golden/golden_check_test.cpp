@@ -15,9 +15,9 @@
 
 #include <gtest/gtest.h>
 
-#include "tests/golden/golden_support.hpp"
 #include "grammar/diagnostic_render.hpp"
 #include "interpreter/check/checker.hpp"
+#include "tests/golden/golden_support.hpp"
 
 namespace afterflow::golden {
 

@@ -30,16 +30,16 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include "tests/golden/golden_support.hpp"
 #include "grammar/diagnostic_render.hpp"
 #include "grammar/text/timestamp.hpp"
-#include "interpreter/eventlog/action_writer.hpp"
 #include "interpreter/check/checker.hpp"
-#include "interpreter/compile/compiler.hpp"
-#include "interpreter/tools/log_generator.hpp"
 #include "interpreter/check/module_loader.hpp"
+#include "interpreter/compile/compiler.hpp"
+#include "interpreter/eventlog/action_writer.hpp"
 #include "interpreter/replay/replay.hpp"
 #include "interpreter/replay/summary.hpp"
+#include "interpreter/tools/log_generator.hpp"
+#include "tests/golden/golden_support.hpp"
 
 namespace afterflow::golden {
 
@@ -117,8 +117,7 @@ case_inputs read_case(const std::string& dir) {
       } else if (key == "sort" && value.empty()) {
         in.sort = true;
       } else if (key == "on-bad-event" && (value == "fail" || value == "skip")) {
-        in.on_bad_event =
-            value == "skip" ? eventlog::bad_event_policy::skip : eventlog::bad_event_policy::fail;
+        in.on_bad_event = value == "skip" ? eventlog::bad_event_policy::skip : eventlog::bad_event_policy::fail;
       } else {
         in.problem += fmt::format("options.txt: unknown option `{}`\n", line);
       }
@@ -309,8 +308,8 @@ TEST(golden_run_cases, every_case_produces_output) {
 // simulators: the actions and the summary must be byte-identical. The
 // second run reads the log in small blocks and writes through a small
 // buffer, so the output cannot depend on how the input was chunked either.
-replay_output replay_generated(const std::string& log_text, const std::string& profiles_text,
-                               std::size_t block_size, std::size_t write_buffer) {
+replay_output replay_generated(const std::string& log_text, const std::string& profiles_text, std::size_t block_size,
+                               std::size_t write_buffer) {
   const working_directory cwd(repository);
   replay_output out;
   const auto collected = check::collect_flow_files("examples/flows");
@@ -332,10 +331,9 @@ replay_output replay_generated(const std::string& log_text, const std::string& p
   EXPECT_FALSE(result.error.has_value()) << (result.error ? render_text(*result.error) : "");
   EXPECT_TRUE(writer.flush());
   out.actions = actions.str();
-  out.summary = replay::render_summary_text(
-                    replay::summarize(program, sim, log.counts(), result.after_until, writer.count())) +
-                replay::render_summary_json(
-                    replay::summarize(program, sim, log.counts(), result.after_until, writer.count()));
+  out.summary =
+      replay::render_summary_text(replay::summarize(program, sim, log.counts(), result.after_until, writer.count())) +
+      replay::render_summary_json(replay::summarize(program, sim, log.counts(), result.after_until, writer.count()));
   out.errors = render_runtime_errors(sim);
   return out;
 }
@@ -349,7 +347,8 @@ TEST(golden_determinism, generated_log_replays_byte_identically) {
   std::string profiles_text;
   tools::generate_profiles(options, [&](std::string_view chunk) { profiles_text.append(chunk); });
 
-  const auto first = replay_generated(log_text, profiles_text, std::size_t{1} << 20, eventlog::action_writer::default_buffer);
+  const auto first =
+      replay_generated(log_text, profiles_text, std::size_t{1} << 20, eventlog::action_writer::default_buffer);
   const auto second = replay_generated(log_text, profiles_text, 4096, 512);
   // Not vacuous: the history sends thousands of messages through every kind of flow.
   EXPECT_GT(std::count(first.actions.begin(), first.actions.end(), '\n'), 1000);

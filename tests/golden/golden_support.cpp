@@ -44,8 +44,10 @@ std::string compare_with_file(const std::string& expected_path, const std::strin
     return {};
   }
   if (!fs::exists(expected_path)) {
-    return fmt::format("missing expected file {}\n(run with AFTERFLOW_UPDATE_GOLDEN=1 to create it, then review it)\n"
-                       "actual output:\n{}", expected_path, actual);
+    return fmt::format(
+        "missing expected file {}\n(run with AFTERFLOW_UPDATE_GOLDEN=1 to create it, then review it)\n"
+        "actual output:\n{}",
+        expected_path, actual);
   }
   const auto expected = read_text(expected_path);
   if (expected == actual) return {};

@@ -10,12 +10,12 @@
 #include <gtest/gtest.h>
 
 #include "grammar/diagnostic_render.hpp"
-#include "interpreter/eventlog/action_writer.hpp"
 #include "interpreter/check/checker.hpp"
 #include "interpreter/compile/compiler.hpp"
-#include "interpreter/tools/convert.hpp"
+#include "interpreter/eventlog/action_writer.hpp"
 #include "interpreter/replay/replay.hpp"
 #include "interpreter/replay/summary.hpp"
+#include "interpreter/tools/convert.hpp"
 
 namespace afterflow::golden {
 
@@ -36,7 +36,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path uci = fs::path(AFTERFLOW_SOURCE_DIR) / ".." / "shared" / "data" / "uci-online-retail" / "online_retail.csv.xz";
+const fs::path uci =
+    fs::path(AFTERFLOW_SOURCE_DIR) / ".." / "shared" / "data" / "uci-online-retail" / "online_retail.csv.xz";
 
 struct replay_result_text {
   std::string actions;

@@ -14,7 +14,8 @@ TEST(ast_dump, literals_print_as_written_when_text_and_value_agree) {
   EXPECT_EQ(ast::dump(leaf(ast::number_literal{20, "20.0"})), "20.0");
   EXPECT_EQ(ast::dump(leaf(ast::duration_literal{std::chrono::days(3), "3d"})), "3d");
   EXPECT_EQ(ast::dump(leaf(ast::time_of_day_literal{36000, "10:00"})), "10:00");
-  EXPECT_EQ(ast::dump(leaf(ast::timestamp_literal{instant_from_micros(0), "1970-01-01T00:00:00Z"})), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(ast::dump(leaf(ast::timestamp_literal{instant_from_micros(0), "1970-01-01T00:00:00Z"})),
+            "1970-01-01T00:00:00Z");
 }
 
 TEST(ast_dump, literals_show_both_when_text_and_value_disagree) {

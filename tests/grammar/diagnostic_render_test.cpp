@@ -62,8 +62,7 @@ TEST(diagnostic_render, tabs_and_wide_characters_keep_carets_aligned) {
   const auto id = sources.add("a.flow", "\t\"\u00e9\" + 1\n");
   diagnostic_list list;
   list.error("E0200", span{id, 6, 7}, "m");
-  EXPECT_NE(render_text(list.items()[0], sources).find("1 |     \"\u00e9\" + 1\n  |         ^\n"),
-            std::string::npos);
+  EXPECT_NE(render_text(list.items()[0], sources).find("1 |     \"\u00e9\" + 1\n  |         ^\n"), std::string::npos);
 }
 
 TEST(diagnostic_render, notes_with_and_without_spans) {

@@ -20,8 +20,7 @@ TEST(edit_distance, stops_early_past_the_limit) {
 }
 
 TEST(closest_match, suggests_only_close_names) {
-  constexpr std::array<std::string_view, 4> names{"order_placed", "order_paid", "order_shipped",
-                                                  "review_submitted"};
+  constexpr std::array<std::string_view, 4> names{"order_placed", "order_paid", "order_shipped", "review_submitted"};
   EXPECT_EQ(closest_match("order_plaed", names), "order_placed");
   EXPECT_EQ(closest_match("reveiw_submitted", names), "review_submitted");
   EXPECT_EQ(closest_match("banana", names), std::nullopt);

@@ -29,8 +29,11 @@ TEST(file_error, cuts_a_long_line_around_the_problem) {
             "error[E1001]: m\n"
             "    --> f:1200:101\n"
             "     |\n"
-            "1200 | …" + std::string(24, 'a') + "BAD" + std::string(17, 'b') + "…\n"
-            "     | " + std::string(25, ' ') + "^^^\n");
+            "1200 | …" +
+                std::string(24, 'a') + "BAD" + std::string(17, 'b') +
+                "…\n"
+                "     | " +
+                std::string(25, ' ') + "^^^\n");
 }
 
 TEST(file_error, counts_columns_in_code_points_and_expands_tabs) {
@@ -41,8 +44,13 @@ TEST(file_error, counts_columns_in_code_points_and_expands_tabs) {
 }
 
 TEST(file_error, replaces_unprintable_bytes) {
-  const auto e = make_line_error("E1007", "m", "f", 1, "a\xff" "b\x01", 1, 1);
-  EXPECT_EQ(e.in_file()->excerpt, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+  const auto e = make_line_error("E1007", "m", "f", 1,
+                                 "a\xff"
+                                 "b\x01",
+                                 1, 1);
+  EXPECT_EQ(e.in_file()->excerpt,
+            "a\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD");
   EXPECT_EQ(e.in_file()->caret_begin, 1U);
 }
 
@@ -50,8 +58,7 @@ TEST(file_error, renders_notes_help_and_color) {
   auto e = make_line_error("E1006", "m", "f", 2, "xy", 0, 2);
   e.with_note("n");
   e.help = "h";
-  EXPECT_EQ(render_text(e),
-            "error[E1006]: m\n --> f:2:1\n  |\n2 | xy\n  | ^^\n  = note: n\n  = help: h\n");
+  EXPECT_EQ(render_text(e), "error[E1006]: m\n --> f:2:1\n  |\n2 | xy\n  | ^^\n  = note: n\n  = help: h\n");
   EXPECT_NE(render_text(e, {.color = true}).find("\x1b[1;31merror[E1006]"), std::string::npos);
 }
 
@@ -76,7 +83,9 @@ TEST(file_error, renders_file_errors_and_json) {
 TEST(file_error, quotes_excerpts_for_messages) {
   EXPECT_EQ(quote_excerpt("abc"), "`abc`");
   EXPECT_EQ(quote_excerpt(std::string(50, 'x'), 40), "`" + std::string(40, 'x') + "…`");
-  EXPECT_EQ(quote_excerpt("a\nb"), "`a\xEF\xBF\xBD" "b`");
+  EXPECT_EQ(quote_excerpt("a\nb"),
+            "`a\xEF\xBF\xBD"
+            "b`");
 }
 
 }  // namespace

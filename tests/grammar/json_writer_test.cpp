@@ -20,9 +20,11 @@ TEST(json_writer, escapes_control_characters_and_quotes) {
 
 TEST(json_writer, keeps_valid_utf8_and_replaces_invalid_bytes) {
   EXPECT_EQ(json_quoted("caf\u00e9 \u2603"), "\"caf\u00e9 \u2603\"");
-  EXPECT_EQ(json_quoted("a\xff" "b"), R"("a\ufffdb")");
-  EXPECT_EQ(json_quoted("\xc3"), R"("\ufffd")");          // truncated sequence
-  EXPECT_EQ(json_quoted("\xc0\xaf"), R"("\ufffd\ufffd")");  // overlong '/'
+  EXPECT_EQ(json_quoted("a\xff"
+                        "b"),
+            R"("a\ufffdb")");
+  EXPECT_EQ(json_quoted("\xc3"), R"("\ufffd")");                      // truncated sequence
+  EXPECT_EQ(json_quoted("\xc0\xaf"), R"("\ufffd\ufffd")");            // overlong '/'
   EXPECT_EQ(json_quoted("\xed\xa0\x80"), R"("\ufffd\ufffd\ufffd")");  // surrogate
 }
 
@@ -71,10 +73,19 @@ TEST(json_writer, objects_and_arrays_nest) {
   std::string out;
   json_writer w(out);
   w.begin_object()
-      .key("a").integer(1)
-      .key("b").begin_array().string("x").boolean(true).null().end_array()
-      .key("c").begin_object().end_object()
-      .key("d").raw("[1,2]")
+      .key("a")
+      .integer(1)
+      .key("b")
+      .begin_array()
+      .string("x")
+      .boolean(true)
+      .null()
+      .end_array()
+      .key("c")
+      .begin_object()
+      .end_object()
+      .key("d")
+      .raw("[1,2]")
       .end_object();
   EXPECT_EQ(out, R"({"a":1,"b":["x",true,null],"c":{},"d":[1,2]})");
 }

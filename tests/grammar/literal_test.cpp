@@ -37,9 +37,9 @@ struct duration_case {
 
 TEST(literals, durations) {
   const duration_case cases[] = {
-      {"0s", 0},       {"30s", 30},          {"15m", 900},        {"12h", 43200},
-      {"3d", 259200},  {"2w", 1209600},      {"1d12h", 129600},   {"1w2d3h4m5s", 788645},
-      {"90m", 5400},   {"365d", 31536000},   {"1h30m", 5400},     {"100000w", 60480000000},
+      {"0s", 0},      {"30s", 30},        {"15m", 900},      {"12h", 43200},
+      {"3d", 259200}, {"2w", 1209600},    {"1d12h", 129600}, {"1w2d3h4m5s", 788645},
+      {"90m", 5400},  {"365d", 31536000}, {"1h30m", 5400},   {"100000w", 60480000000},
   };
   for (const auto& c : cases) {
     const duration expected = std::chrono::seconds(c.seconds);
@@ -72,8 +72,8 @@ struct time_case {
 
 TEST(literals, times_of_day_in_seconds_since_midnight) {
   const time_case cases[] = {
-      {"0:00", 0},          {"00:00", 0},     {"8:30", 30600}, {"08:30", 30600},
-      {"10:00", 36000},     {"21:30:15", 77415}, {"23:59:59", 86399}, {"23:59", 86340},
+      {"0:00", 0},      {"00:00", 0},        {"8:30", 30600},     {"08:30", 30600},
+      {"10:00", 36000}, {"21:30:15", 77415}, {"23:59:59", 86399}, {"23:59", 86340},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(std::get<std::int32_t>(parsing::time_of_day_seconds(c.text)), c.seconds) << c.text;

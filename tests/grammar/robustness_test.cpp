@@ -63,10 +63,10 @@ TEST(robustness, invalid_utf8_is_reported_at_the_first_bad_byte) {
   const bad_case cases[] = {
       {"const a = \"caf\xE9\"", "invalid UTF-8 byte `0xE9` in source file", 14},
       {"const a = 1 # \xFF\xFE", "invalid UTF-8 byte `0xFF` in source file", 14},
-      {"const a = \"\xC0\x80\"", "invalid UTF-8 byte `0xC0` in source file", 11},      // overlong NUL
-      {"const a = \"\xED\xA0\x80\"", "invalid UTF-8 byte `0xED` in source file", 11},  // a surrogate
+      {"const a = \"\xC0\x80\"", "invalid UTF-8 byte `0xC0` in source file", 11},          // overlong NUL
+      {"const a = \"\xED\xA0\x80\"", "invalid UTF-8 byte `0xED` in source file", 11},      // a surrogate
       {"const a = \"\xF4\x90\x80\x80\"", "invalid UTF-8 byte `0xF4` in source file", 11},  // above U+10FFFF
-      {"const a = \"\xE2\x82\"", "invalid UTF-8 byte `0xE2` in source file", 11},      // truncated
+      {"const a = \"\xE2\x82\"", "invalid UTF-8 byte `0xE2` in source file", 11},          // truncated
       {std::string("const a = 1\0", 12), "NUL byte in source file", 11},
       {"const a = \x07", "control character U+0007 in source file", 10},
       {"const a = 1\x7F", "control character U+007F in source file", 11},
@@ -97,18 +97,23 @@ TEST(robustness, non_ascii_outside_strings_is_an_unexpected_token) {
 // -- Byte-order marks and line ends ----------------------------------------------------
 
 TEST(robustness, leading_byte_order_mark_is_ignored) {
-  const auto p = parse("\xEF\xBB\xBF" "const a = 1\n");
+  const auto p = parse(
+      "\xEF\xBB\xBF"
+      "const a = 1\n");
   EXPECT_TRUE(p.diagnostics.empty()) << p.errors();
   EXPECT_EQ(p.dump(), "(const a 1)\n");
   EXPECT_EQ(p.tree.declarations[0].where, (span{p.id, 0, 11}));  // offsets after the mark
 }
 
 TEST(robustness, byte_order_mark_inside_the_file_is_named) {
-  const auto p = parse("const a = 1\n\xEF\xBB\xBF" "const b = 2\n");
+  const auto p = parse(
+      "const a = 1\n\xEF\xBB\xBF"
+      "const b = 2\n");
   ASSERT_EQ(p.diagnostics.items().size(), 1u);
   const auto& d = p.diagnostics.items()[0];
-  EXPECT_EQ(d.message, "expected a declaration (`import`, `const`, `event`, `segment`, `policy`, `map`, `flow` or "
-                       "`test`), found a byte-order mark (U+FEFF)");
+  EXPECT_EQ(d.message,
+            "expected a declaration (`import`, `const`, `event`, `segment`, `policy`, `map`, `flow` or "
+            "`test`), found a byte-order mark (U+FEFF)");
   EXPECT_EQ(*d.source_span(), (span{p.id, 12, 15}));
   EXPECT_EQ(d.help, "a byte-order mark is only allowed at the very start of a file; remove it");
 }
@@ -314,13 +319,14 @@ TEST(robustness, stops_after_max_errors) {
 TEST(robustness, every_prefix_of_a_file_parses_or_fails) {
   // Cutting a valid file anywhere exercises every place a construct can be
   // left unfinished; none may crash or leave the builder inconsistent.
-  const std::string text = std::string(ordinary_flow) +
-                           "test \"t\" {\n  customer c1 { a: 1 }\n  at 2026-03-01T09:00:00.5+01:00 e c1 { x: [1, 2] }\n"
-                           "  expect send email \"x\" to c1 between t1 and t2 with { a: 1 }\n"
-                           "  expect count send sms >= 2\n  expect exit f for \"c\" reason \"r\"\n  expect c1 not in vip\n}\n"
-                           "policy { quiet_hours 21:00 to 8:00 for sms, push limit email 2 per 7d }\n"
-                           "map \"X\" to y { a: b, c: \"d\" }\nevent e { a?: string, b: list }\n"
-                           "segment s = count(order_placed where event.total > 5, within: 30d) not in [1, -2]\n";
+  const std::string text =
+      std::string(ordinary_flow) +
+      "test \"t\" {\n  customer c1 { a: 1 }\n  at 2026-03-01T09:00:00.5+01:00 e c1 { x: [1, 2] }\n"
+      "  expect send email \"x\" to c1 between t1 and t2 with { a: 1 }\n"
+      "  expect count send sms >= 2\n  expect exit f for \"c\" reason \"r\"\n  expect c1 not in vip\n}\n"
+      "policy { quiet_hours 21:00 to 8:00 for sms, push limit email 2 per 7d }\n"
+      "map \"X\" to y { a: b, c: \"d\" }\nevent e { a?: string, b: list }\n"
+      "segment s = count(order_placed where event.total > 5, within: 30d) not in [1, -2]\n";
   ASSERT_TRUE(parse(text).diagnostics.empty()) << parse(text).errors();
   for (std::size_t cut = 0; cut <= text.size(); ++cut) {
     const auto p = parse(text.substr(0, cut));
@@ -334,12 +340,45 @@ TEST(robustness, random_token_soup) {
   // A fixed seed: the same soups on every run.
   std::mt19937 rng(20260301);
   const std::vector<std::string> tokens = {
-      "flow", "f", "{", "}", "(", ")", "[", "]", ",", ":", ".", "..", "=", "==", "<", "not", "in", "and",
-      "wait", "until", "for", "within", "if", "else", "split", "50%", "send", "email", "\"t\"", "set",
-      "customer", "emit", "repeat", "times", "stop", "log", "trigger", "where", "key", "reentry", "after",
-      "test", "expect", "no", "at", "2026-03-01T09:00:00Z", "10:00", "3d", "1", "-", "+", "#c\n", "\n",
-      "event", "const", "segment", "policy", "map", "to", "quiet_hours", "limit", "per", "mon", "\"",
-      "count", "exit", "goal", "with", "between", "\\", "%", "?", "timeout", "as", "on", "run", "allow",
+      "flow",     "f",
+      "{",        "}",
+      "(",        ")",
+      "[",        "]",
+      ",",        ":",
+      ".",        "..",
+      "=",        "==",
+      "<",        "not",
+      "in",       "and",
+      "wait",     "until",
+      "for",      "within",
+      "if",       "else",
+      "split",    "50%",
+      "send",     "email",
+      "\"t\"",    "set",
+      "customer", "emit",
+      "repeat",   "times",
+      "stop",     "log",
+      "trigger",  "where",
+      "key",      "reentry",
+      "after",    "test",
+      "expect",   "no",
+      "at",       "2026-03-01T09:00:00Z",
+      "10:00",    "3d",
+      "1",        "-",
+      "+",        "#c\n",
+      "\n",       "event",
+      "const",    "segment",
+      "policy",   "map",
+      "to",       "quiet_hours",
+      "limit",    "per",
+      "mon",      "\"",
+      "count",    "exit",
+      "goal",     "with",
+      "between",  "\\",
+      "%",        "?",
+      "timeout",  "as",
+      "on",       "run",
+      "allow",
   };
   for (int round = 0; round < 2000; ++round) {
     std::string text;

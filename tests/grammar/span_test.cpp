@@ -186,10 +186,11 @@ TEST_F(span_test, spans_count_bytes_after_multibyte_text) {
 }
 
 TEST_F(span_test, comments_are_collected_with_their_place) {
-  load("# file header\n"
-       "const a = 1 # trailing\n"
-       "   # indented, own line\n"
-       "const b = \"# not a comment\" #end");
+  load(
+      "# file header\n"
+      "const a = 1 # trailing\n"
+      "   # indented, own line\n"
+      "const b = \"# not a comment\" #end");
   const auto& comments = p_.tree.comments;
   ASSERT_EQ(comments.size(), 4u);
   EXPECT_EQ(text(comments[0].where), "# file header");
@@ -205,11 +206,12 @@ TEST_F(span_test, comments_are_collected_with_their_place) {
 }
 
 TEST_F(span_test, comments_inside_constructs_and_escaped_quotes) {
-  load("flow f { # opening\n"
-       "  send email \"a \\\" # b\" { # inside props\n"
-       "    k: 1 # after a value\n"
-       "  }\r\n"
-       "}\t# closing\n");
+  load(
+      "flow f { # opening\n"
+      "  send email \"a \\\" # b\" { # inside props\n"
+      "    k: 1 # after a value\n"
+      "  }\r\n"
+      "}\t# closing\n");
   const auto& comments = p_.tree.comments;
   ASSERT_EQ(comments.size(), 4u);
   EXPECT_EQ(text(comments[0].where), "# opening");

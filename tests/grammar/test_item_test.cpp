@@ -104,7 +104,8 @@ INSTANTIATE_TEST_SUITE_P(boundaries, test_item_test, ::testing::ValuesIn(boundar
 // clang-format on
 
 TEST(test_declarations, issue_examples) {
-  EXPECT_EQ(dump_of(R"(test "returned orders get no review request" {
+  EXPECT_EQ(
+      dump_of(R"(test "returned orders get no review request" {
   customer c1 { timezone: "Europe/Prague", wholesale: false }
   at 2026-03-01T09:00:00Z order_placed c1 { order_id: "o1", total: 150 }
   after 1d order_delivered c1 { order_id: "o1", total: 150 }
@@ -112,11 +113,11 @@ TEST(test_declarations, issue_examples) {
   expect no send email to c1
   expect exit review_request for c1 reason order_returned
 })"),
-            "(test \"returned orders get no review request\" (customer c1 (timezone \"Europe/Prague\") (wholesale false)) "
-            "(at 2026-03-01T09:00:00Z order_placed c1 (props (order_id \"o1\") (total 150))) "
-            "(after 1d order_delivered c1 (props (order_id \"o1\") (total 150))) "
-            "(after 1d order_returned c1 (props (order_id \"o1\"))) (expect-no-send email (to c1)) "
-            "(expect-exit review_request c1 order_returned))\n");
+      "(test \"returned orders get no review request\" (customer c1 (timezone \"Europe/Prague\") (wholesale false)) "
+      "(at 2026-03-01T09:00:00Z order_placed c1 (props (order_id \"o1\") (total 150))) "
+      "(after 1d order_delivered c1 (props (order_id \"o1\") (total 150))) "
+      "(after 1d order_returned c1 (props (order_id \"o1\"))) (expect-no-send email (to c1)) "
+      "(expect-exit review_request c1 order_returned))\n");
 }
 
 }  // namespace

@@ -18,8 +18,7 @@ TEST(record, copies_strings_and_lists_deeply) {
   std::string order = "o-1";
   std::string sku = "sku-9";
   const std::array items{value::string(sku), value::number(2)};
-  const std::array entries{property_entry{1, value::string(order)},
-                           property_entry{2, value::list(items)},
+  const std::array entries{property_entry{1, value::string(order)}, property_entry{2, value::list(items)},
                            property_entry{3, value::number(150)}};
   const auto r = record::from(entries);
   order = "XXX";

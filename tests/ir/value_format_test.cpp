@@ -45,7 +45,8 @@ TEST(value_format, plain_text) {
   const std::array items{value::string("x"), value::duration(grammar::duration(60 * s))};
   EXPECT_EQ(value_text(value::string("ok"), symbols), "\"ok\"");
   EXPECT_EQ(value_text(value::number(2.5), symbols), "2.5");
-  EXPECT_EQ(value_text(value::time(grammar::instant_from_micros(1'772'355'600'000'000)), symbols), "2026-03-01T09:00:00Z");
+  EXPECT_EQ(value_text(value::time(grammar::instant_from_micros(1'772'355'600'000'000)), symbols),
+            "2026-03-01T09:00:00Z");
   EXPECT_EQ(value_text(value::duration(grammar::duration(30 * 60 * s)), symbols), "30m");
   EXPECT_EQ(value_text(value::time_of_day(8 * 3600), symbols), "08:00");
   EXPECT_EQ(value_text(value::list(items), symbols), "[\"x\", 1m]");

@@ -31,8 +31,8 @@ namespace {
 namespace fs = std::filesystem;
 
 struct stage {
-  std::string name;       ///< as in the namespace: afterflow::<name>
-  std::string folder;     ///< from the repository root
+  std::string name;                      ///< as in the namespace: afterflow::<name>
+  std::string folder;                    ///< from the repository root
   std::vector<std::string> may_include;  ///< earlier stages (itself implied)
 };
 
@@ -48,10 +48,12 @@ const std::vector<stage>& stages() {
       {"runtime", "interpreter/runtime", {"grammar", "stdlib", "ir"}},
       {"eventlog", "interpreter/eventlog", {"grammar", "stdlib", "ir", "runtime"}},
       {"replay", "interpreter/replay", {"grammar", "stdlib", "ir", "runtime", "eventlog"}},
-      {"testing", "interpreter/testing",
+      {"testing",
+       "interpreter/testing",
        {"grammar", "stdlib", "check", "ir", "compile", "runtime", "eventlog", "replay"}},
       {"tools", "interpreter/tools", {"grammar", "stdlib", "ir", "runtime", "eventlog"}},
-      {"cli", "cli",
+      {"cli",
+       "cli",
        {"grammar", "format", "stdlib", "check", "ir", "compile", "runtime", "eventlog", "replay", "testing", "tools"}},
   };
   return all;
@@ -239,7 +241,8 @@ TEST(layout, each_stage_links_only_the_stages_it_may_include) {
     const auto text = read(root / s.folder / "CMakeLists.txt");
     for (std::sregex_iterator it(text.begin(), text.end(), library), end; it != end; ++it) {
       const std::string name = (*it)[1];
-      const bool is_stage = std::any_of(stages().begin(), stages().end(), [&](const stage& x) { return x.name == name; });
+      const bool is_stage =
+          std::any_of(stages().begin(), stages().end(), [&](const stage& x) { return x.name == name; });
       if (!is_stage || name == s.name) continue;
       EXPECT_TRUE(std::find(s.may_include.begin(), s.may_include.end(), name) != s.may_include.end())
           << s.folder << "/CMakeLists.txt links afterflow_" << name << ", which comes after " << s.name;

@@ -59,15 +59,14 @@ struct harness {
   std::unique_ptr<eventlog::event_log_reader> reader;
 };
 
-const std::string log =
-    R"({"time":"2026-03-02T06:00:00Z","customer":"c1","traits":{"timezone":"Europe/Prague"}})"
-    "\n"
-    R"({"time":"2026-03-02T07:00:00Z","customer":"c1","event":"signed_up","props":{}})"
-    "\n"
-    R"({"time":"2026-03-02T07:30:00Z","customer":"c2","event":"signed_up","props":{}})"
-    "\n"
-    R"({"time":"2026-03-05T00:00:00Z","customer":"c3","event":"signed_up","props":{}})"
-    "\n";
+const std::string log = R"({"time":"2026-03-02T06:00:00Z","customer":"c1","traits":{"timezone":"Europe/Prague"}})"
+                        "\n"
+                        R"({"time":"2026-03-02T07:00:00Z","customer":"c1","event":"signed_up","props":{}})"
+                        "\n"
+                        R"({"time":"2026-03-02T07:30:00Z","customer":"c2","event":"signed_up","props":{}})"
+                        "\n"
+                        R"({"time":"2026-03-05T00:00:00Z","customer":"c3","event":"signed_up","props":{}})"
+                        "\n";
 
 TEST(replay, identify_records_set_profiles_before_later_events) {
   harness h(log);

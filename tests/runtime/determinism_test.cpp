@@ -8,9 +8,9 @@
 
 #include "grammar/diagnostic_render.hpp"
 #include "grammar/text/timestamp.hpp"
-#include "interpreter/eventlog/action_writer.hpp"
 #include "interpreter/check/checker.hpp"
 #include "interpreter/compile/compiler.hpp"
+#include "interpreter/eventlog/action_writer.hpp"
 #include "tests/runtime/sim_support.hpp"
 
 namespace afterflow::testing {
@@ -21,9 +21,9 @@ using compile::compile;
 using eventlog::action_writer;
 using grammar::diagnostic_list;
 using grammar::render_text;
+using runtime::simulator;
 using stdlib::property_entry;
 using stdlib::value;
-using runtime::simulator;
 
 namespace {
 
@@ -85,8 +85,7 @@ std::string replay_busy_program() {
       const auto customer = fmt::format("c{}", (i * 7) % 60);
       const auto order = fmt::format("o{}", i % 97);
       const property_entry props[] = {{id, value::string(order)}, {total, value::number(10.0 + i % 13)}};
-      sim.feed(
-          {start + std::chrono::minutes(13) * i, i % 11 == 0 ? r : o, customer, props});
+      sim.feed({start + std::chrono::minutes(13) * i, i % 11 == 0 ? r : o, customer, props});
     }
     sim.finish();
     if (!writer.flush()) return "write failed";

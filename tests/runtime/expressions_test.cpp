@@ -156,13 +156,19 @@ namespace {
 // time (stdlib/operators.hpp serves both).
 TEST(one_meaning, constant_and_run_time_operands_agree) {
   const properties data = {
-      {"day", property_value::seconds(86'400)}, {"seven", 7},
-      {"two_days", property_value::seconds(2 * 86'400)}, {"five_hours", property_value::seconds(5 * 3'600)},
-      {"one_half", 1.5}, {"hour", property_value::seconds(3'600)},
-      {"b", "b"}, {"ab", std::vector<property_value>{"a", "b"}},
-      {"t1", property_value::time("2026-03-01T00:00:00Z")}, {"t2", property_value::time("2026-02-28T12:00:00.5Z")},
+      {"day", property_value::seconds(86'400)},
+      {"seven", 7},
+      {"two_days", property_value::seconds(2 * 86'400)},
+      {"five_hours", property_value::seconds(5 * 3'600)},
+      {"one_half", 1.5},
+      {"hour", property_value::seconds(3'600)},
+      {"b", "b"},
+      {"ab", std::vector<property_value>{"a", "b"}},
+      {"t1", property_value::time("2026-03-01T00:00:00Z")},
+      {"t2", property_value::time("2026-02-28T12:00:00.5Z")},
       {"three_days", property_value::seconds(3 * 86'400)},
-      {"x", "ab"}, {"y", "c"},
+      {"x", "ab"},
+      {"y", "c"},
   };
   const std::pair<std::string_view, std::string_view> pairs[] = {
       {"1d / 7", "trigger.day / trigger.seven"},

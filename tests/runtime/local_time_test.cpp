@@ -32,11 +32,9 @@ TEST_F(local_time, unknown_zones_are_null) {
 TEST_F(local_time, next_weekday_morning_across_spring_forward) {
   // Thursday 2026-03-05 12:00Z; DST starts in New York on Sunday 2026-03-08.
   // Friday 10:00 EST = 15:00Z.
-  EXPECT_EQ(show(next_local_time(new_york, at("2026-03-05T16:00:00Z"), hm(10, 0), mon_fri)),
-            "2026-03-06T15:00:00Z");
+  EXPECT_EQ(show(next_local_time(new_york, at("2026-03-05T16:00:00Z"), hm(10, 0), mon_fri)), "2026-03-06T15:00:00Z");
   // After Friday's slot: Monday 10:00 EDT = 14:00Z.
-  EXPECT_EQ(show(next_local_time(new_york, at("2026-03-06T15:00:01Z"), hm(10, 0), mon_fri)),
-            "2026-03-09T14:00:00Z");
+  EXPECT_EQ(show(next_local_time(new_york, at("2026-03-06T15:00:01Z"), hm(10, 0), mon_fri)), "2026-03-09T14:00:00Z");
 }
 
 TEST_F(local_time, at_or_after_now) {
@@ -46,17 +44,14 @@ TEST_F(local_time, at_or_after_now) {
 
 TEST_F(local_time, gap_time_moves_forward_by_the_gap) {
   // 2026-03-08 02:30 does not exist in New York; it becomes 03:30 EDT = 07:30Z.
-  EXPECT_EQ(show(next_local_time(new_york, at("2026-03-08T05:00:00Z"), hm(2, 30), every_day)),
-            "2026-03-08T07:30:00Z");
+  EXPECT_EQ(show(next_local_time(new_york, at("2026-03-08T05:00:00Z"), hm(2, 30), every_day)), "2026-03-08T07:30:00Z");
 }
 
 TEST_F(local_time, repeated_time_takes_the_first_occurrence) {
   // 2026-11-01 01:30 happens twice in New York: first at 05:30Z (EDT).
-  EXPECT_EQ(show(next_local_time(new_york, at("2026-11-01T04:00:00Z"), hm(1, 30), every_day)),
-            "2026-11-01T05:30:00Z");
+  EXPECT_EQ(show(next_local_time(new_york, at("2026-11-01T04:00:00Z"), hm(1, 30), every_day)), "2026-11-01T05:30:00Z");
   // Once the first occurrence has passed, the next day's 01:30 (EST) is next.
-  EXPECT_EQ(show(next_local_time(new_york, at("2026-11-01T05:45:00Z"), hm(1, 30), every_day)),
-            "2026-11-02T06:30:00Z");
+  EXPECT_EQ(show(next_local_time(new_york, at("2026-11-01T05:45:00Z"), hm(1, 30), every_day)), "2026-11-02T06:30:00Z");
 }
 
 TEST_F(local_time, to_local_gives_clock_and_weekday) {

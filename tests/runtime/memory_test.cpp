@@ -6,10 +6,10 @@
 
 #include "grammar/diagnostic_render.hpp"
 #include "grammar/text/timestamp.hpp"
-#include "interpreter/runtime/action.hpp"
-#include "interpreter/runtime/internal/block_pool.hpp"
 #include "interpreter/check/checker.hpp"
 #include "interpreter/compile/compiler.hpp"
+#include "interpreter/runtime/action.hpp"
+#include "interpreter/runtime/internal/block_pool.hpp"
 #include "interpreter/runtime/simulator.hpp"
 #include "tests/runtime/sim_support.hpp"
 
@@ -20,11 +20,11 @@ using check::memory_file_reader;
 using compile::compile;
 using grammar::diagnostic_list;
 using grammar::render_text;
-using stdlib::property_entry;
-using stdlib::value;
 using runtime::action_counter;
 using runtime::block_pool;
 using runtime::simulator;
+using stdlib::property_entry;
+using stdlib::value;
 
 namespace {
 

@@ -100,11 +100,10 @@ TEST(afterflow_test, filter_by_substring_or_glob) {
 TEST(afterflow_test, json_output) {
   const auto r = afterflow("test scope --format json --filter visible");
   EXPECT_EQ(r.status, 0);
-  EXPECT_EQ(r.out,
-            R"({"tests":[{"name":"ok: only the visible flows run, under the imported policy",)"
-            R"("file":"scope/main.flow","line":12,"status":"passed","simulated":"0s","failures":[]}],)"
-            R"("totals":{"passed":1,"failed":0,"skipped":0}})"
-            "\n");
+  EXPECT_EQ(r.out, R"({"tests":[{"name":"ok: only the visible flows run, under the imported policy",)"
+                   R"("file":"scope/main.flow","line":12,"status":"passed","simulated":"0s","failures":[]}],)"
+                   R"("totals":{"passed":1,"failed":0,"skipped":0}})"
+                   "\n");
   const auto failed = afterflow("test segment.flow --format json -k 'one order'");
   EXPECT_EQ(failed.status, 1);
   EXPECT_EQ(failed.out,

@@ -4,10 +4,10 @@
 
 #include "interpreter/testing/matchers.hpp"
 
-using afterflow::testing::simulation;
 using afterflow::testing::delivered;
 using afterflow::testing::exited;
 using afterflow::testing::sent;
+using afterflow::testing::simulation;
 using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
@@ -28,10 +28,9 @@ TEST(review_request, asks_three_days_after_delivery) {
   sim.event("2026-03-01T09:00:00Z", "c1", "order_delivered", {{"order_id", "o1"}, {"total", 40}}).run();
 
   // Exactly this message, and nothing else.
-  EXPECT_THAT(delivered(sim), ElementsAre(sent("email", "review_request")
-                                              .to("c1")
-                                              .at("2026-03-04T09:00:00Z")
-                                              .with({{"order_id", "o1"}})));
+  EXPECT_THAT(
+      delivered(sim),
+      ElementsAre(sent("email", "review_request").to("c1").at("2026-03-04T09:00:00Z").with({{"order_id", "o1"}})));
 }
 
 TEST(review_request, a_returned_order_is_not_asked) {

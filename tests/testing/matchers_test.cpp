@@ -7,12 +7,12 @@
 
 namespace {
 
-using afterflow::testing::simulation;
 using afterflow::testing::deferred;
 using afterflow::testing::delivered;
 using afterflow::testing::exited;
 using afterflow::testing::reached_goal;
 using afterflow::testing::sent;
+using afterflow::testing::simulation;
 using afterflow::testing::suppressed;
 using ::testing::Contains;
 using ::testing::DescribeMatcher;
@@ -104,15 +104,15 @@ flow f "Params of every kind" {
 )");
   sim.event("2026-03-02T10:00:00Z", "c1", "ordered", {{"id", "o1"}}).run();
   using afterflow::testing::property_value;
-  EXPECT_THAT(delivered(sim),
-              ElementsAre(sent("webhook", "order").with({{"id", "o1"},
-                                                         {"total", 12.5},
-                                                         {"gift", false},
-                                                         {"note", nullptr},
-                                                         {"missing", nullptr},
-                                                         {"at", property_value::time("2026-03-02T10:00:00Z")},
-                                                         {"after", property_value::seconds(129600)},
-                                                         {"items", std::vector<property_value>{1, "two"}}})));
+  EXPECT_THAT(delivered(sim), ElementsAre(sent("webhook", "order")
+                                              .with({{"id", "o1"},
+                                                     {"total", 12.5},
+                                                     {"gift", false},
+                                                     {"note", nullptr},
+                                                     {"missing", nullptr},
+                                                     {"at", property_value::time("2026-03-02T10:00:00Z")},
+                                                     {"after", property_value::seconds(129600)},
+                                                     {"items", std::vector<property_value>{1, "two"}}})));
   EXPECT_THAT(delivered(sim), Not(Contains(sent("webhook").with({{"total", "12.5"}}))));
 }
 

@@ -32,13 +32,20 @@ TEST(test_name_matches, glob_over_the_whole_name) {
     bool matches;
   };
   const row rows[] = {
-      {"ok:*", "ok: a test", true},          {"ok:*", "not ok: a test", false},
-      {"*refund*", "a refund ends", true},   {"*refund", "a refund ends", false},
-      {"a?c", "abc", true},                  {"a?c", "ac", false},
-      {"*", "", true},                       {"[ab]x", "bx", true},
-      {"[!ab]x", "bx", false},               {"[a-c]x", "cx", true},
-      {"[a-c]x", "dx", false},               {"**a**", "xax", true},
-      {"a*b*c", "a_b_b_c", true},            {"a*b*c", "a_b_b_", false},
+      {"ok:*", "ok: a test", true},
+      {"ok:*", "not ok: a test", false},
+      {"*refund*", "a refund ends", true},
+      {"*refund", "a refund ends", false},
+      {"a?c", "abc", true},
+      {"a?c", "ac", false},
+      {"*", "", true},
+      {"[ab]x", "bx", true},
+      {"[!ab]x", "bx", false},
+      {"[a-c]x", "cx", true},
+      {"[a-c]x", "dx", false},
+      {"**a**", "xax", true},
+      {"a*b*c", "a_b_b_c", true},
+      {"a*b*c", "a_b_b_", false},
       {"[unclosed", "[unclosed", true},  // no closing `]`: a plain character
   };
   for (const auto& r : rows) EXPECT_EQ(test_name_matches(r.pattern, r.name), r.matches) << r.pattern << " / " << r.name;

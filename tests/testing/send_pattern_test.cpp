@@ -13,12 +13,12 @@ using check::constant_value;
 using check::null_value;
 using check::time_of_day_value;
 using grammar::parse_timestamp;
-using stdlib::property_entry;
 using ir::symbol_table;
-using stdlib::value;
 using runtime::action;
 using runtime::owned_action;
 using runtime::send_status;
+using stdlib::property_entry;
+using stdlib::value;
 
 namespace {
 
@@ -144,7 +144,8 @@ TEST(send_pattern, describe_reads_like_the_test_line) {
 
 TEST(send_pattern, actions_in_words) {
   auto a = make_action();
-  EXPECT_EQ(describe(a), "email \"review_request\" to c1 at 2026-03-04T14:00:00Z { order_id: \"o1\", total: 150, late: false }");
+  EXPECT_EQ(describe(a),
+            "email \"review_request\" to c1 at 2026-03-04T14:00:00Z { order_id: \"o1\", total: 150, late: false }");
   EXPECT_EQ(describe_untimed(a), "email \"review_request\" to c1 { order_id: \"o1\", total: 150, late: false }");
   EXPECT_EQ(expect_line_for(a), "expect send email \"review_request\" to c1 at 2026-03-04T14:00:00Z");
   a.deferred_from = at("2026-03-04T02:00:00Z");

@@ -95,9 +95,10 @@ std::string compare_golden(const std::string& path, const std::string& actual) {
     if (expected[i] == '\n') ++line;
     ++i;
   }
-  return fmt::format("{} differs from the output from line {} on (AFTERFLOW_UPDATE_GOLDEN=1 rewrites it)\n"
-                     "--- actual output ---\n{}",
-                     path, line, actual);
+  return fmt::format(
+      "{} differs from the output from line {} on (AFTERFLOW_UPDATE_GOLDEN=1 rewrites it)\n"
+      "--- actual output ---\n{}",
+      path, line, actual);
 }
 
 command_result run_command(const std::string& command) {

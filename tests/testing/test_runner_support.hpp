@@ -33,7 +33,7 @@ struct loaded {
 
 /// The result of the test called `name`; fails the current test when absent.
 [[nodiscard]] const testing::test_result& find(const std::vector<testing::test_result>& results,
-                                                  const std::string& name);
+                                               const std::string& name);
 
 /// Every failure of a result as `line: message` plus indented notes.
 [[nodiscard]] std::string failure_text(const testing::test_result& r);

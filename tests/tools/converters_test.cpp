@@ -94,15 +94,16 @@ TEST(uci_converter, converts_invoices) {
       R"("536382","22727","ALARM CLOCK BAKELIKE RED","2","2011-06-03 10:00:00","3.75","12583","France")"
       "\n");
   ASSERT_EQ(c.error, "");
-  EXPECT_EQ(c.output,
-            (lines{
-                R"({"time":"2010-12-01T08:26:00Z","customer":"17850","event":"order_placed","props":{"order_id":"536365","total":35.64,"currency":"GBP","category":"home","item_count":12,"skus":["85123A","71053"],"country":"United Kingdom"}})",
-                // British summer time: 09:41 in London is 08:41 UTC.
-                R"({"time":"2011-06-01T08:41:00Z","customer":"14527","event":"order_returned","props":{"order_id":"C536379","total":27.5,"currency":"GBP","category":"gifts","reason":"cancelled_or_returned"}})",
-                R"({"time":"2011-06-01T08:41:00Z","customer":"14527","event":"refund_issued","props":{"order_id":"C536379","amount":27.5,"currency":"GBP"}})",
-                R"({"time":"2011-06-02T09:00:00Z","customer":"12583","event":"order_placed","props":{"order_id":"536381","total":33,"currency":"GBP","category":"home","item_count":4,"skus":["22726"],"country":"France"}})",
-                R"({"time":"2011-06-03T09:00:00Z","customer":"12583","event":"order_placed","props":{"order_id":"536382","total":7.5,"currency":"GBP","category":"home","item_count":2,"skus":["22727"],"country":"France"}})",
-            }));
+  EXPECT_EQ(
+      c.output,
+      (lines{
+          R"({"time":"2010-12-01T08:26:00Z","customer":"17850","event":"order_placed","props":{"order_id":"536365","total":35.64,"currency":"GBP","category":"home","item_count":12,"skus":["85123A","71053"],"country":"United Kingdom"}})",
+          // British summer time: 09:41 in London is 08:41 UTC.
+          R"({"time":"2011-06-01T08:41:00Z","customer":"14527","event":"order_returned","props":{"order_id":"C536379","total":27.5,"currency":"GBP","category":"gifts","reason":"cancelled_or_returned"}})",
+          R"({"time":"2011-06-01T08:41:00Z","customer":"14527","event":"refund_issued","props":{"order_id":"C536379","amount":27.5,"currency":"GBP"}})",
+          R"({"time":"2011-06-02T09:00:00Z","customer":"12583","event":"order_placed","props":{"order_id":"536381","total":33,"currency":"GBP","category":"home","item_count":4,"skus":["22726"],"country":"France"}})",
+          R"({"time":"2011-06-03T09:00:00Z","customer":"12583","event":"order_placed","props":{"order_id":"536382","total":7.5,"currency":"GBP","category":"home","item_count":2,"skus":["22727"],"country":"France"}})",
+      }));
   EXPECT_EQ(c.stats.counts, (std::vector<std::pair<std::string, std::uint64_t>>{
                                 {"csv_lines", 10},
                                 {"invoices", 7},
@@ -119,12 +120,13 @@ TEST(uci_converter, converts_invoices) {
 }
 
 TEST(uci_converter, reports_bad_values_and_missing_columns) {
-  EXPECT_EQ(run_uci("\"InvoiceNo\",\"Quantity\"\n").error, "error[E1031]: missing column `StockCode`\n --> retail.csv:1\n");
-  const auto c = run_uci(
-      R"("InvoiceNo","StockCode","Description","Quantity","InvoiceDate","UnitPrice","CustomerID","Country")"
-      "\n"
-      R"("1","a","b","six","2010-12-01 08:26:00","2.55","1","UK")"
-      "\n");
+  EXPECT_EQ(run_uci("\"InvoiceNo\",\"Quantity\"\n").error,
+            "error[E1031]: missing column `StockCode`\n --> retail.csv:1\n");
+  const auto c =
+      run_uci(R"("InvoiceNo","StockCode","Description","Quantity","InvoiceDate","UnitPrice","CustomerID","Country")"
+              "\n"
+              R"("1","a","b","six","2010-12-01 08:26:00","2.55","1","UK")"
+              "\n");
   EXPECT_EQ(c.error, "error[E1032]: bad quantity `six`\n --> retail.csv:2\n");
 }
 
@@ -133,9 +135,11 @@ TEST(olist_converter, converts_orders_and_reviews) {
       {"olist_orders_dataset.csv",
        "order_id,customer_id,order_status,order_purchase_timestamp,order_approved_at,order_delivered_carrier_date,"
        "order_delivered_customer_date,order_estimated_delivery_date\n"
-       "o1,k1,delivered,2017-10-02 10:56:33,2017-10-02 11:07:15,2017-10-04 19:55:00,2017-10-10 21:25:13,2017-10-18 00:00:00\n"
+       "o1,k1,delivered,2017-10-02 10:56:33,2017-10-02 11:07:15,2017-10-04 19:55:00,2017-10-10 21:25:13,2017-10-18 "
+       "00:00:00\n"
        "o2,k2,canceled,2018-02-13 21:18:39,2018-02-13 22:20:29,,,2018-03-09 00:00:00\n"
-       "o3,k3,delivered,2018-01-01 10:00:00,2018-01-01 10:10:00,2018-01-02 10:00:00,2018-01-20 12:00:00,2018-01-15 00:00:00\n"},
+       "o3,k3,delivered,2018-01-01 10:00:00,2018-01-01 10:10:00,2018-01-02 10:00:00,2018-01-20 12:00:00,2018-01-15 "
+       "00:00:00\n"},
       {"olist_customers_dataset.csv",
        "customer_id,customer_unique_id,customer_zip_code_prefix,customer_city,customer_state\n"
        "k1,u1,1,a,SP\nk2,u2,2,b,RJ\nk3,u1,1,a,SP\n"},
@@ -145,9 +149,11 @@ TEST(olist_converter, converts_orders_and_reviews) {
        "o1,2,p2,s,2017-10-06 11:07:15,99.90,10.00\n"
        "o2,1,p2,s,2018-02-19 22:20:29,99.90,10.00\n"
        "o3,1,p3,s,2018-01-05 10:10:00,10.00,5.00\n"},
-      {"olist_products_dataset.csv", "product_id,product_category_name,product_name_lenght\np1,beleza_saude,10\np2,moveis_decoracao,20\np3,,5\n"},
+      {"olist_products_dataset.csv",
+       "product_id,product_category_name,product_name_lenght\np1,beleza_saude,10\np2,moveis_decoracao,20\np3,,5\n"},
       {"product_category_name_translation.csv",
-       "product_category_name,product_category_name_english\nbeleza_saude,health_beauty\nmoveis_decoracao,furniture_decor\n"},
+       "product_category_name,product_category_name_english\nbeleza_saude,health_beauty\nmoveis_decoracao,furniture_"
+       "decor\n"},
       {"olist_order_payments_dataset.csv",
        "order_id,payment_sequential,payment_type,payment_installments,payment_value\n"
        "o1,2,voucher,1,10\no1,1,credit_card,3,138.61\no3,1,boleto,1,15\n"},
@@ -161,22 +167,23 @@ TEST(olist_converter, converts_orders_and_reviews) {
   const auto c = run_olist(tables);
   ASSERT_EQ(c.error, "");
   // Sao Paulo was on UTC-3, and on UTC-2 from 2017-10-15 to 2018-02-18.
-  EXPECT_EQ(c.output,
-            (lines{
-                R"({"time":"2017-10-02T13:56:33Z","customer":"u1","event":"order_placed","props":{"order_id":"o1","total":148.61,"currency":"BRL","category":"furniture_decor","item_count":2,"skus":["p1","p2"]}})",
-                R"({"time":"2017-10-02T14:07:15Z","customer":"u1","event":"order_paid","props":{"order_id":"o1","total":148.61,"currency":"BRL","category":"furniture_decor","payment_method":"credit_card"}})",
-                R"({"time":"2017-10-04T22:55:00Z","customer":"u1","event":"order_shipped","props":{"order_id":"o1","total":148.61,"currency":"BRL","category":"furniture_decor","estimated_delivery":"2017-10-18T02:00:00Z"}})",
-                R"({"time":"2017-10-11T00:25:13Z","customer":"u1","event":"order_delivered","props":{"order_id":"o1","total":148.61,"currency":"BRL","category":"furniture_decor","late":false}})",
-                R"({"time":"2017-10-12T06:43:48Z","customer":"u1","event":"review_submitted","props":{"order_id":"o1","score":4,"text":"Chegou antes do prazo.\r\nRecomendo"}})",
-                R"({"time":"2018-01-01T12:00:00Z","customer":"u1","event":"order_placed","props":{"order_id":"o3","total":15,"currency":"BRL","category":"other","item_count":1,"skus":["p3"]}})",
-                R"({"time":"2018-01-01T12:10:00Z","customer":"u1","event":"order_paid","props":{"order_id":"o3","total":15,"currency":"BRL","category":"other","payment_method":"boleto"}})",
-                R"({"time":"2018-01-02T12:00:00Z","customer":"u1","event":"order_shipped","props":{"order_id":"o3","total":15,"currency":"BRL","category":"other","estimated_delivery":"2018-01-15T02:00:00Z"}})",
-                R"({"time":"2018-01-20T14:00:00Z","customer":"u1","event":"order_delivered","props":{"order_id":"o3","total":15,"currency":"BRL","category":"other","late":true}})",
-                R"({"time":"2018-01-22T12:00:00Z","customer":"u1","event":"review_submitted","props":{"order_id":"o3","score":1}})",
-                R"({"time":"2018-02-13T23:18:39Z","customer":"u2","event":"order_placed","props":{"order_id":"o2","total":109.9,"currency":"BRL","category":"furniture_decor","item_count":1,"skus":["p2"]}})",
-                R"({"time":"2018-02-14T00:20:29Z","customer":"u2","event":"order_paid","props":{"order_id":"o2","total":109.9,"currency":"BRL","category":"furniture_decor"}})",
-                R"({"time":"2018-02-14T00:20:29Z","customer":"u2","event":"order_cancelled","props":{"order_id":"o2","total":109.9,"currency":"BRL","category":"furniture_decor","reason":"canceled"}})",
-            }));
+  EXPECT_EQ(
+      c.output,
+      (lines{
+          R"({"time":"2017-10-02T13:56:33Z","customer":"u1","event":"order_placed","props":{"order_id":"o1","total":148.61,"currency":"BRL","category":"furniture_decor","item_count":2,"skus":["p1","p2"]}})",
+          R"({"time":"2017-10-02T14:07:15Z","customer":"u1","event":"order_paid","props":{"order_id":"o1","total":148.61,"currency":"BRL","category":"furniture_decor","payment_method":"credit_card"}})",
+          R"({"time":"2017-10-04T22:55:00Z","customer":"u1","event":"order_shipped","props":{"order_id":"o1","total":148.61,"currency":"BRL","category":"furniture_decor","estimated_delivery":"2017-10-18T02:00:00Z"}})",
+          R"({"time":"2017-10-11T00:25:13Z","customer":"u1","event":"order_delivered","props":{"order_id":"o1","total":148.61,"currency":"BRL","category":"furniture_decor","late":false}})",
+          R"({"time":"2017-10-12T06:43:48Z","customer":"u1","event":"review_submitted","props":{"order_id":"o1","score":4,"text":"Chegou antes do prazo.\r\nRecomendo"}})",
+          R"({"time":"2018-01-01T12:00:00Z","customer":"u1","event":"order_placed","props":{"order_id":"o3","total":15,"currency":"BRL","category":"other","item_count":1,"skus":["p3"]}})",
+          R"({"time":"2018-01-01T12:10:00Z","customer":"u1","event":"order_paid","props":{"order_id":"o3","total":15,"currency":"BRL","category":"other","payment_method":"boleto"}})",
+          R"({"time":"2018-01-02T12:00:00Z","customer":"u1","event":"order_shipped","props":{"order_id":"o3","total":15,"currency":"BRL","category":"other","estimated_delivery":"2018-01-15T02:00:00Z"}})",
+          R"({"time":"2018-01-20T14:00:00Z","customer":"u1","event":"order_delivered","props":{"order_id":"o3","total":15,"currency":"BRL","category":"other","late":true}})",
+          R"({"time":"2018-01-22T12:00:00Z","customer":"u1","event":"review_submitted","props":{"order_id":"o3","score":1}})",
+          R"({"time":"2018-02-13T23:18:39Z","customer":"u2","event":"order_placed","props":{"order_id":"o2","total":109.9,"currency":"BRL","category":"furniture_decor","item_count":1,"skus":["p2"]}})",
+          R"({"time":"2018-02-14T00:20:29Z","customer":"u2","event":"order_paid","props":{"order_id":"o2","total":109.9,"currency":"BRL","category":"furniture_decor"}})",
+          R"({"time":"2018-02-14T00:20:29Z","customer":"u2","event":"order_cancelled","props":{"order_id":"o2","total":109.9,"currency":"BRL","category":"furniture_decor","reason":"canceled"}})",
+      }));
   EXPECT_EQ(c.stats.count("orders"), 3U);
   EXPECT_EQ(c.stats.count("customers"), 2U);
   EXPECT_EQ(c.stats.count("reviews"), 3U);
@@ -199,13 +206,14 @@ TEST(cdnow_converter, converts_purchases) {
       " 00002 19970112 5 77.00\r\n"
       " 00003 19970102 2 20.76\r\n");
   ASSERT_EQ(c.error, "");
-  EXPECT_EQ(c.output,
-            (lines{
-                R"({"time":"1997-01-01T12:00:00Z","customer":"00001","event":"order_placed","props":{"order_id":"cdnow-00001-1","total":11.77,"currency":"USD","category":"music","item_count":1}})",
-                R"({"time":"1997-01-02T12:00:00Z","customer":"00003","event":"order_placed","props":{"order_id":"cdnow-00003-1","total":20.76,"currency":"USD","category":"music","item_count":2}})",
-                R"({"time":"1997-01-12T12:00:00Z","customer":"00002","event":"order_placed","props":{"order_id":"cdnow-00002-1","total":12,"currency":"USD","category":"music","item_count":1}})",
-                R"({"time":"1997-01-12T12:00:00Z","customer":"00002","event":"order_placed","props":{"order_id":"cdnow-00002-2","total":77,"currency":"USD","category":"music","item_count":5}})",
-            }));
+  EXPECT_EQ(
+      c.output,
+      (lines{
+          R"({"time":"1997-01-01T12:00:00Z","customer":"00001","event":"order_placed","props":{"order_id":"cdnow-00001-1","total":11.77,"currency":"USD","category":"music","item_count":1}})",
+          R"({"time":"1997-01-02T12:00:00Z","customer":"00003","event":"order_placed","props":{"order_id":"cdnow-00003-1","total":20.76,"currency":"USD","category":"music","item_count":2}})",
+          R"({"time":"1997-01-12T12:00:00Z","customer":"00002","event":"order_placed","props":{"order_id":"cdnow-00002-1","total":12,"currency":"USD","category":"music","item_count":1}})",
+          R"({"time":"1997-01-12T12:00:00Z","customer":"00002","event":"order_placed","props":{"order_id":"cdnow-00002-2","total":77,"currency":"USD","category":"music","item_count":5}})",
+      }));
   EXPECT_EQ(c.stats.count("purchases"), 4U);
   EXPECT_EQ(c.stats.count("customers"), 3U);
 }

@@ -1,6 +1,6 @@
 // The RFC 4180 reader behind the converters.
-#include "grammar/diagnostic_render.hpp"
 #include "interpreter/tools/internal/csv_reader.hpp"
+#include "grammar/diagnostic_render.hpp"
 
 #include <gtest/gtest.h>
 
@@ -44,7 +44,9 @@ TEST(csv_reader, keeps_line_breaks_inside_quotes) {
 }
 
 TEST(csv_reader, skips_empty_lines_and_a_bom) {
-  const auto r = read("\xEF\xBB\xBF" "a\n\n\r\nb\n\"\"\nc");
+  const auto r = read(
+      "\xEF\xBB\xBF"
+      "a\n\n\r\nb\n\"\"\nc");
   EXPECT_EQ(r.error, "");
   EXPECT_EQ(r.records, (rows{{"a"}, {"b"}, {""}, {"c"}}));
 }

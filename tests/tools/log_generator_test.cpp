@@ -1,6 +1,6 @@
 // The generated shop history: deterministic, in time order, realistic.
-#include "grammar/diagnostic_render.hpp"
 #include "interpreter/tools/log_generator.hpp"
+#include "grammar/diagnostic_render.hpp"
 
 #include <map>
 #include <set>
@@ -51,8 +51,9 @@ TEST(log_generator, same_options_same_bytes) {
 // generator is changed on purpose.
 TEST(log_generator, output_is_pinned) {
   const auto text = generate_log_text(small(200, 7));
-  EXPECT_EQ(text.substr(0, text.find('\n')),
-            R"({"time":"2026-01-01T19:42:33Z","customer":"c000100","traits":{"timezone":"Europe/Paris","email":"c000100@example.com","first_name":"Lukas","marketing_opt_in":true}})");
+  EXPECT_EQ(
+      text.substr(0, text.find('\n')),
+      R"({"time":"2026-01-01T19:42:33Z","customer":"c000100","traits":{"timezone":"Europe/Paris","email":"c000100@example.com","first_name":"Lukas","marketing_opt_in":true}})");
   EXPECT_EQ(fnv1a(text), 0xab0a9ee76ddd830cULL) << std::hex << fnv1a(text);
 }
 
@@ -71,11 +72,16 @@ TEST(log_generator, chunks_are_whole_lines) {
 }
 
 TEST(log_generator, reads_back_in_time_order_with_ecommerce_events_only) {
-  const std::set<std::string> ecommerce{
-      "order_placed",  "order_paid",          "order_shipped",    "order_delivered", "order_cancelled",
-      "order_returned", "refund_issued",      "order_status_viewed", "back_in_stock",  "review_submitted",
-      "nps_submitted",  "csat_submitted",     "support_ticket_opened", "support_ticket_closed",
-      "subscription_started", "trial_ending", "subscription_cancelled", "unsubscribed", "profile_updated"};
+  const std::set<std::string> ecommerce{"order_placed",           "order_paid",
+                                        "order_shipped",          "order_delivered",
+                                        "order_cancelled",        "order_returned",
+                                        "refund_issued",          "order_status_viewed",
+                                        "back_in_stock",          "review_submitted",
+                                        "nps_submitted",          "csat_submitted",
+                                        "support_ticket_opened",  "support_ticket_closed",
+                                        "subscription_started",   "trial_ending",
+                                        "subscription_cancelled", "unsubscribed",
+                                        "profile_updated"};
   const auto text = generate_log_text(small(3000));
   test_program t;
   eventlog::test_support::declare_ecommerce(t);

@@ -61,8 +61,7 @@ std::uint32_t comment_cursor::find_open_brace(std::uint32_t from) const {
 std::uint32_t comment_cursor::closing_brace(std::uint32_t end) const {
   auto i = std::min(static_cast<std::size_t>(end), text_.size());
   while (i > 0 && text_[i - 1] != '}' &&
-         (text_[i - 1] == ' ' || text_[i - 1] == '\t' || text_[i - 1] == '\r' ||
-          text_[i - 1] == '\n')) {
+         (text_[i - 1] == ' ' || text_[i - 1] == '\t' || text_[i - 1] == '\r' || text_[i - 1] == '\n')) {
     --i;
   }
   return i > 0 ? static_cast<std::uint32_t>(i - 1) : 0;

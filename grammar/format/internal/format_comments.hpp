@@ -21,8 +21,7 @@ namespace afterflow::format {
 
 class comment_cursor {
  public:
-  comment_cursor(std::string_view text, const std::vector<ast::comment>& comments)
-      : text_(text), comments_(comments) {}
+  comment_cursor(std::string_view text, const std::vector<ast::comment>& comments) : text_(text), comments_(comments) {}
 
   /// Takes the comments not yet taken that start before `offset`.
   [[nodiscard]] std::span<const ast::comment> take_before(std::uint32_t offset);

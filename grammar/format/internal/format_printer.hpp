@@ -51,7 +51,8 @@ struct list_item {
 class printer {
  public:
   printer(const ast::file& tree, const grammar::source_file& source)
-      : tree_(tree), comments_(source.text(), tree.comments),
+      : tree_(tree),
+        comments_(source.text(), tree.comments),
         text_size_(static_cast<std::uint32_t>(source.text().size())) {}
 
   [[nodiscard]] std::string run();
@@ -96,15 +97,15 @@ class printer {
   /// the line of the `}` (left open for ` else …` or a trailing comment).
   void close_brace(std::uint32_t close);
   /// `prefix { entries }`, one entry per line unless empty.
-  void braced_lines(std::string_view prefix, std::uint32_t begin, std::uint32_t end,
-                    std::uint32_t open, const std::vector<list_item>& items);
+  void braced_lines(std::string_view prefix, std::uint32_t begin, std::uint32_t end, std::uint32_t open,
+                    const std::vector<list_item>& items);
   /// `prefix` followed by a property list (when `has_list`) that stays on the
   /// line if it fits and holds no comment; the list's `{` is the first one
   /// after `search_from`.
-  void list_line(std::uint32_t begin, std::uint32_t end, const std::string& prefix,
-                 const std::vector<list_item>& items, bool has_list, std::uint32_t search_from);
-  [[nodiscard]] bool list_breaks(std::string_view prefix, const std::vector<list_item>& items,
-                                 std::uint32_t open, std::uint32_t close) const;
+  void list_line(std::uint32_t begin, std::uint32_t end, const std::string& prefix, const std::vector<list_item>& items,
+                 bool has_list, std::uint32_t search_from);
+  [[nodiscard]] bool list_breaks(std::string_view prefix, const std::vector<list_item>& items, std::uint32_t open,
+                                 std::uint32_t close) const;
 
   const ast::file& tree_;
   writer out_;

@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <type_traits>
 
-#include "grammar/format/internal/format_printer.hpp"
 #include "grammar/format/format_text.hpp"
+#include "grammar/format/internal/format_printer.hpp"
 
 namespace afterflow::format {
 
@@ -62,8 +62,7 @@ std::optional<std::string> printer::one_line(const ast::step& s) {
           if (node.has_params_block) out += " " + inline_list(property_items(node.params));
           return out;
         } else if constexpr (std::is_same_v<node_type, ast::set_step>) {
-          return "set " + node.target.name + "." + node.attribute.name + " = " +
-                 expr_text(node.value);
+          return "set " + node.target.name + "." + node.attribute.name + " = " + expr_text(node.value);
         } else if constexpr (std::is_same_v<node_type, ast::tag_step>) {
           return (node.remove ? "untag " : "tag ") + quote(node.tag.value);
         } else if constexpr (std::is_same_v<node_type, ast::emit_step>) {
@@ -75,8 +74,7 @@ std::optional<std::string> printer::one_line(const ast::step& s) {
         } else if constexpr (std::is_same_v<node_type, ast::log_step>) {
           return "log " + quote(node.text.value);
         } else {
-          static_assert(std::is_same_v<node_type, ast::if_step> ||
-                        std::is_same_v<node_type, ast::split_step> ||
+          static_assert(std::is_same_v<node_type, ast::if_step> || std::is_same_v<node_type, ast::split_step> ||
                         std::is_same_v<node_type, ast::repeat_step>);
           return std::nullopt;
         }
@@ -91,9 +89,8 @@ void printer::step_list(const std::vector<ast::step>& steps) {
 namespace {
 
 /// `a b`, or nothing if either part is missing.
-[[nodiscard]] std::optional<std::string> joined(const std::optional<std::string>& a,
-                                               std::string_view separator,
-                                               const std::optional<std::string>& b) {
+[[nodiscard]] std::optional<std::string> joined(const std::optional<std::string>& a, std::string_view separator,
+                                                const std::optional<std::string>& b) {
   if (!a || !b) return std::nullopt;
   return *a + std::string(separator) + *b;
 }
@@ -107,18 +104,17 @@ void printer::step(const ast::step& s) {
       [&](const auto& node) {
         using node_type = std::decay_t<decltype(node)>;
         if constexpr (std::is_same_v<node_type, ast::send_step>) {
-          list_line(begin, end, send_prefix(node), property_items(node.params),
-                    node.has_params_block, node.template_name.where.end);
+          list_line(begin, end, send_prefix(node), property_items(node.params), node.has_params_block,
+                    node.template_name.where.end);
         } else if constexpr (std::is_same_v<node_type, ast::emit_step>) {
-          list_line(begin, end, "emit " + node.event.name, property_items(node.properties),
-                    node.has_properties_block, node.event.where.end);
+          list_line(begin, end, "emit " + node.event.name, property_items(node.properties), node.has_properties_block,
+                    node.event.where.end);
         } else if constexpr (std::is_same_v<node_type, ast::wait_for_step>) {
           if (!node.received && !node.timed_out) {
             line(begin, end, wait_for_text(node));
             return;
           }
-          const auto first_open =
-              node.received ? node.received->where.begin : node.timed_out->where.begin;
+          const auto first_open = node.received ? node.received->where.begin : node.timed_out->where.begin;
           std::optional<std::string> compact = wait_for_text(node);
           if (node.received) compact = joined(compact, " ", inline_block(*node.received));
           if (node.timed_out) compact = joined(compact, " timeout ", inline_block(*node.timed_out));
@@ -127,8 +123,8 @@ void printer::step(const ast::step& s) {
           out_.append(wait_for_text(node));
           if (node.received) block(*node.received, {});
           if (node.timed_out) {
-            const auto head = node.received ? comments_.take_before(node.timed_out->where.begin)
-                                            : std::span<const ast::comment>{};
+            const auto head =
+                node.received ? comments_.take_before(node.timed_out->where.begin) : std::span<const ast::comment>{};
             out_.append(" timeout");
             block(*node.timed_out, head);
           }
@@ -139,8 +135,7 @@ void printer::step(const ast::step& s) {
           for (std::size_t i = 0; i < node.branches.size(); ++i) {
             const auto& branch = node.branches[i];
             const auto condition = (i == 0 ? "if " : " else if ") + expr_text(branch.condition);
-            compact = joined(i == 0 ? condition : joined(compact, "", condition), " ",
-                             inline_block(branch.body));
+            compact = joined(i == 0 ? condition : joined(compact, "", condition), " ", inline_block(branch.body));
           }
           if (node.otherwise) compact = joined(compact, " else ", inline_block(*node.otherwise));
           if (compact_line(begin, first_open, end, compact)) return;
@@ -188,8 +183,7 @@ void printer::step(const ast::step& s) {
           finish_line(end);
         } else if constexpr (std::is_same_v<node_type, ast::repeat_step>) {
           const auto header = "repeat " + expr_text(node.count) + " times";
-          if (compact_line(begin, node.body.where.begin, end,
-                           joined(header, " ", inline_block(node.body)))) {
+          if (compact_line(begin, node.body.where.begin, end, joined(header, " ", inline_block(node.body)))) {
             return;
           }
           leading(begin, node.body.where.begin);
@@ -216,8 +210,7 @@ std::optional<std::string> printer::inline_block(const ast::block& b) const {
 
 bool printer::compact_line(std::uint32_t begin, std::uint32_t first_open, std::uint32_t end,
                            const std::optional<std::string>& text) {
-  if (!text || comments_.any_in(first_open, end) ||
-      out_.column() + count_code_points(*text) > max_width) {
+  if (!text || comments_.any_in(first_open, end) || out_.column() + count_code_points(*text) > max_width) {
     return false;
   }
   line(begin, end, *text);

@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <type_traits>
 
-#include "grammar/format/internal/format_printer.hpp"
 #include "grammar/format/format_text.hpp"
+#include "grammar/format/internal/format_printer.hpp"
 
 namespace afterflow::format {
 
@@ -25,8 +25,7 @@ namespace {
 }
 
 /// Where to look for the `{` of `with { ... }`: after every other part.
-[[nodiscard]] std::uint32_t expect_send_list_search(const ast::expect_send& e,
-                                                    std::uint32_t begin) {
+[[nodiscard]] std::uint32_t expect_send_list_search(const ast::expect_send& e, std::uint32_t begin) {
   std::uint32_t from = begin;
   if (e.channel) from = std::max(from, e.channel->where.end);
   if (e.template_name) from = std::max(from, e.template_name->where.end);
@@ -60,16 +59,13 @@ void printer::test_item(const ast::test_item& item) {
       [&](const auto& node) {
         using node_type = std::decay_t<decltype(node)>;
         if constexpr (std::is_same_v<node_type, ast::test_customer>) {
-          list_line(begin, end, "customer " + customer_text(node.customer),
-                    property_items(node.attributes), !node.attributes.empty(),
-                    node.customer.where.end);
+          list_line(begin, end, "customer " + customer_text(node.customer), property_items(node.attributes),
+                    !node.attributes.empty(), node.customer.where.end);
         } else if constexpr (std::is_same_v<node_type, ast::test_event>) {
           const char* anchor = node.time.anchor == ast::time_anchor::at ? "at " : "after ";
           list_line(begin, end,
-                    anchor + expr_text(node.time.value) + " " + node.event.name + " " +
-                        customer_text(node.customer),
-                    property_items(node.properties), node.has_properties_block,
-                    node.customer.where.end);
+                    anchor + expr_text(node.time.value) + " " + node.event.name + " " + customer_text(node.customer),
+                    property_items(node.properties), node.has_properties_block, node.customer.where.end);
         } else if constexpr (std::is_same_v<node_type, ast::test_run_until>) {
           line(begin, end, "run until " + expr_text(node.until));
         } else if constexpr (std::is_same_v<node_type, ast::test_allow_other_sends>) {
@@ -79,20 +75,17 @@ void printer::test_item(const ast::test_item& item) {
                     expect_send_list_search(node, begin));
         } else if constexpr (std::is_same_v<node_type, ast::expect_count>) {
           line(begin, end,
-               "expect count send " + node.channel.name + " " + ast::spelling(node.op) + " " +
-                   expr_text(node.count));
+               "expect count send " + node.channel.name + " " + ast::spelling(node.op) + " " + expr_text(node.count));
         } else if constexpr (std::is_same_v<node_type, ast::expect_exit>) {
           line(begin, end,
-               "expect exit " + node.flow.name + " for " + customer_text(node.customer) +
-                   " reason " + (node.reason_quoted ? quote(node.reason) : node.reason));
+               "expect exit " + node.flow.name + " for " + customer_text(node.customer) + " reason " +
+                   (node.reason_quoted ? quote(node.reason) : node.reason));
         } else if constexpr (std::is_same_v<node_type, ast::expect_goal>) {
-          line(begin, end,
-               "expect goal " + node.flow.name + " for " + customer_text(node.customer));
+          line(begin, end, "expect goal " + node.flow.name + " for " + customer_text(node.customer));
         } else {
           static_assert(std::is_same_v<node_type, ast::expect_segment>);
           line(begin, end,
-               "expect " + customer_text(node.customer) + (node.negated ? " not in " : " in ") +
-                   node.segment.name);
+               "expect " + customer_text(node.customer) + (node.negated ? " not in " : " in ") + node.segment.name);
         }
       },
       item.node);

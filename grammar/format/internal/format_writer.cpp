@@ -35,9 +35,7 @@ void writer::append(std::string_view code) {
   current_.code += code;
 }
 
-std::size_t writer::column() const {
-  return open_ ? width(current_.depth, current_.code) : depth_ * indent_width;
-}
+std::size_t writer::column() const { return open_ ? width(current_.depth, current_.code) : depth_ * indent_width; }
 
 void writer::set_trailing(std::string_view comment) {
   open_line();
@@ -68,8 +66,7 @@ std::string writer::finish() {
     }
     std::size_t last = first;
     std::size_t column = 0;
-    while (last < lines_.size() && !lines_[last].comment.empty() &&
-           lines_[last].depth == lines_[first].depth) {
+    while (last < lines_.size() && !lines_[last].comment.empty() && lines_[last].depth == lines_[first].depth) {
       column = std::max(column, width(lines_[last].depth, lines_[last].code));
       ++last;
     }

@@ -51,8 +51,8 @@ class writer {
  private:
   struct line {
     std::size_t depth = 0;
-    std::string code;     ///< empty for a blank line
-    std::string comment;  ///< trailing comment, empty if none
+    std::string code;          ///< empty for a blank line
+    std::string comment;       ///< trailing comment, empty if none
     bool own_comment = false;  ///< the line is a comment of its own
   };
 

@@ -41,9 +41,7 @@ bool accepts(const stdlib::type_set& set, const type& t) {
 }
 
 std::string arity_text(std::size_t min, std::size_t max) {
-  const auto plural = [](std::size_t n) {
-    return fmt::format("{} argument{}", n, n == 1 ? "" : "s");
-  };
+  const auto plural = [](std::size_t n) { return fmt::format("{} argument{}", n, n == 1 ? "" : "s"); };
   if (max == SIZE_MAX) return fmt::format("at least {}", plural(min));
   if (min == max) return plural(min);
   return fmt::format("{} to {} arguments", min, max);
@@ -56,8 +54,7 @@ const ast::expr& unwrap(const ast::expr& e) {
 
 }  // namespace
 
-expr_info checker::check_call(const ast::expr& e, const ast::call_expr& call,
-                              const expr_context& ctx) {
+expr_info checker::check_call(const ast::expr& e, const ast::call_expr& call, const expr_context& ctx) {
   const auto& name = call.callee.name;
   const auto* b = stdlib::find_builtin(name);
   if (b == nullptr) {
@@ -74,8 +71,7 @@ expr_info checker::check_call(const ast::expr& e, const ast::call_expr& call,
     }
     std::vector<std::string> names;
     for (const auto& each : stdlib::builtins()) names.emplace_back(each.name);
-    auto& d = error(codes::unknown_function, call.callee.where,
-                    fmt::format("unknown function `{}`", name));
+    auto& d = error(codes::unknown_function, call.callee.where, fmt::format("unknown function `{}`", name));
     suggest(d, name, names);
     return error_info();
   }
@@ -84,8 +80,8 @@ expr_info checker::check_call(const ast::expr& e, const ast::call_expr& call,
 }
 
 // `count(E [where c], within: d)` and the other history aggregates.
-expr_info checker::check_aggregate(const ast::expr& e, const ast::call_expr& call,
-                                   const builtin& b, const expr_context& ctx) {
+expr_info checker::check_aggregate(const ast::expr& e, const ast::call_expr& call, const builtin& b,
+                                   const expr_context& ctx) {
   std::vector<const ast::call_argument*> positional;
   std::vector<const ast::call_argument*> named;
   for (const auto& a : call.arguments) (a.name ? named : positional).push_back(&a);
@@ -96,12 +92,12 @@ expr_info checker::check_aggregate(const ast::expr& e, const ast::call_expr& cal
     return error_info();
   };
   const bool by_property = b.subject == stdlib::aggregate_subject::event_property;
-  const auto example = by_property ? fmt::format("`{}(order_placed.total)`", b.name)
-                                   : fmt::format("`{}(order_placed)`", b.name);
+  const auto example =
+      by_property ? fmt::format("`{}(order_placed.total)`", b.name) : fmt::format("`{}(order_placed)`", b.name);
   if (positional.empty()) {
-    error(codes::wrong_argument_count, e.where,
-          fmt::format("`{}` needs {} as its first argument", b.name,
-                      by_property ? "an event property" : "an event name"))
+    error(
+        codes::wrong_argument_count, e.where,
+        fmt::format("`{}` needs {} as its first argument", b.name, by_property ? "an event property" : "an event name"))
         .with_help(fmt::format("for example {}", example));
     return give_up();
   }
@@ -117,8 +113,7 @@ expr_info checker::check_aggregate(const ast::expr& e, const ast::call_expr& cal
     auto& d = error(codes::invalid_aggregate_subject, subject.where,
                     fmt::format("`{}` expects an event name, such as {}", b.name, example));
     if (property_event != nullptr) {
-      d.with_help(fmt::format("`{}` works on whole events: write `{}({})`", b.name, b.name,
-                              property_event->name.name));
+      d.with_help(fmt::format("`{}` works on whole events: write `{}({})`", b.name, b.name, property_event->name.name));
     }
     return give_up();
   }
@@ -127,8 +122,7 @@ expr_info checker::check_aggregate(const ast::expr& e, const ast::call_expr& cal
                     fmt::format("`{}` expects an event property, such as {}", b.name, example));
     if (event_name != nullptr) {
       d.with_help(fmt::format("name the property to {}: `{}({}.<property>)`",
-                              b.id == builtin_id::sum ? "add up" : "read", b.name,
-                              event_name->name.name));
+                              b.id == builtin_id::sum ? "add up" : "read", b.name, event_name->name.name));
     }
     return give_up();
   }
@@ -162,8 +156,8 @@ expr_info checker::check_aggregate(const ast::expr& e, const ast::call_expr& cal
       }
       if (*kind != type_kind::number && *kind != type_kind::any) {
         error(codes::aggregate_property_type, subject.where,
-              fmt::format("`{}` needs a number property, but `{}.{}` is {}", b.name, s->name,
-                          member, quoted(type::of(*kind))))
+              fmt::format("`{}` needs a number property, but `{}.{}` is {}", b.name, s->name, member,
+                          quoted(type::of(*kind))))
             .with_help(fmt::format("to test for any event, use `exists({})`", s->name));
         record(subject, error_info());
         return give_up();
@@ -203,8 +197,7 @@ expr_info checker::check_aggregate(const ast::expr& e, const ast::call_expr& cal
     }
     const auto [it, inserted] = seen.emplace(arg_name, a->name->where);
     if (!inserted) {
-      error(codes::duplicate_argument, a->name->where,
-            fmt::format("`{}` is given twice", arg_name))
+      error(codes::duplicate_argument, a->name->where, fmt::format("`{}` is given twice", arg_name))
           .with_note("first given here", it->second);
       record_unchecked(*a->value);
       ok = false;
@@ -245,18 +238,17 @@ expr_info checker::check_scalar(const ast::expr& e, const ast::call_expr& call, 
                                 const expr_context& ctx) {
   bool ok = true;
   if (call.filter) {
-    error(codes::filter_not_allowed, call.where_keyword,
-          fmt::format("`{}` does not take a `where` filter", b.name))
-        .with_help("`where` filters the events of history aggregates: `count`, `exists`, `sum`, "
-                   "`avg`, `min`, `max`, `first` and `last`");
+    error(codes::filter_not_allowed, call.where_keyword, fmt::format("`{}` does not take a `where` filter", b.name))
+        .with_help(
+            "`where` filters the events of history aggregates: `count`, `exists`, `sum`, "
+            "`avg`, `min`, `max`, `first` and `last`");
     record_unchecked(*call.filter);
     ok = false;
   }
   std::vector<const ast::call_argument*> positional;
   for (const auto& a : call.arguments) {
     if (a.name) {
-      error(codes::unknown_named_argument, a.name->where,
-            fmt::format("`{}` takes no named arguments", b.name))
+      error(codes::unknown_named_argument, a.name->where, fmt::format("`{}` takes no named arguments", b.name))
           .with_help(fmt::format("the signature is `{}`", b.signature));
       record_unchecked(*a.value);
       ok = false;
@@ -284,8 +276,7 @@ expr_info checker::check_scalar(const ast::expr& e, const ast::call_expr& call, 
   if (b.id == builtin_id::has && !args.empty()) {
     const auto& arg = unwrap(*positional.front()->value);
     if (!std::holds_alternative<ast::member_expr>(arg.node) && !args.front()->type.is_error()) {
-      error(codes::has_needs_member, arg.where,
-            "`has` needs a property or an attribute, such as `has(customer.email)`")
+      error(codes::has_needs_member, arg.where, "`has` needs a property or an attribute, such as `has(customer.email)`")
           .with_help("to test any value for null, compare it: `!= null`");
       ok = false;
     }
@@ -299,14 +290,13 @@ expr_info checker::check_scalar(const ast::expr& e, const ast::call_expr& call, 
     }
     if (!accepts(param.accepts, t)) {
       error(codes::argument_type, positional[i]->value->where,
-            fmt::format("`{}` expects {} for `{}`, found {}", b.name, param.accepts.describe(),
-                        param.name, quoted(t)))
+            fmt::format("`{}` expects {} for `{}`, found {}", b.name, param.accepts.describe(), param.name, quoted(t)))
           .with_help(fmt::format("the signature is `{}`", b.signature));
       ok = false;
     }
   }
-  const bool zone_argument = b.id == builtin_id::local_hour || b.id == builtin_id::weekday ||
-                             b.id == builtin_id::date_of;
+  const bool zone_argument =
+      b.id == builtin_id::local_hour || b.id == builtin_id::weekday || b.id == builtin_id::date_of;
   if (zone_argument && args.size() == 2 && args[1]->type.is(type_kind::string)) {
     check_time_zone(*positional[1]->value, *args[1]);
   }
@@ -328,8 +318,8 @@ expr_info checker::check_scalar(const ast::expr& e, const ast::call_expr& call, 
       }
       if (common->kind != t.kind) {
         error(codes::argument_type, positional[i]->value->where,
-              fmt::format("the arguments of `{}` must have one type, found {} and {}", b.name,
-                          quoted(*common), quoted(t)));
+              fmt::format("the arguments of `{}` must have one type, found {} and {}", b.name, quoted(*common),
+                          quoted(t)));
         info.type = type::of(type_kind::error);
         return info;
       }

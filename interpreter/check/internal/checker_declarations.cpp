@@ -70,8 +70,7 @@ std::string join_names(std::span<const std::string> names) {
 void checker::check_reserved(const ast::identifier& name, std::string_view what) {
   const auto meaning = reserved_meaning(name.name);
   if (meaning.empty()) return;
-  error(codes::reserved_name, name.where,
-        fmt::format("{} cannot be called `{}`", what, name.name))
+  error(codes::reserved_name, name.where, fmt::format("{} cannot be called `{}`", what, name.name))
       .with_label("reserved name")
       .with_note(fmt::format("`{}` is {}", name.name, meaning))
       .with_help("choose another name");
@@ -84,15 +83,14 @@ void checker::check_reserved(const ast::identifier& name, std::string_view what)
 void checker::collect_declarations(file_index f, bool run_ordered) {
   std::map<std::string, span, std::less<>> test_names;
   for (const auto& d : program_.files[f].syntax.declarations) {
-    const bool flow_or_test = std::holds_alternative<ast::flow_decl>(d.node) ||
-                              std::holds_alternative<ast::test_decl>(d.node);
+    const bool flow_or_test =
+        std::holds_alternative<ast::flow_decl>(d.node) || std::holds_alternative<ast::test_decl>(d.node);
     if (run_ordered != flow_or_test) continue;
     std::visit(
         overloaded{
             [&](const ast::event_decl& e) {
               if (const auto* first = schema(e.name.name)) {
-                error(codes::duplicate_event, e.name.where,
-                      fmt::format("event `{}` is declared twice", e.name.name))
+                error(codes::duplicate_event, e.name.where, fmt::format("event `{}` is declared twice", e.name.name))
                     .with_note("first declared here", first->decl->name.where)
                     .with_help("an event has one schema: remove one of the declarations");
                 return;
@@ -107,8 +105,8 @@ void checker::collect_declarations(file_index f, bool run_ordered) {
               const auto index = static_cast<segment_index>(program_.segments.size());
               program_.segments.push_back({s.name.name, f, &s});
               program_.files[f].segments.push_back(index);
-              const auto [it, inserted] = scopes_[f].own.emplace(
-                  s.name.name, value_symbol{value_symbol::kind::segment, index});
+              const auto [it, inserted] =
+                  scopes_[f].own.emplace(s.name.name, value_symbol{value_symbol::kind::segment, index});
               if (!inserted) {
                 const auto& other = it->second;
                 const auto where = other.what == value_symbol::kind::segment
@@ -125,8 +123,8 @@ void checker::collect_declarations(file_index f, bool run_ordered) {
               const auto index = static_cast<constant_index>(program_.constants.size());
               program_.constants.push_back({c.name.name, f, &c, type::of(type_kind::error), {}});
               program_.files[f].constants.push_back(index);
-              const auto [it, inserted] = scopes_[f].own.emplace(
-                  c.name.name, value_symbol{value_symbol::kind::constant, index});
+              const auto [it, inserted] =
+                  scopes_[f].own.emplace(c.name.name, value_symbol{value_symbol::kind::constant, index});
               if (!inserted) {
                 const auto& other = it->second;
                 const auto where = other.what == value_symbol::kind::segment
@@ -148,8 +146,7 @@ void checker::collect_declarations(file_index f, bool run_ordered) {
               program_.files[f].flows.push_back(index);
               const auto [it, inserted] = program_.flow_by_name.emplace(fl.name.name, index);
               if (!inserted) {
-                error(codes::duplicate_flow, fl.name.where,
-                      fmt::format("flow `{}` is defined twice", fl.name.name))
+                error(codes::duplicate_flow, fl.name.where, fmt::format("flow `{}` is defined twice", fl.name.name))
                     .with_note("first defined here", program_.flows[it->second].decl->name.where)
                     .with_help("flow names are global to the program: rename one of them");
               }
@@ -160,9 +157,8 @@ void checker::collect_declarations(file_index f, bool run_ordered) {
               program_.files[f].tests.push_back(index);
               const auto [it, inserted] = test_names.emplace(t.name.value, t.name.where);
               if (!inserted) {
-                error(codes::duplicate_test,
-                      t.name.where, fmt::format("test \"{}\" is defined twice in this file",
-                                                t.name.value))
+                error(codes::duplicate_test, t.name.where,
+                      fmt::format("test \"{}\" is defined twice in this file", t.name.value))
                     .with_note("first defined here", it->second)
                     .with_help("give each test of a file its own name");
               }
@@ -187,21 +183,18 @@ void checker::note_event_use(file_index file, const ast::identifier& event) {
   if (schema_of(event.name) != no_index) return;
   if (undeclared_warned_.contains(std::pair{file, event.name})) return;
   undeclared_warned_.emplace(file, event.name);
-  auto& d = warning(codes::undeclared_event, event.where,
-                    fmt::format("event `{}` is not declared", event.name));
+  auto& d = warning(codes::undeclared_event, event.where, fmt::format("event `{}` is not declared", event.name));
   suggest(d, event.name, event_names_);
   if (d.help.empty()) {
     d.with_note("undeclared events are allowed, but their properties are not checked");
-    d.with_help(fmt::format("declare it with `event {} {{ ... }}`, or import a module that does",
-                            event.name));
+    d.with_help(fmt::format("declare it with `event {} {{ ... }}`, or import a module that does", event.name));
   }
 }
 
 // Field names, types and duplicates of one schema (E0206, E0303, E0309).
 void checker::check_event_schema(event_index e) {
   auto& schema = program_.events[e];
-  std::vector<std::string> type_names(stdlib::field_type_names().begin(),
-                                      stdlib::field_type_names().end());
+  std::vector<std::string> type_names(stdlib::field_type_names().begin(), stdlib::field_type_names().end());
   for (const auto& field : schema.decl->fields) {
     if (field.name.name == "time" || field.name.name == "customer") {
       error(codes::reserved_field, field.name.where,
@@ -217,8 +210,8 @@ void checker::check_event_schema(event_index e) {
     }
     auto kind = stdlib::field_type_from_name(field.type.name);
     if (!kind) {
-      auto& d = error(codes::unknown_field_type, field.type.where,
-                      fmt::format("unknown field type `{}`", field.type.name));
+      auto& d =
+          error(codes::unknown_field_type, field.type.where, fmt::format("unknown field type `{}`", field.type.name));
       suggest(d, field.type.name, type_names);
       if (d.help.empty()) {
         d.with_help(fmt::format("the field types are {}", join_names(type_names)));
@@ -236,8 +229,7 @@ std::vector<std::uint32_t> checker::definition_order(value_symbol::kind what,
   std::vector<std::vector<std::uint32_t>> uses(count);
   for (std::uint32_t i = 0; i < count; ++i) {
     const auto file = constants ? program_.constants[i].file : program_.segments[i].file;
-    const auto& e = constants ? program_.constants[i].decl->value
-                              : program_.segments[i].decl->condition;
+    const auto& e = constants ? program_.constants[i].decl->value : program_.segments[i].decl->condition;
     std::vector<const ast::identifier*> names;
     collect_names(e, names);
     for (const auto* name : names) {
@@ -348,8 +340,7 @@ void checker::ensure_constant(constant_index c, std::optional<span> reference) {
   expr_context ctx;
   ctx.in = expr_context::owner::constant;
   ctx.file = program_.constants[c].file;
-  auto value = check_constant(decl.value, ctx,
-                              fmt::format("the value of constant `{}`", decl.name.name));
+  auto value = check_constant(decl.value, ctx, fmt::format("the value of constant `{}`", decl.name.name));
   auto& entry = program_.constants[c];
   if (value) {
     entry.type = recorded(decl.value).type;
@@ -385,9 +376,9 @@ void checker::check_policy(file_index file, const ast::policy_decl& policy) {
             [&](const ast::policy_timezone& tz) {
               check_time_zone_name(tz.zone.value, tz.zone.where);
               if (merged.time_zone && *merged.time_zone != tz.zone.value) {
-                error(codes::conflicting_time_zone, tz.zone.where,
-                      fmt::format("the policy time zone is set to both `{}` and `{}`",
-                                  *merged.time_zone, tz.zone.value))
+                error(
+                    codes::conflicting_time_zone, tz.zone.where,
+                    fmt::format("the policy time zone is set to both `{}` and `{}`", *merged.time_zone, tz.zone.value))
                     .with_note("first set here", time_zone_where_)
                     .with_help("a program has one policy time zone: keep one `timezone` line");
                 return;
@@ -401,11 +392,9 @@ void checker::check_policy(file_index file, const ast::policy_decl& policy) {
             [&](const ast::policy_quiet_hours& q) {
               const auto& from = check_expr(q.from, ctx);
               const auto& to = check_expr(q.to, ctx);
-              const bool from_ok = expect_type(q.from, from, type_kind::time_of_day,
-                                               codes::expected_time_of_day,
+              const bool from_ok = expect_type(q.from, from, type_kind::time_of_day, codes::expected_time_of_day,
                                                "write a time of day such as `21:00`");
-              const bool to_ok = expect_type(q.to, to, type_kind::time_of_day,
-                                             codes::expected_time_of_day,
+              const bool to_ok = expect_type(q.to, to, type_kind::time_of_day, codes::expected_time_of_day,
                                              "write a time of day such as `08:00`");
               if (!from_ok || !to_ok) return;
               const auto from_value = check_constant(q.from, ctx, "a quiet hours time");
@@ -416,16 +405,15 @@ void checker::check_policy(file_index file, const ast::policy_decl& policy) {
               if (a == nullptr || b == nullptr) return;
               if (a->seconds == b->seconds) {
                 error(codes::empty_quiet_hours, q.from.where.to(q.to.where),
-                      fmt::format("quiet hours from `{}` to `{}` are empty",
-                                  to_source_text(*from_value), to_source_text(*to_value)))
+                      fmt::format("quiet hours from `{}` to `{}` are empty", to_source_text(*from_value),
+                                  to_source_text(*to_value)))
                     .with_help("give two different times, such as `21:00 to 08:00`");
                 return;
               }
               quiet_hours_entry entry{a->seconds, b->seconds, {}, item.where};
               if (q.channels.empty()) {
                 if (merged.quiet_hours) {
-                  error(codes::conflicting_quiet_hours, item.where,
-                        "quiet hours for every channel are set twice")
+                  error(codes::conflicting_quiet_hours, item.where, "quiet hours for every channel are set twice")
                       .with_note("first set here", merged.quiet_hours->where)
                       .with_help("keep one `quiet_hours` line without `for`");
                   return;
@@ -434,9 +422,9 @@ void checker::check_policy(file_index file, const ast::policy_decl& policy) {
                 return;
               }
               for (const auto& channel : q.channels) {
-                const auto existing = std::find_if(
-                    merged.channel_quiet_hours.begin(), merged.channel_quiet_hours.end(),
-                    [&](const quiet_hours_entry& e) { return e.channel == channel.name; });
+                const auto existing =
+                    std::find_if(merged.channel_quiet_hours.begin(), merged.channel_quiet_hours.end(),
+                                 [&](const quiet_hours_entry& e) { return e.channel == channel.name; });
                 if (existing != merged.channel_quiet_hours.end()) {
                   error(codes::conflicting_quiet_hours, channel.where,
                         fmt::format("quiet hours for `{}` are set twice", channel.name))
@@ -475,15 +463,13 @@ void checker::check_policy(file_index file, const ast::policy_decl& policy) {
               for (const auto& existing : merged.limits) {
                 if (existing.channel == l.channel.name && existing.window == *d) {
                   error(codes::conflicting_limit, item.where,
-                        fmt::format("`{}` has two limits per `{}`", l.channel.name,
-                                    duration_text(*d)))
+                        fmt::format("`{}` has two limits per `{}`", l.channel.name, duration_text(*d)))
                       .with_note("first set here", existing.where)
                       .with_help("keep one limit per channel and window");
                   return;
                 }
               }
-              merged.limits.push_back(
-                  {l.channel.name, static_cast<std::int64_t>(*n), *d, item.where});
+              merged.limits.push_back({l.channel.name, static_cast<std::int64_t>(*n), *d, item.where});
             },
         },
         item.node);
@@ -493,8 +479,7 @@ void checker::check_policy(file_index file, const ast::policy_decl& policy) {
 // `map "External" to event { target: source }` (E0307, E0305, E0202).
 void checker::check_map(file_index file, const ast::map_decl& map) {
   note_event_use(file, map.event);
-  const auto [it, inserted] = mapping_names_.emplace(map.external_name.value,
-                                                     map.external_name.where);
+  const auto [it, inserted] = mapping_names_.emplace(map.external_name.value, map.external_name.where);
   if (!inserted) {
     error(codes::duplicate_mapping, map.external_name.where,
           fmt::format("the external event \"{}\" is mapped twice", map.external_name.value))
@@ -508,8 +493,7 @@ void checker::check_map(file_index file, const ast::map_decl& map) {
   for (const auto& p : map.properties) {
     const auto [at, fresh] = seen.emplace(p.target.name, p.target.where);
     if (!fresh) {
-      error(codes::duplicate_property, p.target.where,
-            fmt::format("the property `{}` is given twice", p.target.name))
+      error(codes::duplicate_property, p.target.where, fmt::format("the property `{}` is given twice", p.target.name))
           .with_note("first given here", at->second);
       continue;
     }
@@ -531,8 +515,7 @@ void checker::report_unused() {
     const auto& own = scopes_[entry.file].own;
     const auto it = own.find(entry.name);
     if (it == own.end() || it->second != value_symbol{value_symbol::kind::segment, s}) continue;
-    warning(codes::unused_segment, entry.decl->name.where,
-            fmt::format("segment `{}` is never used", entry.name))
+    warning(codes::unused_segment, entry.decl->name.where, fmt::format("segment `{}` is never used", entry.name))
         .with_help("remove it, or use it in a flow, a segment or a test");
   }
   for (constant_index c = 0; c < program_.constants.size(); ++c) {
@@ -542,15 +525,13 @@ void checker::report_unused() {
     const auto& own = scopes_[entry.file].own;
     const auto it = own.find(entry.name);
     if (it == own.end() || it->second != value_symbol{value_symbol::kind::constant, c}) continue;
-    warning(codes::unused_constant, entry.decl->name.where,
-            fmt::format("constant `{}` is never used", entry.name))
+    warning(codes::unused_constant, entry.decl->name.where, fmt::format("constant `{}` is never used", entry.name))
         .with_help("remove it, or use it");
   }
   for (binding_index b = 0; b < program_.bindings.size(); ++b) {
     const auto& entry = program_.bindings[b];
     if (binding_used_[b] || !reserved_meaning(entry.name).empty()) continue;
-    warning(codes::unused_binding, entry.step->binding->where,
-            fmt::format("binding `{}` is never used", entry.name))
+    warning(codes::unused_binding, entry.step->binding->where, fmt::format("binding `{}` is never used", entry.name))
         .with_help(fmt::format("remove `as {}`", entry.name));
   }
 }

@@ -49,9 +49,7 @@ const expr_info& checker::record(const ast::expr& e, expr_info info) {
   return infos_.back();
 }
 
-const expr_info& checker::recorded(const ast::expr& e) const {
-  return infos_[program_.expression_index.at(&e)];
-}
+const expr_info& checker::recorded(const ast::expr& e) const { return infos_[program_.expression_index.at(&e)]; }
 
 void checker::record_unchecked(const ast::expr& e) {
   if (program_.expression_index.contains(&e)) return;
@@ -80,38 +78,32 @@ const expr_info& checker::check_expr(const ast::expr& e, const expr_context& ctx
   if (const auto it = program_.expression_index.find(&e); it != program_.expression_index.end()) {
     return infos_[it->second];
   }
-  auto info = std::visit(
-      overloaded{
-          [&](const ast::null_literal&) { return constant_info(type_kind::null, {null_value{}}); },
-          [&](const ast::bool_literal& b) { return constant_info(type_kind::boolean, {b.value}); },
-          [&](const ast::number_literal& n) {
-            return constant_info(type_kind::number, {n.value});
-          },
-          [&](const ast::string_value& s) { return constant_info(type_kind::string, {s.value}); },
-          [&](const ast::duration_literal& d) {
-            return constant_info(type_kind::duration, {d.value});
-          },
-          [&](const ast::time_of_day_literal& t) {
-            return constant_info(type_kind::time_of_day, {time_of_day_value{t.seconds}});
-          },
-          [&](const ast::timestamp_literal& t) {
-            return constant_info(type_kind::time, {t.value});
-          },
-          [&](const ast::list_expr& l) { return check_list(l, ctx); },
-          [&](const ast::name_expr& n) { return check_name(e, n, ctx); },
-          [&](const ast::member_expr& m) { return check_member(e, m, ctx); },
-          [&](const ast::unary_expr& u) { return check_unary(e, u, ctx); },
-          [&](const ast::binary_expr& b) { return check_binary(e, b, ctx); },
-          [&](const ast::call_expr& c) { return check_call(e, c, ctx); },
-          [&](const ast::paren_expr& p) {
-            const auto& inner = check_expr(*p.inner, ctx);
-            expr_info info;
-            info.type = inner.type;
-            info.constant = inner.constant;
-            return info;
-          },
-      },
-      e.node);
+  auto info =
+      std::visit(overloaded{
+                     [&](const ast::null_literal&) { return constant_info(type_kind::null, {null_value{}}); },
+                     [&](const ast::bool_literal& b) { return constant_info(type_kind::boolean, {b.value}); },
+                     [&](const ast::number_literal& n) { return constant_info(type_kind::number, {n.value}); },
+                     [&](const ast::string_value& s) { return constant_info(type_kind::string, {s.value}); },
+                     [&](const ast::duration_literal& d) { return constant_info(type_kind::duration, {d.value}); },
+                     [&](const ast::time_of_day_literal& t) {
+                       return constant_info(type_kind::time_of_day, {time_of_day_value{t.seconds}});
+                     },
+                     [&](const ast::timestamp_literal& t) { return constant_info(type_kind::time, {t.value}); },
+                     [&](const ast::list_expr& l) { return check_list(l, ctx); },
+                     [&](const ast::name_expr& n) { return check_name(e, n, ctx); },
+                     [&](const ast::member_expr& m) { return check_member(e, m, ctx); },
+                     [&](const ast::unary_expr& u) { return check_unary(e, u, ctx); },
+                     [&](const ast::binary_expr& b) { return check_binary(e, b, ctx); },
+                     [&](const ast::call_expr& c) { return check_call(e, c, ctx); },
+                     [&](const ast::paren_expr& p) {
+                       const auto& inner = check_expr(*p.inner, ctx);
+                       expr_info info;
+                       info.type = inner.type;
+                       info.constant = inner.constant;
+                       return info;
+                     },
+                 },
+                 e.node);
   return record(e, std::move(info));
 }
 
@@ -123,8 +115,7 @@ expr_info checker::check_list(const ast::list_expr& l, const expr_context& ctx) 
   for (const auto& item : l.items) {
     const auto& item_info = check_expr(item, ctx);
     if (item_info.type.is(type_kind::event) || item_info.type.is(type_kind::customer)) {
-      error(codes::type_mismatch, item.where,
-            fmt::format("a list cannot hold {}", quoted(item_info.type)))
+      error(codes::type_mismatch, item.where, fmt::format("a list cannot hold {}", quoted(item_info.type)))
           .with_help("use one of its properties instead");
     }
     if (item_info.constant) values.push_back(*item_info.constant);
@@ -149,8 +140,7 @@ expr_info checker::check_name(const ast::expr& e, const ast::name_expr& n, const
                          : ctx.in == expr_context::owner::constant ? "a constant"
                          : ctx.in == expr_context::owner::test     ? "a test"
                                                                    : "a policy";
-      error(codes::trigger_unavailable, e.where,
-            fmt::format("`trigger` is not available in {}", owner))
+      error(codes::trigger_unavailable, e.where, fmt::format("`trigger` is not available in {}", owner))
           .with_note("`trigger` is the event that started a flow's run; it exists only in flows")
           .with_help(ctx.in == expr_context::owner::segment
                          ? "segments describe the customer; put conditions on the trigger in the "
@@ -159,23 +149,20 @@ expr_info checker::check_name(const ast::expr& e, const ast::name_expr& n, const
       return error_info();
     }
     if (ctx.trigger_where) {
-      error(codes::trigger_unavailable, e.where,
-            "`trigger` cannot be used in the trigger's own `where`")
+      error(codes::trigger_unavailable, e.where, "`trigger` cannot be used in the trigger's own `where`")
           .with_note("the run does not exist yet while its trigger is being matched")
           .with_help("use `event` for the event being matched");
       return error_info();
     }
     const auto& flow = program_.flows[ctx.flow];
     info.type = flow.trigger_type;
-    info.meaning = name_info{name_kind::trigger,
-                             flow.trigger_events.size() == 1 ? schema_of(flow.trigger_events[0])
-                                                             : no_index};
+    info.meaning =
+        name_info{name_kind::trigger, flow.trigger_events.size() == 1 ? schema_of(flow.trigger_events[0]) : no_index};
     return info;
   }
   if (name == "event") {
     if (!ctx.event) {
-      auto& d = error(codes::event_outside_where, e.where,
-                      "`event` is only available inside a `where` condition");
+      auto& d = error(codes::event_outside_where, e.where, "`event` is only available inside a `where` condition");
       d.with_note(std::string(event_help));
       if (ctx.flow != no_index) d.with_help("use `trigger` for the event that started the run");
       return error_info();
@@ -209,10 +196,8 @@ expr_info checker::check_name(const ast::expr& e, const ast::name_expr& n, const
       (segment ? segment_used_ : constant_used_)[symbol.index] = true;
       const auto& where = segment ? program_.segments[symbol.index].decl->name.where
                                   : program_.constants[symbol.index].decl->name.where;
-      const auto file = segment ? program_.segments[symbol.index].file
-                                : program_.constants[symbol.index].file;
-      d.with_note(fmt::format("`{}` is defined in `{}`", name,
-                              sources().file(program_.files[file].source).name()),
+      const auto file = segment ? program_.segments[symbol.index].file : program_.constants[symbol.index].file;
+      d.with_note(fmt::format("`{}` is defined in `{}`", name, sources().file(program_.files[file].source).name()),
                   where);
     }
     d.with_help("two imported files define this name: rename one of them, or define it here");
@@ -242,20 +227,21 @@ expr_info checker::check_name(const ast::expr& e, const ast::name_expr& n, const
     for (const auto b : program_.flows[ctx.flow].bindings) {
       const auto& binding = program_.bindings[b];
       if (binding.name != name) continue;
-      auto& d = error(codes::binding_out_of_scope, e.where,
-                      fmt::format("binding `{}` is not in scope here", name));
+      auto& d = error(codes::binding_out_of_scope, e.where, fmt::format("binding `{}` is not in scope here", name));
       d.with_note(fmt::format("`{}` is bound here", name), binding.step->binding->where);
       bool in_timeout = false;
       for (const auto* frame = ctx.timed_out; frame != nullptr; frame = frame->parent) {
         in_timeout = in_timeout || frame->binding == b;
       }
       if (in_timeout) {
-        d.with_help(fmt::format("no `{}` arrived when the `timeout` block runs, so `{}` has no "
-                                "value there",
-                                binding.event, name));
+        d.with_help(
+            fmt::format("no `{}` arrived when the `timeout` block runs, so `{}` has no "
+                        "value there",
+                        binding.event, name));
       } else {
-        d.with_help("a binding is visible in its `where`, its block and the rest of the block "
-                    "that holds the `wait for`");
+        d.with_help(
+            "a binding is visible in its `where`, its block and the rest of the block "
+            "that holds the `wait for`");
       }
       binding_used_[b] = true;
       return error_info();
@@ -267,8 +253,7 @@ expr_info checker::check_name(const ast::expr& e, const ast::name_expr& n, const
     return error_info();
   }
   if (schema_of(name) != no_index) {
-    error(codes::event_name_as_value, e.where,
-          fmt::format("`{}` is an event name, not a value", name))
+    error(codes::event_name_as_value, e.where, fmt::format("`{}` is an event name, not a value", name))
         .with_help(fmt::format("use `exists({0})`, `count({0})` or `last({0})`", name));
     return error_info();
   }
@@ -290,19 +275,17 @@ expr_info checker::check_name(const ast::expr& e, const ast::name_expr& n, const
 
 // `object.member` (E0202 unknown property of a declared event, E0214 no
 // members, E0207 `event_name.property` outside an aggregate).
-expr_info checker::check_member(const ast::expr& e, const ast::member_expr& m,
-                                const expr_context& ctx) {
+expr_info checker::check_member(const ast::expr& e, const ast::member_expr& m, const expr_context& ctx) {
   const auto& member = m.member.name;
   // `order_placed.total` outside an aggregate: an event name is not a value.
   if (const auto* object_name = std::get_if<ast::name_expr>(&m.object->node)) {
     const auto& name = object_name->name.name;
-    const bool value_name = name == "trigger" || name == "event" || name == "customer" ||
-                            name == "now" || find_binding(ctx.bindings, name) != nullptr ||
+    const bool value_name = name == "trigger" || name == "event" || name == "customer" || name == "now" ||
+                            find_binding(ctx.bindings, name) != nullptr ||
                             !lookup_value(scopes_, program_.files, ctx.file, name).found.empty();
     if (!value_name && schema_of(name) != no_index) {
       record_unchecked(*m.object);
-      error(codes::event_name_as_value, e.where,
-            fmt::format("`{}` is an event name, not a value", name))
+      error(codes::event_name_as_value, e.where, fmt::format("`{}` is an event name, not a value", name))
           .with_help(fmt::format("to read the newest `{0}`, write `last({0}).{1}`", name, member));
       return error_info();
     }
@@ -311,8 +294,7 @@ expr_info checker::check_member(const ast::expr& e, const ast::member_expr& m,
   expr_info info;
   const auto& t = object.type;
   switch (t.kind) {
-    case type_kind::error:
-      return error_info();
+    case type_kind::error: return error_info();
     case type_kind::any:
       info.type = type::of(type_kind::any);
       info.meaning = member_info{member_kind::dynamic_property, no_index, no_index};
@@ -367,14 +349,12 @@ expr_info checker::check_member(const ast::expr& e, const ast::member_expr& m,
           for (const auto& f : schema(event)->fields) names.push_back(f.name);
         }
         auto& d = error(codes::unknown_property, e.where,
-                        fmt::format("unknown property `{}` on the trigger events {}", member,
-                                    join_names(events)));
+                        fmt::format("unknown property `{}` on the trigger events {}", member, join_names(events)));
         suggest(d, member, names);
         return error_info();
       }
       const auto schema_index = events.size() == 1 ? schema_of(events.front()) : no_index;
-      const auto field_index =
-          schema_index != no_index ? program_.events[schema_index].field_index(member) : no_index;
+      const auto field_index = schema_index != no_index ? program_.events[schema_index].field_index(member) : no_index;
       info.type = type::of(all_declared && agreed && !disagree ? *agreed : type_kind::any);
       info.meaning = member_info{member_kind::event_property, schema_index, field_index};
       return info;
@@ -383,15 +363,13 @@ expr_info checker::check_member(const ast::expr& e, const ast::member_expr& m,
       error(codes::no_such_member, e.where, fmt::format("`null` has no property `{}`", member));
       return error_info();
     default:
-      error(codes::no_such_member, e.where,
-            fmt::format("{} has no property `{}`", quoted(t), member))
+      error(codes::no_such_member, e.where, fmt::format("{} has no property `{}`", quoted(t), member))
           .with_help("only events and `customer` have properties");
       return error_info();
   }
 }
 
-expr_info checker::check_unary(const ast::expr& e, const ast::unary_expr& u,
-                               const expr_context& ctx) {
+expr_info checker::check_unary(const ast::expr& e, const ast::unary_expr& u, const expr_context& ctx) {
   const auto& operand = check_expr(*u.operand, ctx);
   const auto typed = type_unary(u.op, operand.type);
   expr_info info;
@@ -412,8 +390,7 @@ expr_info checker::check_unary(const ast::expr& e, const ast::unary_expr& u,
   return info;
 }
 
-expr_info checker::check_binary(const ast::expr& e, const ast::binary_expr& b,
-                                const expr_context& ctx) {
+expr_info checker::check_binary(const ast::expr& e, const ast::binary_expr& b, const expr_context& ctx) {
   const auto& lhs = check_expr(*b.lhs, ctx);
   const auto& rhs = check_expr(*b.rhs, ctx);
   const auto typed = type_binary(b.op, lhs.type, rhs.type);
@@ -464,8 +441,7 @@ const expr_info& checker::check_condition(const ast::expr& e, const expr_context
   const auto& info = check_expr(e, ctx);
   const auto& t = info.type;
   if (t.is_dynamic() || t.is(type_kind::null) || t.is(type_kind::boolean)) return info;
-  auto& d = error(codes::condition_not_bool, e.where,
-                  fmt::format("expected a `bool` condition, found {}", quoted(t)));
+  auto& d = error(codes::condition_not_bool, e.where, fmt::format("expected a `bool` condition, found {}", quoted(t)));
   switch (t.kind) {
     case type_kind::number: d.with_help("compare it with something, such as `> 0`"); break;
     case type_kind::string: d.with_help("compare it with something, such as `== \"...\"`"); break;
@@ -481,8 +457,8 @@ const expr_info& checker::check_condition(const ast::expr& e, const expr_context
   return info;
 }
 
-bool checker::expect_type(const ast::expr& e, const expr_info& info, type_kind expected,
-                          std::string_view code, std::string help) {
+bool checker::expect_type(const ast::expr& e, const expr_info& info, type_kind expected, std::string_view code,
+                          std::string help) {
   if (stdlib::assignable(info.type, type::of(expected))) return true;
   // Kinds with a literal form are named by what the user writes.
   std::string wanted = quoted(type::of(expected));
@@ -494,8 +470,8 @@ bool checker::expect_type(const ast::expr& e, const expr_info& info, type_kind e
   return false;
 }
 
-const expr_info& checker::check_duration(const ast::expr& e, const expr_context& ctx,
-                                         std::string_view what, bool allow_zero) {
+const expr_info& checker::check_duration(const ast::expr& e, const expr_context& ctx, std::string_view what,
+                                         bool allow_zero) {
   const auto& info = check_expr(e, ctx);
   if (!stdlib::assignable(info.type, type::of(type_kind::duration))) {
     std::string help = "a duration has a unit, such as `30m`, `12h` or `3d`";
@@ -506,8 +482,7 @@ const expr_info& checker::check_duration(const ast::expr& e, const expr_context&
     } else if (info.type.is(type_kind::number)) {
       help = "multiply the number by a unit to get a duration, such as `n * 1d`";
     }
-    error(codes::expected_duration, e.where,
-          fmt::format("expected a duration, found {}", quoted(info.type)))
+    error(codes::expected_duration, e.where, fmt::format("expected a duration, found {}", quoted(info.type)))
         .with_help(std::move(help));
     return info;
   }
@@ -515,8 +490,8 @@ const expr_info& checker::check_duration(const ast::expr& e, const expr_context&
     if (const auto* d = info.constant->get<grammar::duration>()) {
       if (d->count() < 0 || (d->count() == 0 && !allow_zero)) {
         error(codes::non_positive_duration, e.where,
-              fmt::format("{} needs a {} duration, found `{}`", what,
-                          allow_zero ? "non-negative" : "positive", duration_text(*d)))
+              fmt::format("{} needs a {} duration, found `{}`", what, allow_zero ? "non-negative" : "positive",
+                          duration_text(*d)))
             .with_help(allow_zero ? "write `after 0s` for the same instant as the previous line"
                                   : "write a duration greater than zero, such as `1d`");
       }
@@ -526,8 +501,7 @@ const expr_info& checker::check_duration(const ast::expr& e, const expr_context&
 }
 
 std::optional<constant_value> checker::check_constant(const ast::expr& e, const expr_context& ctx,
-                                                      std::string_view what,
-                                                      std::string_view code) {
+                                                      std::string_view what, std::string_view code) {
   const auto& info = check_expr(e, ctx);
   if (info.constant) return info.constant;
   if (info.type.is_error()) return std::nullopt;
@@ -584,21 +558,17 @@ void checker::report_not_constant(const ast::expr& e, std::string_view what, std
 
 void checker::expect_plain_value(const ast::expr& e, const expr_info& info, std::string_view where) {
   if (!info.type.is(type_kind::event) && !info.type.is(type_kind::customer)) return;
-  error(codes::type_mismatch, e.where,
-        fmt::format("{} must be a plain value, found {}", where, quoted(info.type)))
-      .with_help(info.type.is(type_kind::event)
-                     ? "use one of the event's properties, such as `trigger.order_id`"
-                     : "use one of the customer's attributes, such as `customer.email`");
+  error(codes::type_mismatch, e.where, fmt::format("{} must be a plain value, found {}", where, quoted(info.type)))
+      .with_help(info.type.is(type_kind::event) ? "use one of the event's properties, such as `trigger.order_id`"
+                                                : "use one of the customer's attributes, such as `customer.email`");
 }
 
-void checker::check_properties(std::span<const ast::property> properties, const expr_context& ctx,
-                               bool constant) {
+void checker::check_properties(std::span<const ast::property> properties, const expr_context& ctx, bool constant) {
   std::map<std::string_view, span> seen;
   for (const auto& p : properties) {
     const auto [it, inserted] = seen.emplace(p.name.name, p.name.where);
     if (!inserted) {
-      error(codes::duplicate_property, p.name.where,
-            fmt::format("the property `{}` is given twice", p.name.name))
+      error(codes::duplicate_property, p.name.where, fmt::format("the property `{}` is given twice", p.name.name))
           .with_note("first given here", it->second);
     }
     if (constant) {
@@ -610,24 +580,20 @@ void checker::check_properties(std::span<const ast::property> properties, const 
   }
 }
 
-void checker::report_unknown_property(span where, std::string_view property,
-                                      const event_schema& s) {
+void checker::report_unknown_property(span where, std::string_view property, const event_schema& s) {
   std::vector<std::string> names;
   for (const auto& f : s.fields) names.push_back(f.name);
-  auto& d = error(codes::unknown_property, where,
-                  fmt::format("unknown property `{}` on event `{}`", property, s.name));
+  auto& d = error(codes::unknown_property, where, fmt::format("unknown property `{}` on event `{}`", property, s.name));
   suggest(d, property, names);
   if (!d.help.empty()) return;
   if (names.empty()) {
-    d.with_note(fmt::format("`{}` declares no properties; every event has `time` and `customer`",
-                            s.name));
+    d.with_note(fmt::format("`{}` declares no properties; every event has `time` and `customer`", s.name));
   } else {
     d.with_note(fmt::format("`{}` has {}", s.name, join_names(names)));
   }
 }
 
-void checker::check_properties_against_schema(std::span<const ast::property> properties,
-                                              const ast::identifier& event) {
+void checker::check_properties_against_schema(std::span<const ast::property> properties, const ast::identifier& event) {
   const auto* s = schema(event.name);
   if (s == nullptr) return;
   for (const auto& p : properties) {

@@ -73,19 +73,17 @@ void checker::check_flow(flow_index f) {
   collect_bindings(decl.body, f);
 
   if (decl.triggers.empty()) {
-    error(codes::missing_trigger, decl.name.where,
-          fmt::format("flow `{}` has no trigger", decl.name.name))
+    error(codes::missing_trigger, decl.name.where, fmt::format("flow `{}` has no trigger", decl.name.name))
         .with_help("add a line such as `trigger order_placed` to say which event starts a run");
   }
   for (const auto& t : decl.triggers) {
     note_event_use(flow.file, t.event);
-    if (std::find(flow.trigger_events.begin(), flow.trigger_events.end(), t.event.name) ==
-        flow.trigger_events.end()) {
+    if (std::find(flow.trigger_events.begin(), flow.trigger_events.end(), t.event.name) == flow.trigger_events.end()) {
       flow.trigger_events.push_back(t.event.name);
     }
   }
-  flow.trigger_type = flow.trigger_events.size() == 1 ? type::event_of(flow.trigger_events[0])
-                                                      : type::of(type_kind::event);
+  flow.trigger_type =
+      flow.trigger_events.size() == 1 ? type::event_of(flow.trigger_events[0]) : type::of(type_kind::event);
   if (flow.trigger_events.empty()) flow.trigger_type = type::of(type_kind::any);
 
   expr_context base;
@@ -115,16 +113,14 @@ void checker::check_flow(flow_index f) {
         }
       }
     } else {
-      error(codes::non_positive_duration, decl.reentry->where,
-            "`reentry after` needs a positive duration")
+      error(codes::non_positive_duration, decl.reentry->where, "`reentry after` needs a positive duration")
           .with_help("write how long to wait before a new run, such as `reentry after 30d`");
     }
   }
   if (decl.key) {
     const auto& info = check_expr(*decl.key, base);
     const auto& t = info.type;
-    if (!t.is_dynamic() && !t.is(type_kind::null) && !t.is(type_kind::string) &&
-        !t.is(type_kind::number)) {
+    if (!t.is_dynamic() && !t.is(type_kind::null) && !t.is(type_kind::string) && !t.is(type_kind::number)) {
       error(codes::invalid_key, decl.key->where,
             fmt::format("a flow key must be a `string` or a `number`, found {}", quoted(t)))
           .with_help("use an identifier of the trigger, such as `key trigger.order_id`");
@@ -271,8 +267,8 @@ bool checker::check_step(const ast::step& s, expr_context& ctx, std::deque<bindi
           [&](const ast::set_step& set) {
             if (set.target.name != "customer") {
               error(codes::invalid_set_target, set.target.where,
-                    fmt::format("cannot set `{}.{}`: only customer attributes can be set",
-                                set.target.name, set.attribute.name))
+                    fmt::format("cannot set `{}.{}`: only customer attributes can be set", set.target.name,
+                                set.attribute.name))
                   .with_help(fmt::format("write `set customer.{} = ...`", set.attribute.name));
             }
             const auto& info = check_expr(set.value, ctx);
@@ -291,18 +287,15 @@ bool checker::check_step(const ast::step& s, expr_context& ctx, std::deque<bindi
               std::vector<std::string> missing;
               for (const auto& field : schema_entry->fields) {
                 if (field.optional) continue;
-                const bool given = std::any_of(
-                    emit.properties.begin(), emit.properties.end(),
-                    [&](const ast::property& p) { return p.name.name == field.name; });
+                const bool given = std::any_of(emit.properties.begin(), emit.properties.end(),
+                                               [&](const ast::property& p) { return p.name.name == field.name; });
                 if (!given) missing.push_back(field.name);
               }
               if (!missing.empty()) {
                 error(codes::missing_field, emit.event.where,
                       fmt::format("`emit {}` is missing {} {}", emit.event.name,
-                                  missing.size() == 1 ? "the field" : "the fields",
-                                  join_names(missing)))
-                    .with_note(fmt::format("`{}` is declared here", emit.event.name),
-                               schema_entry->decl->name.where)
+                                  missing.size() == 1 ? "the field" : "the fields", join_names(missing)))
+                    .with_note(fmt::format("`{}` is declared here", emit.event.name), schema_entry->decl->name.where)
                     .with_help("give every field that is not marked optional with `?`");
               }
             }
@@ -322,11 +315,11 @@ bool checker::check_step(const ast::step& s, expr_context& ctx, std::deque<bindi
             }
             check_block(r.body, ctx);
             if (!always_waits(r.body)) {
-              error(codes::repeat_without_wait, keyword_span(s, 6),
-                    "the body of `repeat` does not wait on every path")
+              error(codes::repeat_without_wait, keyword_span(s, 6), "the body of `repeat` does not wait on every path")
                   .with_label("every round would run at the same instant")
-                  .with_help("add a `wait`, `wait until` or `wait for` that every path through "
-                             "the body passes");
+                  .with_help(
+                      "add a `wait`, `wait until` or `wait for` that every path through "
+                      "the body passes");
             }
           },
           [&](const ast::stop_step&) { terminates = true; },
@@ -338,20 +331,20 @@ bool checker::check_step(const ast::step& s, expr_context& ctx, std::deque<bindi
 
 // `split ["name"] { N% label { } ... }`: E0602 total, E0603 percentages,
 // E0306 labels, E0308 names.
-void checker::check_split(const ast::step& s, const ast::split_step& split, const expr_context& ctx,
-                          bool& terminates) {
+void checker::check_split(const ast::step& s, const ast::split_step& split, const expr_context& ctx, bool& terminates) {
   auto& flow = program_.flows[current_flow_];
   std::string name;
   if (split.name) {
     name = split.name->value;
-    const auto it = std::find_if(split_names_.begin(), split_names_.end(),
-                                 [&](const auto& entry) { return entry.first == name; });
+    const auto it =
+        std::find_if(split_names_.begin(), split_names_.end(), [&](const auto& entry) { return entry.first == name; });
     if (it != split_names_.end()) {
       error(codes::duplicate_split_name, split.name->where,
             fmt::format("split \"{}\" is defined twice in flow `{}`", name, flow.name))
           .with_note("first defined here", it->second)
-          .with_help("each split of a flow needs its own name, or customers land in the same "
-                     "arm of both");
+          .with_help(
+              "each split of a flow needs its own name, or customers land in the same "
+              "arm of both");
     } else {
       split_names_.emplace_back(name, split.name->where);
     }
@@ -384,42 +377,41 @@ void checker::check_split(const ast::step& s, const ast::split_step& split, cons
   if (percentages_ok && std::fabs(total - 100.0) > 1e-9) {
     error(codes::split_total, keyword_span(s, 5),
           fmt::format("the arms of this split add up to {}%, not 100%", format_number(total)))
-        .with_help("every customer must land in exactly one arm: make the percentages add up "
-                   "to 100");
+        .with_help(
+            "every customer must land in exactly one arm: make the percentages add up "
+            "to 100");
   }
   terminates = all_stop;
 }
 
 bool checker::always_waits(const ast::block& b) const {
-  return std::any_of(b.steps.begin(), b.steps.end(),
-                     [&](const ast::step& s) { return step_waits(s); });
+  return std::any_of(b.steps.begin(), b.steps.end(), [&](const ast::step& s) { return step_waits(s); });
 }
 
 bool checker::step_waits(const ast::step& s) const {
-  return std::visit(
-      overloaded{
-          [](const ast::wait_step&) { return true; },
-          [](const ast::wait_until_step&) { return true; },
-          [](const ast::wait_for_step&) { return true; },
-          [](const ast::stop_step&) { return true; },
-          [&](const ast::if_step& i) {
-            if (!i.otherwise || !always_waits(*i.otherwise)) return false;
-            return std::all_of(i.branches.begin(), i.branches.end(),
-                               [&](const ast::if_branch& b) { return always_waits(b.body); });
-          },
-          [&](const ast::split_step& sp) {
-            return !sp.arms.empty() &&
-                   std::all_of(sp.arms.begin(), sp.arms.end(),
-                               [&](const ast::split_arm& arm) { return always_waits(arm.body); });
-          },
-          [&](const ast::repeat_step& r) {
-            const auto& count = recorded(r.count);
-            const auto* n = count.constant ? count.constant->get<double>() : nullptr;
-            return n != nullptr && *n >= 1 && always_waits(r.body);
-          },
-          [](const auto&) { return false; },
-      },
-      s.node);
+  return std::visit(overloaded{
+                        [](const ast::wait_step&) { return true; },
+                        [](const ast::wait_until_step&) { return true; },
+                        [](const ast::wait_for_step&) { return true; },
+                        [](const ast::stop_step&) { return true; },
+                        [&](const ast::if_step& i) {
+                          if (!i.otherwise || !always_waits(*i.otherwise)) return false;
+                          return std::all_of(i.branches.begin(), i.branches.end(),
+                                             [&](const ast::if_branch& b) { return always_waits(b.body); });
+                        },
+                        [&](const ast::split_step& sp) {
+                          return !sp.arms.empty() &&
+                                 std::all_of(sp.arms.begin(), sp.arms.end(),
+                                             [&](const ast::split_arm& arm) { return always_waits(arm.body); });
+                        },
+                        [&](const ast::repeat_step& r) {
+                          const auto& count = recorded(r.count);
+                          const auto* n = count.constant ? count.constant->get<double>() : nullptr;
+                          return n != nullptr && *n >= 1 && always_waits(r.body);
+                        },
+                        [](const auto&) { return false; },
+                    },
+                    s.node);
 }
 
 }  // namespace afterflow::check

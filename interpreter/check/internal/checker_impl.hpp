@@ -31,8 +31,8 @@
 #include "grammar/diagnostic.hpp"
 #include "interpreter/check/check_codes.hpp"
 #include "interpreter/check/checked_program.hpp"
-#include "interpreter/check/module_loader.hpp"
 #include "interpreter/check/internal/scope.hpp"
+#include "interpreter/check/module_loader.hpp"
 
 namespace afterflow::check {
 
@@ -99,8 +99,8 @@ class checker {
   /// expression names: checking them in it never recurses deeply, however
   /// long a chain of definitions is (only a cycle does, up to a limit).
   /// `component` receives each definition's strongly connected component.
-  [[nodiscard]] std::vector<std::uint32_t> definition_order(
-      value_symbol::kind what, std::vector<std::uint32_t>& component) const;
+  [[nodiscard]] std::vector<std::uint32_t> definition_order(value_symbol::kind what,
+                                                            std::vector<std::uint32_t>& component) const;
   /// Checks a constant's value once; safe to call from any reference.
   void ensure_constant(constant_index c, std::optional<grammar::span> reference);
   /// Checks a segment's condition once; reports cycles between segments.
@@ -128,8 +128,8 @@ class checker {
   /// cannot be checked now (a cycle, reported here). Otherwise the caller
   /// checks it and then calls `walk_end`. `name_of(k)` is definition k's name.
   template <typename NameOf>
-  [[nodiscard]] bool walk_begin(definition_walk& walk, std::uint32_t i, const cycle_report& report,
-                                NameOf name_of, grammar::span where);
+  [[nodiscard]] bool walk_begin(definition_walk& walk, std::uint32_t i, const cycle_report& report, NameOf name_of,
+                                grammar::span where);
   static void walk_end(definition_walk& walk, std::uint32_t i);
   void check_policy(file_index file, const ast::policy_decl& policy);
   void check_map(file_index file, const ast::map_decl& map);
@@ -159,12 +159,11 @@ class checker {
   const expr_info& check_duration(const ast::expr& e, const expr_context& ctx, std::string_view what,
                                   bool allow_zero = false);
   /// Reports "expected X, found Y" under `code` unless `info` fits `expected`.
-  bool expect_type(const ast::expr& e, const expr_info& info, stdlib::type_kind expected,
-                   std::string_view code, std::string help = {});
+  bool expect_type(const ast::expr& e, const expr_info& info, stdlib::type_kind expected, std::string_view code,
+                   std::string help = {});
   /// Checks an expression that must be known at check time; reports the
   /// first part that is not. Returns the value when there is one.
-  std::optional<constant_value> check_constant(const ast::expr& e, const expr_context& ctx,
-                                               std::string_view what,
+  std::optional<constant_value> check_constant(const ast::expr& e, const expr_context& ctx, std::string_view what,
                                                std::string_view code = codes::not_constant);
   /// Reports the first part of a checked expression that is not constant.
   void report_not_constant(const ast::expr& e, std::string_view what, std::string_view code);
@@ -175,20 +174,18 @@ class checker {
   /// sent (send parameters, `set`, `emit` properties).
   void expect_plain_value(const ast::expr& e, const expr_info& info, std::string_view where);
   /// Checks a `{ name: value }` list: duplicate names, each value.
-  void check_properties(std::span<const ast::property> properties, const expr_context& ctx,
-                        bool constant);
+  void check_properties(std::span<const ast::property> properties, const expr_context& ctx, bool constant);
   /// E0202 with "did you mean", or a note listing the schema's fields.
   void report_unknown_property(grammar::span where, std::string_view property, const event_schema& s);
   /// Checks properties against an event's schema (unknown names, types).
-  void check_properties_against_schema(std::span<const ast::property> properties,
-                                       const ast::identifier& event);
+  void check_properties_against_schema(std::span<const ast::property> properties, const ast::identifier& event);
 
   // --- calls (checker_calls.cpp) --------------------------------------------
   expr_info check_call(const ast::expr& e, const ast::call_expr& call, const expr_context& ctx);
-  expr_info check_aggregate(const ast::expr& e, const ast::call_expr& call,
-                            const stdlib::builtin& builtin, const expr_context& ctx);
-  expr_info check_scalar(const ast::expr& e, const ast::call_expr& call,
-                         const stdlib::builtin& builtin, const expr_context& ctx);
+  expr_info check_aggregate(const ast::expr& e, const ast::call_expr& call, const stdlib::builtin& builtin,
+                            const expr_context& ctx);
+  expr_info check_scalar(const ast::expr& e, const ast::call_expr& call, const stdlib::builtin& builtin,
+                         const expr_context& ctx);
   /// Validates a time zone given as a constant string.
   void check_time_zone(const ast::expr& e, const expr_info& info);
   void check_time_zone_name(std::string_view zone, grammar::span where);
@@ -203,8 +200,7 @@ class checker {
   /// Checks one step; `ctx.bindings` grows past a `wait for ... as x`
   /// (the frame is kept in `frames`). True when the step always stops.
   bool check_step(const ast::step& s, expr_context& ctx, std::deque<binding_frame>& frames);
-  void check_split(const ast::step& s, const ast::split_step& split, const expr_context& ctx,
-                   bool& terminates);
+  void check_split(const ast::step& s, const ast::split_step& split, const expr_context& ctx, bool& terminates);
   /// Whether every path through a block passes a wait (or a `stop`).
   [[nodiscard]] bool always_waits(const ast::block& b) const;
   [[nodiscard]] bool step_waits(const ast::step& s) const;

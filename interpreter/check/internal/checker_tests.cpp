@@ -28,8 +28,7 @@ void collect_stop_texts(const ast::block& b, std::vector<std::string>& out) {
   for (const auto& s : b.steps) {
     std::visit(overloaded{
                    [&](const ast::stop_step& st) {
-                     if (st.reason &&
-                         std::find(out.begin(), out.end(), st.reason->value) == out.end()) {
+                     if (st.reason && std::find(out.begin(), out.end(), st.reason->value) == out.end()) {
                        out.push_back(st.reason->value);
                      }
                    },
@@ -86,8 +85,7 @@ void checker::check_test(test_index t) {
   const auto check_customer = [&](const ast::customer_ref& c) {
     if (customers.contains(c.id) || warned_customers.contains(c.id)) return;
     warned_customers.insert(c.id);
-    warning(codes::unknown_test_customer, c.where,
-            fmt::format("customer `{}` does not appear in this test", c.id))
+    warning(codes::unknown_test_customer, c.where, fmt::format("customer `{}` does not appear in this test", c.id))
         .with_help("customers come from `customer` lines and from the test's events");
   };
 
@@ -122,14 +120,12 @@ void checker::check_test(test_index t) {
 
   const auto resolve_flow = [&](const ast::identifier& id) -> flow_index {
     const auto global = program_.find_flow(id.name);
-    if (global != no_index &&
-        std::find(test.flows.begin(), test.flows.end(), global) != test.flows.end()) {
+    if (global != no_index && std::find(test.flows.begin(), test.flows.end(), global) != test.flows.end()) {
       return global;
     }
     if (global != no_index) {
       const auto& flow = program_.flows[global];
-      error(codes::not_visible, id.where,
-            fmt::format("flow `{}` is not visible from this test", id.name))
+      error(codes::not_visible, id.where, fmt::format("flow `{}` is not visible from this test", id.name))
           .with_note("defined here", flow.decl->name.where)
           .with_help(fmt::format("a test runs the flows of its file and its imports: add "
                                  "`import \"{}\"`",
@@ -156,14 +152,12 @@ void checker::check_test(test_index t) {
         segment_used_[symbol.index] = true;
         return symbol.index;
       }
-      error(codes::unknown_segment, id.where,
-            fmt::format("`{}` is a constant, not a segment", id.name));
+      error(codes::unknown_segment, id.where, fmt::format("`{}` is a constant, not a segment", id.name));
       return no_index;
     }
     for (const auto& s : program_.segments) {
       if (s.name != id.name) continue;
-      error(codes::not_visible, id.where,
-            fmt::format("segment `{}` is not visible from this test", id.name))
+      error(codes::not_visible, id.where, fmt::format("segment `{}` is not visible from this test", id.name))
           .with_note("defined here", s.decl->name.where)
           .with_help(fmt::format("add `import \"{}\"` to this file", import_path(s.file)));
       return no_index;
@@ -205,20 +199,17 @@ void checker::check_test(test_index t) {
               if (e.time.anchor == ast::time_anchor::at) {
                 at = timestamp(e.time.value);
                 if (at && now && *at < *now) {
-                  error(codes::events_out_of_order, e.time.value.where,
-                        "this event is earlier than the previous one")
+                  error(codes::events_out_of_order, e.time.value.where, "this event is earlier than the previous one")
                       .with_note("the previous event is here", now_where)
                       .with_help("list a test's events in time order");
                   at.reset();
                 }
               } else {
                 const auto& d = check_duration(e.time.value, ctx, "`after`", true);
-                const auto value = fits(d.type, type_kind::duration)
-                                       ? check_constant(e.time.value, ctx, "a test time")
-                                       : std::nullopt;
+                const auto value =
+                    fits(d.type, type_kind::duration) ? check_constant(e.time.value, ctx, "a test time") : std::nullopt;
                 if (!now) {
-                  error(codes::events_out_of_order, item.where,
-                        "`after` needs an earlier event to count from")
+                  error(codes::events_out_of_order, item.where, "`after` needs an earlier event to count from")
                       .with_help("give the first event an absolute time with `at`");
                 } else if (value) {
                   if (const auto* dv = value->get<grammar::duration>(); dv && dv->count() >= 0) {
@@ -238,8 +229,7 @@ void checker::check_test(test_index t) {
             [&](const ast::test_run_until& r) {
               const auto until = timestamp(r.until);
               if (until && now && *until < *now) {
-                error(codes::events_out_of_order, r.until.where,
-                      "`run until` is earlier than the previous event")
+                error(codes::events_out_of_order, r.until.where, "`run until` is earlier than the previous event")
                     .with_note("the previous event is here", now_where);
               }
               entry.time = until;
@@ -267,8 +257,7 @@ void checker::check_test(test_index t) {
               const auto* n = value->get<double>();
               if (n != nullptr && (*n < 0 || *n != std::floor(*n))) {
                 error(codes::invalid_count, x.count.where,
-                      fmt::format("an expected count must be a whole number, found `{}`",
-                                  to_source_text(*value)));
+                      fmt::format("an expected count must be a whole number, found `{}`", to_source_text(*value)));
               }
             },
             [&](const ast::expect_exit& x) {
@@ -301,12 +290,12 @@ void checker::check_test(test_index t) {
               reasons.emplace_back("goal");
               reasons.emplace_back("finished");
               auto& d = error(codes::invalid_exit_reason, x.reason_where,
-                              fmt::format("`{}` is not an exit reason of flow `{}`", x.reason,
-                                          flow.name));
+                              fmt::format("`{}` is not an exit reason of flow `{}`", x.reason, flow.name));
               suggest(d, x.reason, reasons);
               if (d.help.empty()) {
-                d.with_help("a reason is an `exit on` event of the flow, `goal`, `finished`, or "
-                            "the quoted text of a `stop`");
+                d.with_help(
+                    "a reason is an `exit on` event of the flow, `goal`, `finished`, or "
+                    "the quoted text of a `stop`");
               }
             },
             [&](const ast::expect_goal& x) {
@@ -315,11 +304,11 @@ void checker::check_test(test_index t) {
               if (entry.flow == no_index) return;
               const auto& flow = program_.flows[entry.flow];
               if (flow.decl->goals.empty()) {
-                error(codes::flow_without_goal, x.flow.where,
-                      fmt::format("flow `{}` has no `goal`", flow.name))
+                error(codes::flow_without_goal, x.flow.where, fmt::format("flow `{}` has no `goal`", flow.name))
                     .with_note("defined here", flow.decl->name.where)
-                    .with_help("expect an exit instead: `expect exit <flow> for <customer> "
-                               "reason ...`");
+                    .with_help(
+                        "expect an exit instead: `expect exit <flow> for <customer> "
+                        "reason ...`");
               }
             },
             [&](const ast::expect_segment& x) {

@@ -6,8 +6,8 @@
 
 namespace afterflow::check {
 
-value_lookup lookup_value(std::span<const file_scope> scopes, std::span<const checked_file> files,
-                          file_index file, std::string_view name) {
+value_lookup lookup_value(std::span<const file_scope> scopes, std::span<const checked_file> files, file_index file,
+                          std::string_view name) {
   value_lookup out;
   if (const auto it = scopes[file].own.find(name); it != scopes[file].own.end()) {
     out.found.push_back(it->second);
@@ -23,8 +23,7 @@ value_lookup lookup_value(std::span<const file_scope> scopes, std::span<const ch
   return out;
 }
 
-std::vector<std::string> visible_value_names(std::span<const file_scope> scopes,
-                                             std::span<const checked_file> files,
+std::vector<std::string> visible_value_names(std::span<const file_scope> scopes, std::span<const checked_file> files,
                                              file_index file) {
   std::vector<std::string> names;
   for (const auto& [name, symbol] : scopes[file].own) names.push_back(name);

@@ -48,14 +48,12 @@ struct value_lookup {
 
 /// Looks `name` up as seen from `file`: its own declarations first, then
 /// those of its direct imports (in import order).
-[[nodiscard]] value_lookup lookup_value(std::span<const file_scope> scopes,
-                                        std::span<const checked_file> files, file_index file,
-                                        std::string_view name);
+[[nodiscard]] value_lookup lookup_value(std::span<const file_scope> scopes, std::span<const checked_file> files,
+                                        file_index file, std::string_view name);
 
 /// Every value name `file` can see, sorted, for "did you mean".
 [[nodiscard]] std::vector<std::string> visible_value_names(std::span<const file_scope> scopes,
-                                                           std::span<const checked_file> files,
-                                                           file_index file);
+                                                           std::span<const checked_file> files, file_index file);
 
 /// One `as` binding in scope; frames chain to the enclosing ones.
 struct binding_frame {
@@ -65,8 +63,7 @@ struct binding_frame {
 };
 
 /// The innermost binding called `name`, or null.
-[[nodiscard]] const binding_frame* find_binding(const binding_frame* innermost,
-                                                std::string_view name);
+[[nodiscard]] const binding_frame* find_binding(const binding_frame* innermost, std::string_view name);
 
 /// Names that no declaration or binding may take: the fixed names and the
 /// built-in functions. Returns what the name is, for the message

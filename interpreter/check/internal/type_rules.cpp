@@ -19,7 +19,7 @@ using stdlib::type_kind;
 using k = type_kind;
 
 // The kinds an `any` operand may turn out to be.
-constexpr std::array<type_kind, 7> value_kinds{k::number,      k::string, k::duration, k::time,
+constexpr std::array<type_kind, 7> value_kinds{k::number,      k::string,  k::duration, k::time,
                                                k::time_of_day, k::boolean, k::list};
 
 bool is_wildcard(const type& t) { return t.is(k::any) || t.is(k::null); }
@@ -53,8 +53,7 @@ std::optional<type_kind> arithmetic_result(ast::binary_op op, type_kind a, type_
     case binary_op::remainder:
       if (a == k::number && b == k::number) return k::number;
       return std::nullopt;
-    default:
-      return std::nullopt;
+    default: return std::nullopt;
   }
 }
 
@@ -85,8 +84,7 @@ std::string arithmetic_help(ast::binary_op op, type_kind a, type_kind b) {
   return {};
 }
 
-typing error_result(std::string_view code, std::string message, std::string help = {},
-                    blame where = blame::whole) {
+typing error_result(std::string_view code, std::string message, std::string help = {}, blame where = blame::whole) {
   return {type::of(k::error), code, std::move(message), std::move(help), where};
 }
 
@@ -112,8 +110,7 @@ typing type_arithmetic(ast::binary_op op, const type& lhs, const type& rhs) {
   if (any_valid) return ok(disagree ? type::of(k::any) : type::of(*agreed));
   if (is_wildcard(lhs) || is_wildcard(rhs)) {
     const auto& known = is_wildcard(lhs) ? rhs : lhs;
-    return error_result(codes::invalid_operands,
-                        fmt::format("cannot apply `{}` to {}", spelled, quoted(known)), {},
+    return error_result(codes::invalid_operands, fmt::format("cannot apply `{}` to {}", spelled, quoted(known)), {},
                         is_wildcard(lhs) ? blame::rhs : blame::lhs);
   }
   return error_result(codes::invalid_operands,
@@ -142,16 +139,14 @@ typing type_comparison(ast::binary_op op, const type& lhs, const type& rhs) {
     for (const auto* side : {&lhs, &rhs}) {
       if (!is_wildcard(*side) && !is_orderable(side->kind)) {
         return error_result(codes::incomparable_types,
-                            fmt::format("`{}` cannot order values of type {}", ast::spelling(op),
-                                        quoted(*side)),
-                            {}, side == &lhs ? blame::lhs : blame::rhs);
+                            fmt::format("`{}` cannot order values of type {}", ast::spelling(op), quoted(*side)), {},
+                            side == &lhs ? blame::lhs : blame::rhs);
       }
     }
   }
   if (is_wildcard(lhs) || is_wildcard(rhs)) return ok(boolean);
   if (lhs.kind != rhs.kind) {
-    return error_result(codes::incomparable_types,
-                        fmt::format("cannot compare {} with {}", quoted(lhs), quoted(rhs)),
+    return error_result(codes::incomparable_types, fmt::format("cannot compare {} with {}", quoted(lhs), quoted(rhs)),
                         comparison_help(lhs.kind, rhs.kind));
   }
   return ok(boolean);
@@ -162,8 +157,7 @@ typing type_comparison(ast::binary_op op, const type& lhs, const type& rhs) {
 std::string quoted(const type& t) { return fmt::format("`{}`", stdlib::display_name(t)); }
 
 bool is_orderable(type_kind kind) {
-  return kind == k::number || kind == k::string || kind == k::duration || kind == k::time ||
-         kind == k::time_of_day;
+  return kind == k::number || kind == k::string || kind == k::duration || kind == k::time || kind == k::time_of_day;
 }
 
 typing type_binary(ast::binary_op op, const type& lhs, const type& rhs) {
@@ -172,16 +166,14 @@ typing type_binary(ast::binary_op op, const type& lhs, const type& rhs) {
     for (const auto* side : {&lhs, &rhs}) {
       if (side->is_error() || is_wildcard(*side) || side->is(k::boolean)) continue;
       return error_result(codes::type_mismatch,
-                          fmt::format("`{}` expects `bool` operands, found {}", ast::spelling(op),
-                                      quoted(*side)),
-                          {}, side == &lhs ? blame::lhs : blame::rhs);
+                          fmt::format("`{}` expects `bool` operands, found {}", ast::spelling(op), quoted(*side)), {},
+                          side == &lhs ? blame::lhs : blame::rhs);
     }
     return ok(type::of(k::boolean));
   }
   if (lhs.is_error() || rhs.is_error()) {
-    const bool predicate = op == binary_op::equal || op == binary_op::not_equal ||
-                           op == binary_op::less || op == binary_op::less_equal ||
-                           op == binary_op::greater || op == binary_op::greater_equal ||
+    const bool predicate = op == binary_op::equal || op == binary_op::not_equal || op == binary_op::less ||
+                           op == binary_op::less_equal || op == binary_op::greater || op == binary_op::greater_equal ||
                            op == binary_op::in || op == binary_op::not_in;
     return ok(type::of(predicate ? k::boolean : k::error));
   }
@@ -191,19 +183,16 @@ typing type_binary(ast::binary_op op, const type& lhs, const type& rhs) {
     case binary_op::less:
     case binary_op::less_equal:
     case binary_op::greater:
-    case binary_op::greater_equal:
-      return type_comparison(op, lhs, rhs);
+    case binary_op::greater_equal: return type_comparison(op, lhs, rhs);
     case binary_op::in:
     case binary_op::not_in:
       if (is_wildcard(rhs) || rhs.is(k::list)) return ok(type::of(k::boolean));
-      return error_result(
-          codes::in_needs_list,
-          fmt::format("`{}` needs a list on its right, found {}", ast::spelling(op), quoted(rhs)),
-          rhs.is(k::string) ? "to look for a substring, use `contains(text, part)`"
-                            : "write a list such as `[\"a\", \"b\"]`",
-          blame::rhs);
-    default:
-      return type_arithmetic(op, lhs, rhs);
+      return error_result(codes::in_needs_list,
+                          fmt::format("`{}` needs a list on its right, found {}", ast::spelling(op), quoted(rhs)),
+                          rhs.is(k::string) ? "to look for a substring, use `contains(text, part)`"
+                                            : "write a list such as `[\"a\", \"b\"]`",
+                          blame::rhs);
+    default: return type_arithmetic(op, lhs, rhs);
   }
 }
 
@@ -212,15 +201,13 @@ typing type_unary(ast::unary_op op, const type& operand) {
     if (operand.is_error() || is_wildcard(operand) || operand.is(k::boolean)) {
       return ok(type::of(k::boolean));
     }
-    return error_result(codes::type_mismatch,
-                        fmt::format("`not` expects a `bool`, found {}", quoted(operand)), {},
+    return error_result(codes::type_mismatch, fmt::format("`not` expects a `bool`, found {}", quoted(operand)), {},
                         blame::operand);
   }
   if (operand.is_error()) return ok(operand);
   if (operand.is(k::null)) return ok(type::of(k::any));
   if (operand.is(k::any) || operand.is(k::number) || operand.is(k::duration)) return ok(operand);
-  return error_result(codes::invalid_operands, fmt::format("cannot negate {}", quoted(operand)),
-                      {}, blame::operand);
+  return error_result(codes::invalid_operands, fmt::format("cannot negate {}", quoted(operand)), {}, blame::operand);
 }
 
 }  // namespace afterflow::check

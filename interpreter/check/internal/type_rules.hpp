@@ -42,8 +42,7 @@ struct typing {
   [[nodiscard]] bool ok() const { return code.empty(); }
 };
 
-[[nodiscard]] typing type_binary(ast::binary_op op, const stdlib::type& lhs,
-                                 const stdlib::type& rhs);
+[[nodiscard]] typing type_binary(ast::binary_op op, const stdlib::type& lhs, const stdlib::type& rhs);
 [[nodiscard]] typing type_unary(ast::unary_op op, const stdlib::type& operand);
 
 /// Whether values of this kind can be ordered with `<`.

@@ -13,11 +13,8 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_word(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || c == '_';
-}
+bool is_word(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || c == '_'; }
 bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-
 
 class checker {
  public:
@@ -28,8 +25,7 @@ class checker {
       const auto n = utf8_length(s_, i);
       if (n == 0) {
         return json_syntax_error{codes::invalid_utf8, i, 1,
-                                 fmt::format("invalid UTF-8 byte `0x{:02X}`",
-                                             static_cast<unsigned char>(s_[i]))};
+                                 fmt::format("invalid UTF-8 byte `0x{:02X}`", static_cast<unsigned char>(s_[i]))};
       }
       i += n;
     }
@@ -167,8 +163,7 @@ class checker {
           return fail(pos_, len, fmt::format("invalid escape `{}` in a string", s_.substr(pos_, len)));
         }
         pos_ += 6;
-      } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' ||
-                 e == 'r' || e == 't') {
+      } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
         pos_ += 2;
       } else {
         const auto len = 1 + utf8_length(s_, pos_ + 1);

@@ -12,8 +12,8 @@
 namespace afterflow::eventlog::json_input {
 
 using grammar::parse_timestamp;
-using stdlib::value;
 using stdlib::type_kind;
+using stdlib::value;
 
 namespace {
 
@@ -68,9 +68,7 @@ std::string_view token_of(od::value& v) {
   return token;
 }
 
-std::size_t converter::capacity_bytes() const {
-  return arena_.capacity_bytes() + stack_.capacity() * sizeof(value);
-}
+std::size_t converter::capacity_bytes() const { return arena_.capacity_bytes() + stack_.capacity() * sizeof(value); }
 
 std::string_view converter::unescaped_string(od::value& v) {
   std::string_view out;
@@ -102,9 +100,7 @@ value converter::convert_other(od::value& v, std::string_view token) {
       if (auto e = v.get_array().get(a)) return fail(e);
       return convert_array(a);
     }
-    case od::json_type::object:
-      (void)skip(v, token);
-      return value::null();
+    case od::json_type::object: (void)skip(v, token); return value::null();
     default: {
       double d = 0;
       if (auto e = v.get_double().get(d)) return fail(e);
@@ -139,14 +135,10 @@ outcome narrow(const value& general, od::json_type json, stdlib::type_kind decla
   out = general;
   if (json == od::json_type::null) return outcome::ok;
   switch (declared) {
-    case type_kind::boolean:
-      return json == od::json_type::boolean ? outcome::ok : outcome::wrong_type;
-    case type_kind::number:
-      return json == od::json_type::number ? outcome::ok : outcome::wrong_type;
-    case type_kind::string:
-      return json == od::json_type::string ? outcome::ok : outcome::wrong_type;
-    case type_kind::list:
-      return json == od::json_type::array ? outcome::ok : outcome::wrong_type;
+    case type_kind::boolean: return json == od::json_type::boolean ? outcome::ok : outcome::wrong_type;
+    case type_kind::number: return json == od::json_type::number ? outcome::ok : outcome::wrong_type;
+    case type_kind::string: return json == od::json_type::string ? outcome::ok : outcome::wrong_type;
+    case type_kind::list: return json == od::json_type::array ? outcome::ok : outcome::wrong_type;
     case type_kind::time: {
       if (json != od::json_type::string) return outcome::wrong_type;
       const auto t = parse_timestamp(general.as_string());
@@ -180,8 +172,7 @@ outcome narrow(const value& general, od::json_type json, stdlib::type_kind decla
       out = value::time_of_day(*seconds);
       return outcome::ok;
     }
-    default:
-      return outcome::ok;
+    default: return outcome::ok;
   }
 }
 
@@ -211,9 +202,7 @@ bool converter::skip(od::value& v, std::string_view token) {
       // Stage 1 has checked the quotes and UTF-8; only escapes remain.
       (void)string(v, token);
       return ok();
-    default:
-      (void)convert(v, token);
-      return ok();
+    default: (void)convert(v, token); return ok();
   }
 }
 

@@ -26,8 +26,8 @@
 #include <simdjson.h>
 
 #include "interpreter/eventlog/internal/byte_scan.hpp"
-#include "stdlib/value.hpp"
 #include "stdlib/types.hpp"
+#include "stdlib/value.hpp"
 
 namespace afterflow::eventlog::json_input {
 

@@ -5,20 +5,19 @@
 
 #include <fmt/format.h>
 
+#include "grammar/file_error.hpp"
 #include "interpreter/eventlog/internal/json_syntax.hpp"
 #include "interpreter/eventlog/log_codes.hpp"
-#include "grammar/file_error.hpp"
 
 namespace afterflow::eventlog::json_input {
 
-using stdlib::no_symbol;
 using ir::program;
+using ir::symbol_table;
+using stdlib::no_symbol;
 using stdlib::property_entry;
 using stdlib::symbol;
-using ir::symbol_table;
+using stdlib::type_kind;
 using stdlib::value;
-using stdlib::type_kind;
-using stdlib::type_kind;
 
 namespace {
 
@@ -54,16 +53,17 @@ bool natural(type_kind declared, od::json_type json) {
 }  // namespace
 
 grammar::diagnostic to_diagnostic(const problem& p, std::string_view file, std::uint64_t line_number,
-                       std::string_view line) {
+                                  std::string_view line) {
   if (p.json != simdjson::SUCCESS) {
     if (const auto s = find_json_syntax_error(line)) {
       return grammar::make_line_error(s->code, s->message, file, line_number, line, s->offset, s->length);
     }
     return grammar::make_line_error(codes::malformed_json,
-                          fmt::format("malformed JSON ({})", simdjson::error_message(p.json)), file,
-                          line_number, line, 0, 1);
+                                    fmt::format("malformed JSON ({})", simdjson::error_message(p.json)), file,
+                                    line_number, line, 0, 1);
   }
-  auto e = grammar::make_line_error(p.code, p.message, file, line_number, line, p.at.offset, token_length(line, p.at.offset));
+  auto e = grammar::make_line_error(p.code, p.message, file, line_number, line, p.at.offset,
+                                    token_length(line, p.at.offset));
   if (!p.note.empty()) e.with_note(p.note);
   e.help = p.help;
   return e;
@@ -178,8 +178,8 @@ std::size_t token_length(std::string_view line, std::size_t offset) {
     while (i < line.size() && line[i] != '"') i += line[i] == '\\' ? 2 : 1;
     return std::min(i + 1, line.size()) - offset;
   }
-  while (i < line.size() && line[i] != ',' && line[i] != '}' && line[i] != ']' && line[i] != ' ' &&
-         line[i] != '\t' && line[i] != '\r' && line[i] != '\n' && line[i] != ':') {
+  while (i < line.size() && line[i] != ',' && line[i] != '}' && line[i] != ']' && line[i] != ' ' && line[i] != '\t' &&
+         line[i] != '\r' && line[i] != '\n' && line[i] != ':') {
     ++i;
   }
   return i - offset;

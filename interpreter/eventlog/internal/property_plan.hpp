@@ -23,8 +23,8 @@
 #include <string_view>
 #include <vector>
 
-#include "interpreter/eventlog/internal/json_values.hpp"
 #include "grammar/file_error.hpp"
+#include "interpreter/eventlog/internal/json_values.hpp"
 #include "interpreter/ir/program.hpp"
 #include "interpreter/ir/record.hpp"
 
@@ -52,7 +52,7 @@ struct problem {
 /// The error for a bad line. A simdjson failure is located and described
 /// by json_syntax.hpp.
 [[nodiscard]] grammar::diagnostic to_diagnostic(const problem& p, std::string_view file, std::uint64_t line_number,
-                                     std::string_view line);
+                                                std::string_view line);
 
 /// "a string", "`true`"... for the value at `at` of `line`.
 [[nodiscard]] std::string describe_at(const place& at, std::string_view line);
@@ -60,7 +60,7 @@ struct problem {
 struct plan_field {
   std::string_view json_name;  ///< the key in the input
   stdlib::symbol json_symbol = stdlib::no_symbol;
-  stdlib::symbol target = stdlib::no_symbol;   ///< the afterflow property
+  stdlib::symbol target = stdlib::no_symbol;  ///< the afterflow property
   stdlib::type_kind declared = stdlib::type_kind::any;
   bool is_declared = false;
   bool wanted = false;
@@ -90,7 +90,8 @@ struct event_plan {
   static constexpr std::uint8_t no_slot = 0xFF;
   static constexpr std::uint8_t shared_slot = 0xFE;
   static std::size_t slot_of(std::string_view key) {
-    return (key.size() * 7 + static_cast<unsigned char>(key.front()) * 31 + static_cast<unsigned char>(key.back())) & 63;
+    return (key.size() * 7 + static_cast<unsigned char>(key.front()) * 31 + static_cast<unsigned char>(key.back())) &
+           63;
   }
   [[nodiscard]] const plan_field* find_linear(std::string_view json_name) const;
 
@@ -132,12 +133,12 @@ class property_plans {
 class property_set {
  public:
   bool present = false;
-  place at;                           ///< the object itself (or the wrongly typed value)
-  const event_plan* plan = nullptr;   ///< set before `read` to filter while reading
-  std::string_view event_name;        ///< as written in the line, for messages
+  place at;                          ///< the object itself (or the wrongly typed value)
+  const event_plan* plan = nullptr;  ///< set before `read` to filter while reading
+  std::string_view event_name;       ///< as written in the line, for messages
   std::vector<stdlib::property_entry> entries;
-  std::vector<place> places;          ///< parallel to `entries` when read without a plan
-  std::optional<problem> issue;       ///< the first badly typed declared property
+  std::vector<place> places;     ///< parallel to `entries` when read without a plan
+  std::optional<problem> issue;  ///< the first badly typed declared property
 
   void clear();
   /// Reads the object's properties; false when the line is malformed

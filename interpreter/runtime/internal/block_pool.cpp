@@ -48,9 +48,7 @@ block_pool::~block_pool() {
   for (auto& chunk : chunks_) unpoison(chunk.get(), chunk_bytes);
 }
 
-std::size_t block_pool::block_size(std::size_t bytes) {
-  return bytes <= min_block ? min_block : std::bit_ceil(bytes);
-}
+std::size_t block_pool::block_size(std::size_t bytes) { return bytes <= min_block ? min_block : std::bit_ceil(bytes); }
 
 void* block_pool::allocate(std::size_t bytes) {
   const auto size = block_size(bytes);

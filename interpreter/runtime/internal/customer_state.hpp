@@ -13,18 +13,18 @@
 #include <string>
 #include <vector>
 
-#include "interpreter/runtime/local_time.hpp"
 #include "interpreter/ir/record.hpp"
 #include "interpreter/ir/symbol_table.hpp"
+#include "interpreter/runtime/local_time.hpp"
 
 namespace afterflow::runtime {
 
 /// Re-entry bookkeeping for one (flow, key) group of a customer.
 struct key_record {
   std::uint32_t flow = 0;
-  std::string key;              ///< the key as text; the customer id for the default key
+  std::string key;                ///< the key as text; the customer id for the default key
   grammar::instant last_start{};  ///< when the group's newest run started
-  std::uint32_t active = 0;     ///< active runs of the group
+  std::uint32_t active = 0;       ///< active runs of the group
 };
 
 /// Send times of one capped channel, newest last; at most the largest
@@ -37,8 +37,8 @@ struct cap_history {
 /// Everything a customer only has while flows are touching them; freed
 /// again (simulator::impl::tidy) once nothing in it can matter any more.
 struct customer_extras {
-  std::vector<stdlib::symbol> tags;         ///< in the order added
-  std::vector<std::uint32_t> runs;  ///< active runs, in creation order
+  std::vector<stdlib::symbol> tags;  ///< in the order added
+  std::vector<std::uint32_t> runs;   ///< active runs, in creation order
   std::vector<key_record> keys;
   std::vector<cap_history> caps;
 

@@ -112,8 +112,7 @@ customer_index customer_table::find_or_add(std::string_view id, bool& added) {
 }
 
 std::size_t customer_table::heap_bytes() const {
-  return ids_.capacity() * sizeof(std::string_view) + slots_.capacity() * sizeof(slot) +
-         blocks_.size() * arena_block;
+  return ids_.capacity() * sizeof(std::string_view) + slots_.capacity() * sizeof(slot) + blocks_.size() * arena_block;
 }
 
 }  // namespace afterflow::runtime

@@ -6,17 +6,17 @@
 
 namespace afterflow::runtime {
 
-using stdlib::equal;
-using stdlib::event_view;
-using stdlib::no_symbol;
 using ir::node;
 using ir::node_index;
 using ir::op;
 using ir::program;
 using ir::symbol_table;
-using stdlib::value;
-using stdlib::type_kind;
 using stdlib::builtin_id;
+using stdlib::equal;
+using stdlib::event_view;
+using stdlib::no_symbol;
+using stdlib::type_kind;
+using stdlib::value;
 
 evaluator::evaluator(const program& p, const symbol_table& symbols, const history_store& history, zone_cache& zones)
     : program_(p), symbols_(symbols), history_(history), zones_(zones) {}
@@ -38,8 +38,7 @@ value evaluator::eval(node_index index, const eval_frame& frame) {
     case op::now: return value::time(frame.now);
     case op::event: return value::event(frame.event);
     case op::trigger: return value::event(frame.trigger);
-    case op::binding:
-      return n.a < frame.bindings.size() ? value::event(frame.bindings[n.a]) : value::null();
+    case op::binding: return n.a < frame.bindings.size() ? value::event(frame.bindings[n.a]) : value::null();
     case op::event_property: {
       const auto e = eval(n.a, frame);
       return e.is(type_kind::event) ? e.as_event().get(n.b) : value::null();

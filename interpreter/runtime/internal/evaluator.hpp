@@ -18,30 +18,30 @@
 #include <string_view>
 #include <vector>
 
-#include "interpreter/runtime/internal/history.hpp"
-#include "interpreter/runtime/local_time.hpp"
 #include "interpreter/ir/program.hpp"
 #include "interpreter/ir/record.hpp"
+#include "interpreter/runtime/internal/history.hpp"
+#include "interpreter/runtime/local_time.hpp"
 #include "stdlib/value.hpp"
 
 namespace afterflow::runtime {
 
 /// The customer an expression is evaluated for.
 struct customer_view {
-  std::uint32_t index = 0;       ///< in the customer table and history store
+  std::uint32_t index = 0;  ///< in the customer table and history store
   std::string_view id;
   const ir::record* attributes = nullptr;
   const std::vector<stdlib::symbol>* tags = nullptr;  ///< in the order added; null: none (read lazily)
-  const time_zone* zone = nullptr;  ///< the customer's zone, else the policy's, else UTC
-  const std::byte* history = nullptr;  ///< the customer's history block; null: none yet
+  const time_zone* zone = nullptr;                    ///< the customer's zone, else the policy's, else UTC
+  const std::byte* history = nullptr;                 ///< the customer's history block; null: none yet
 };
 
 /// Everything one evaluation can see besides the program.
 struct eval_frame {
   grammar::instant now{};
   const customer_view* customer = nullptr;
-  const stdlib::event_view* event = nullptr;    ///< `event` inside a `where`
-  const stdlib::event_view* trigger = nullptr;  ///< the run's trigger
+  const stdlib::event_view* event = nullptr;            ///< `event` inside a `where`
+  const stdlib::event_view* trigger = nullptr;          ///< the run's trigger
   std::span<const stdlib::event_view* const> bindings;  ///< `as` slots; null when unbound
 };
 

@@ -4,25 +4,25 @@
 #include <charconv>
 #include <cmath>
 
-#include "grammar/text/json_writer.hpp"
 #include "grammar/source.hpp"
+#include "grammar/text/json_writer.hpp"
 #include "grammar/text/timestamp.hpp"
+#include "interpreter/ir/value_format.hpp"
 #include "interpreter/runtime/internal/evaluator.hpp"
 #include "stdlib/operators.hpp"
-#include "interpreter/ir/value_format.hpp"
 
 namespace afterflow::runtime {
 
 using grammar::count_code_points;
 using grammar::format_timestamp;
-using stdlib::equal;
-using stdlib::no_symbol;
 using ir::node;
 using ir::symbol_table;
-using stdlib::value;
-using stdlib::type_kind;
 using ir::value_text;
 using stdlib::builtin_id;
+using stdlib::equal;
+using stdlib::no_symbol;
+using stdlib::type_kind;
+using stdlib::value;
 
 namespace {
 
@@ -59,8 +59,7 @@ std::string plain_text(const value& v, const symbol_table& symbols) {
   return v.is(type_kind::string) ? std::string(v.as_string()) : value_text(v, symbols);
 }
 
-const time_zone* evaluator::zone_argument(std::span<const value> args, std::size_t index,
-                                          const eval_frame& frame) {
+const time_zone* evaluator::zone_argument(std::span<const value> args, std::size_t index, const eval_frame& frame) {
   // A zone argument that is absent or null falls back like `wait until … in`:
   // the customer's zone, else the policy's, else UTC (customer_view::zone).
   if (args.size() > index && !args[index].is_null()) {
@@ -124,8 +123,8 @@ value evaluator::eval_call(const node& n, const eval_frame& frame) {
       if (args.size() < 2 || args[1].is_null()) return value::null();
       if (args[0].is(type_kind::list)) {
         const auto items = args[0].as_list();
-        return value::boolean(std::any_of(items.begin(), items.end(),
-                                          [&](const value& item) { return equal(item, args[1]); }));
+        return value::boolean(
+            std::any_of(items.begin(), items.end(), [&](const value& item) { return equal(item, args[1]); }));
       }
       if (args[0].is(type_kind::string) && args[1].is(type_kind::string)) {
         return value::boolean(args[0].as_string().find(args[1].as_string()) != std::string_view::npos);
@@ -136,7 +135,7 @@ value evaluator::eval_call(const node& n, const eval_frame& frame) {
     case builtin_id::ends_with:
       if (!arg_is(0, type_kind::string) || !arg_is(1, type_kind::string)) return value::null();
       return value::boolean(id == builtin_id::starts_with ? args[0].as_string().starts_with(args[1].as_string())
-                                                         : args[0].as_string().ends_with(args[1].as_string()));
+                                                          : args[0].as_string().ends_with(args[1].as_string()));
     case builtin_id::len:
       if (arg_is(0, type_kind::list)) return value::number(static_cast<double>(args[0].as_list().size()));
       if (arg_is(0, type_kind::string)) return value::number(count_code_points(args[0].as_string()));

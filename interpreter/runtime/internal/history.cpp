@@ -8,15 +8,15 @@
 
 namespace afterflow::runtime {
 
-using stdlib::event_view;
 using ir::history_slot;
-using stdlib::no_symbol;
 using ir::program;
-using stdlib::property_entry;
 using ir::stored_event;
-using stdlib::value;
-using stdlib::type_kind;
 using stdlib::builtin_id;
+using stdlib::event_view;
+using stdlib::no_symbol;
+using stdlib::property_entry;
+using stdlib::type_kind;
+using stdlib::value;
 
 namespace {
 
@@ -179,9 +179,7 @@ void history_store::add(std::byte* block, std::uint32_t slot, const event_view& 
       ++x.count;
       break;
     }
-    case slot_kind::window_times:
-      state_at<window_slot>(p).push(e.time, 0, e.time - *s.window, pool_);
-      break;
+    case slot_kind::window_times: state_at<window_slot>(p).push(e.time, 0, e.time - *s.window, pool_); break;
     case slot_kind::window_values:
       state_at<window_slot>(p).push(e.time, number_of(v), e.time - *s.window, pool_);
       break;
@@ -201,9 +199,8 @@ void history_store::add(std::byte* block, std::uint32_t slot, const event_view& 
       auto*& w = pointer_at<window_events_state>(p);
       if (w == nullptr) w = new window_events_state();
       if (s.window) {
-        const auto stale = std::find_if(w->events.begin(), w->events.end(), [&](const stored_event& old) {
-          return old.view().time > e.time - *s.window;
-        });
+        const auto stale = std::find_if(w->events.begin(), w->events.end(),
+                                        [&](const stored_event& old) { return old.view().time > e.time - *s.window; });
         w->events.erase(w->events.begin(), stale);
       }
       // Only the properties the filter and the result read are kept.
@@ -256,9 +253,9 @@ value history_store::read(const std::byte* b, std::uint32_t slot, grammar::insta
       if (s.function == builtin_id::count) return value::number(static_cast<double>(n));
       if (is_exists) return value::boolean(n > 0);
       if (n == 0) return value::null();
-      double acc = s.function == builtin_id::min ? std::numeric_limits<double>::infinity()
-                 : s.function == builtin_id::max ? -std::numeric_limits<double>::infinity()
-                                                 : 0.0;
+      double acc = s.function == builtin_id::min   ? std::numeric_limits<double>::infinity()
+                   : s.function == builtin_id::max ? -std::numeric_limits<double>::infinity()
+                                                   : 0.0;
       for (auto i = first; i < end; ++i) {
         const double x = w.data[i].value;
         if (s.function == builtin_id::min) acc = std::min(acc, x);

@@ -24,23 +24,23 @@
 #include <memory>
 #include <vector>
 
-#include "interpreter/runtime/internal/block_pool.hpp"
 #include "interpreter/ir/program.hpp"
 #include "interpreter/ir/record.hpp"
+#include "interpreter/runtime/internal/block_pool.hpp"
 #include "stdlib/value.hpp"
 
 namespace afterflow::runtime {
 
 enum class slot_kind : unsigned char {
-  counter,         ///< count/exists without a window
-  total,           ///< sum/avg without a window
-  extreme,         ///< min/max without a window
-  window_times,    ///< count/exists with a window
-  window_values,   ///< sum/avg/min/max with a window
-  first_event,     ///< first without a window
-  last_event,      ///< last, with or without a window
-  window_events,   ///< first with a window
-  stored_events,   ///< a filter evaluated at read time (history_slot::filter_at_read)
+  counter,        ///< count/exists without a window
+  total,          ///< sum/avg without a window
+  extreme,        ///< min/max without a window
+  window_times,   ///< count/exists with a window
+  window_values,  ///< sum/avg/min/max with a window
+  first_event,    ///< first without a window
+  last_event,     ///< last, with or without a window
+  window_events,  ///< first with a window
+  stored_events,  ///< a filter evaluated at read time (history_slot::filter_at_read)
 };
 
 /// Where each slot lives in a customer's block; computed once per program.

@@ -5,24 +5,24 @@
 #include <fmt/format.h>
 
 #include "grammar/text/timestamp.hpp"
-#include "interpreter/runtime/runtime_codes.hpp"
 #include "interpreter/ir/value_format.hpp"
+#include "interpreter/runtime/runtime_codes.hpp"
 
 namespace afterflow::runtime {
 
 using grammar::format_timestamp;
-using stdlib::event_view;
 using ir::no_node;
 using ir::pattern;
 using ir::program;
-using stdlib::property_entry;
 using ir::record;
 using ir::reentry_mode;
 using ir::stored_event;
-using stdlib::symbol;
 using ir::symbol_table;
-using stdlib::type_kind;
 using ir::value_text;
+using stdlib::event_view;
+using stdlib::property_entry;
+using stdlib::symbol;
+using stdlib::type_kind;
 
 simulator::impl::impl(const program& p, symbol_table& symbols, action_sink& sink, simulator_options options)
     : program_(p),
@@ -43,7 +43,7 @@ simulator::impl::~impl() {
   for (customer_index c = 0; c < customers_.size(); ++c) {
     if (find_history_block(c) != nullptr) history_.release(history_block(c));
     if (size > customer_state::inline_history) {
-      delete[] *reinterpret_cast<std::byte**>(customers_[c].history.data());
+      delete[] * reinterpret_cast<std::byte**>(customers_[c].history.data());
     }
   }
 }
@@ -75,7 +75,8 @@ customer_index simulator::impl::ensure_customer(std::string_view id) {
   if (added) {
     // A quarter more at a time: per-customer memory is what the replay of a
     // big shop is made of, and doubling would leave a third of it unused.
-    if (customers_.size() == customers_.capacity()) customers_.reserve(customers_.capacity() + customers_.capacity() / 4 + 16);
+    if (customers_.size() == customers_.capacity())
+      customers_.reserve(customers_.capacity() + customers_.capacity() / 4 + 16);
     customers_.emplace_back();
   }
   return c;
@@ -99,7 +100,7 @@ customer_view simulator::impl::view_of(customer_index c) const {
 }
 
 std::optional<std::string> simulator::impl::update_profile(std::string_view customer,
-                                                     std::span<const property_entry> attributes) {
+                                                           std::span<const property_entry> attributes) {
   const time_zone* zone = nullptr;
   bool zone_set = false;
   for (const auto& a : attributes) {
@@ -168,8 +169,7 @@ memory_usage simulator::impl::memory() const {
     u.customers += c.attributes.heap_bytes();
     if (!c.extras) continue;
     u.extras += sizeof(customer_extras) + c.extras->tags.capacity() * sizeof(symbol) +
-                c.extras->runs.capacity() * sizeof(std::uint32_t) +
-                c.extras->keys.capacity() * sizeof(key_record) +
+                c.extras->runs.capacity() * sizeof(std::uint32_t) + c.extras->keys.capacity() * sizeof(key_record) +
                 c.extras->caps.capacity() * sizeof(cap_history);
     for (const auto& k : c.extras->keys) u.extras += k.key.capacity() > 15 ? k.key.capacity() : 0;
     for (const auto& cap : c.extras->caps) u.extras += cap.sent.capacity() * sizeof(grammar::instant);
@@ -230,8 +230,7 @@ std::vector<waiting_run> simulator::impl::waiting_runs() const {
     switch (r->waiting) {
       case wait_kind::timer: what = fmt::format("timer until {}", format_timestamp(r->due)); break;
       case wait_kind::event:
-        what = fmt::format("{} or timeout at {}", name(f.waits[r->wait_index].awaited.event),
-                           format_timestamp(r->due));
+        what = fmt::format("{} or timeout at {}", name(f.waits[r->wait_index].awaited.event), format_timestamp(r->due));
         break;
       case wait_kind::deferred_send: what = fmt::format("quiet hours until {}", format_timestamp(r->due)); break;
       case wait_kind::none: what = "running"; break;
@@ -272,7 +271,8 @@ void simulator::impl::fire(const timer& t) {
       break;
     case wait_kind::event: {
       const auto& w = f.waits[run.wait_index];
-      if (tracing(run.customer)) trace(run.customer, &run, trace_kind::woke, fmt::format("timeout waiting for {}", name(w.awaited.event)));
+      if (tracing(run.customer))
+        trace(run.customer, &run, trace_kind::woke, fmt::format("timeout waiting for {}", name(w.awaited.event)));
       run.waiting = wait_kind::none;
       ++run.generation;
       if (w.binding < run.bindings.size()) {
@@ -313,8 +313,8 @@ void simulator::impl::process_emitted() {
 // ---------------------------------------------------------------------------
 // Events
 
-bool simulator::impl::matches(const pattern& p, const event_view& e, const run_state* run,
-                              customer_index c, std::uint32_t flow) {
+bool simulator::impl::matches(const pattern& p, const event_view& e, const run_state* run, customer_index c,
+                              std::uint32_t flow) {
   if (p.event != e.name) return false;
   if (p.condition == no_node) return true;
   const auto view = view_of(c);
@@ -364,8 +364,7 @@ void simulator::impl::handle_event(const event_view& input, std::uint32_t depth,
   try_triggers(c, e);
 }
 
-void simulator::impl::offer_to_runs(customer_index c, const event_view& e,
-                                    std::optional<std::uint64_t> exclude_run) {
+void simulator::impl::offer_to_runs(customer_index c, const event_view& e, std::optional<std::uint64_t> exclude_run) {
   if (!customers_[c].extras || customers_[c].extras->runs.empty()) return;
   // A snapshot: runs started or ended while offering do not disturb the walk.
   // Not re-entrant: running a run never hands an event to other runs (emitted
@@ -482,8 +481,8 @@ void simulator::impl::try_triggers(customer_index c, const event_view& e) {
     }
     // Re-entry, per (flow, key) group of this customer.
     auto& keys = customers_[c].more().keys;
-    auto rec = std::find_if(keys.begin(), keys.end(),
-                            [&](const key_record& r) { return r.flow == flow && r.key == key; });
+    auto rec =
+        std::find_if(keys.begin(), keys.end(), [&](const key_record& r) { return r.flow == flow && r.key == key; });
     const bool exists = rec != keys.end();
     std::string_view refusal;
     switch (f.reentry) {
@@ -559,15 +558,14 @@ void simulator::impl::end_run(std::uint32_t slot, std::string_view reason) {
   if (run.waiting == wait_kind::deferred_send) {
     // The held message is not lost silently: it is written as suppressed.
     const auto why = fmt::format("run ended: {}", reason);
-    write_action(run, f.sends[run.pending_send], run.pending_params, send_status::suppressed, why,
-                 run.deferred_from);
+    write_action(run, f.sends[run.pending_send], run.pending_params, send_status::suppressed, why, run.deferred_from);
     bump(stats_of(run.flow).suppressed, why);
   }
   bump(stats_of(run.flow).ended, reason);
   if (tracing(c)) trace(c, &run, trace_kind::run_ended, std::string(reason));
   if (keep_run_ends_) {
-    run_ends_.push_back({f.name, std::string(customer_ids_.id(c)), run_id(run), std::string(reason),
-                               run.started, now_});
+    run_ends_.push_back(
+        {f.name, std::string(customer_ids_.id(c)), run_id(run), std::string(reason), run.started, now_});
   }
   auto& extras = customers_[c].more();
   extras.runs.erase(std::find(extras.runs.begin(), extras.runs.end(), slot));
@@ -576,9 +574,9 @@ void simulator::impl::end_run(std::uint32_t slot, std::string_view reason) {
   if (rec != extras.keys.end()) {
     if (rec->active > 0) --rec->active;
     // Forget groups nothing will ask about again.
-    const bool forget = rec->active == 0 && (f.reentry == reentry_mode::single || f.reentry == reentry_mode::always ||
-                                             (f.reentry == reentry_mode::after &&
-                                              now_ - rec->last_start >= f.reentry_after));
+    const bool forget =
+        rec->active == 0 && (f.reentry == reentry_mode::single || f.reentry == reentry_mode::always ||
+                             (f.reentry == reentry_mode::after && now_ - rec->last_start >= f.reentry_after));
     if (forget) extras.keys.erase(rec);
   }
   run.in_use = false;

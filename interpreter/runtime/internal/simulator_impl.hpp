@@ -12,9 +12,9 @@
 #include "interpreter/runtime/internal/evaluator.hpp"
 #include "interpreter/runtime/internal/history.hpp"
 #include "interpreter/runtime/internal/run_counter.hpp"
+#include "interpreter/runtime/internal/timer_queue.hpp"
 #include "interpreter/runtime/local_time.hpp"
 #include "interpreter/runtime/simulator.hpp"
-#include "interpreter/runtime/internal/timer_queue.hpp"
 
 namespace afterflow::runtime {
 
@@ -33,10 +33,10 @@ struct run_state {
   customer_index customer = 0;
   std::uint32_t pc = 0;
   wait_kind waiting = wait_kind::none;
-  std::uint32_t wait_index = 0;   ///< `wait for`: index into flow_program::waits
+  std::uint32_t wait_index = 0;  ///< `wait for`: index into flow_program::waits
   grammar::instant waiting_since{};
-  grammar::instant due{};           ///< when the pending timer fires
-  bool goal_pending = false;      ///< a goal matched while a `wait for` received: end at block end
+  grammar::instant due{};     ///< when the pending timer fires
+  bool goal_pending = false;  ///< a goal matched while a `wait for` received: end at block end
   std::uint32_t goal_end_pc = 0;
   grammar::instant started{};
   std::uint32_t number = 0;  ///< n in the run id `<flow>:<customer>:<n>`
@@ -100,7 +100,8 @@ struct simulator::impl {
   void after_input();
   /// Whether `e` matches `p`; `run` is the run offered the event, or null
   /// for a trigger of flow `flow`.
-  bool matches(const ir::pattern& p, const stdlib::event_view& e, const run_state* run, customer_index c, std::uint32_t flow);
+  bool matches(const ir::pattern& p, const stdlib::event_view& e, const run_state* run, customer_index c,
+               std::uint32_t flow);
   eval_frame frame_for(const run_state& run, const customer_view& customer) const;
   void error(const run_state* run, std::string code, std::string message);
   /// `<flow>:<customer>:<n>`, made when needed rather than kept per run.
@@ -114,8 +115,8 @@ struct simulator::impl {
   /// Returns true when the send suspended the run (deferred).
   bool send(std::uint32_t slot, std::uint32_t send_index, ir::record params,
             std::optional<grammar::instant> deferred_from);
-  void write_action(const run_state& run, const ir::send_program& s, const ir::record& params,
-                    send_status status, std::string_view reason, std::optional<grammar::instant> deferred_from);
+  void write_action(const run_state& run, const ir::send_program& s, const ir::record& params, send_status status,
+                    std::string_view reason, std::optional<grammar::instant> deferred_from);
   const ir::quiet_hours_program* quiet_hours_for(stdlib::symbol channel) const;
   const time_zone* zone_of(customer_index c) const;
   std::optional<std::string> limit_reached(customer_index c, stdlib::symbol channel);
@@ -124,11 +125,11 @@ struct simulator::impl {
 
   // simulator_trace.cpp: trace entries (only when tracing this customer).
   [[nodiscard]] bool tracing(customer_index c) const;
-  void trace(customer_index c, const run_state* run, trace_kind kind, std::string subject,
-             std::string detail = {}, std::vector<std::pair<std::string, std::string>> values = {},
-             std::uint32_t location = no_location, std::uint32_t flow = no_flow);
-  void trace_condition(customer_index c, const run_state* run, ir::node_index condition,
-                       const eval_frame& frame, bool result, std::uint32_t location, std::uint32_t flow = no_flow);
+  void trace(customer_index c, const run_state* run, trace_kind kind, std::string subject, std::string detail = {},
+             std::vector<std::pair<std::string, std::string>> values = {}, std::uint32_t location = no_location,
+             std::uint32_t flow = no_flow);
+  void trace_condition(customer_index c, const run_state* run, ir::node_index condition, const eval_frame& frame,
+                       bool result, std::uint32_t location, std::uint32_t flow = no_flow);
   std::vector<std::pair<std::string, std::string>> operand_values(ir::node_index n, const eval_frame& frame);
 
   static constexpr std::uint32_t no_location = 0xFFFFFFFFU;
@@ -157,7 +158,7 @@ struct simulator::impl {
   trace_sink* trace_ = nullptr;
   std::string trace_customer_;
   std::vector<std::vector<std::uint64_t>> sent_counts_;  ///< per flow, per send step
-  std::vector<std::uint32_t> snapshot_;  ///< offer_to_runs' copy of a customer's runs
+  std::vector<std::uint32_t> snapshot_;                  ///< offer_to_runs' copy of a customer's runs
   // Reused per send, to avoid allocating on the hot path.
   std::vector<stdlib::property_entry> scratch_entries_;
   std::vector<split_choice> scratch_splits_;

@@ -5,30 +5,30 @@
 
 #include <fmt/format.h>
 
-#include "grammar/text/timestamp.hpp"
 #include "grammar/text/time_text.hpp"
-#include "interpreter/runtime/runtime_codes.hpp"
-#include "interpreter/runtime/internal/simulator_impl.hpp"
+#include "grammar/text/timestamp.hpp"
 #include "interpreter/ir/value_format.hpp"
+#include "interpreter/runtime/internal/simulator_impl.hpp"
+#include "interpreter/runtime/runtime_codes.hpp"
 
 namespace afterflow::runtime {
 
 using grammar::duration_text;
 using grammar::format_timestamp;
 using grammar::time_of_day_text;
-using stdlib::event_view;
 using ir::instr;
 using ir::no_node;
-using stdlib::no_symbol;
-using stdlib::property_entry;
 using ir::property_program;
 using ir::quiet_hours_program;
 using ir::record;
 using ir::send_program;
 using ir::stored_event;
+using ir::value_text;
+using stdlib::event_view;
+using stdlib::no_symbol;
+using stdlib::property_entry;
 using stdlib::symbol;
 using stdlib::type_kind;
-using ir::value_text;
 
 namespace {
 
@@ -102,8 +102,9 @@ void simulator::impl::execute(std::uint32_t slot) {
         }
         const auto due = now_ + std::max(d.as_duration(), grammar::duration{});
         schedule(run, due, wait_kind::timer);
-        if (tracing(c)) trace(c, &run, trace_kind::waiting, fmt::format("wait {}", program_.node_source[in.a]),
-              format_timestamp(due), {}, in.location);
+        if (tracing(c))
+          trace(c, &run, trace_kind::waiting, fmt::format("wait {}", program_.node_source[in.a]), format_timestamp(due),
+                {}, in.location);
         return;
       }
       case instr::wait_until: {
@@ -128,11 +129,12 @@ void simulator::impl::execute(std::uint32_t slot) {
           end_run(slot, "error");
           return;
         }
-        const auto due = next_local_time(zone, now_, static_cast<std::int32_t>(tod.as_integer()),
-                                         static_cast<weekday_mask>(in.b));
+        const auto due =
+            next_local_time(zone, now_, static_cast<std::int32_t>(tod.as_integer()), static_cast<weekday_mask>(in.b));
         schedule(run, due, wait_kind::timer);
-        if (tracing(c)) trace(c, &run, trace_kind::waiting, fmt::format("wait until {}", program_.node_source[in.a]),
-              format_timestamp(due), {}, in.location);
+        if (tracing(c))
+          trace(c, &run, trace_kind::waiting, fmt::format("wait until {}", program_.node_source[in.a]),
+                format_timestamp(due), {}, in.location);
         return;
       }
       case instr::wait_for: {
@@ -148,8 +150,9 @@ void simulator::impl::execute(std::uint32_t slot) {
         run.wait_index = in.a;
         const auto due = now_ + std::max(d.as_duration(), grammar::duration{});
         schedule(run, due, wait_kind::event);
-        if (tracing(c)) trace(c, &run, trace_kind::waiting, fmt::format("wait for {}", name(w.awaited.event)),
-              format_timestamp(due), {}, in.location);
+        if (tracing(c))
+          trace(c, &run, trace_kind::waiting, fmt::format("wait for {}", name(w.awaited.event)), format_timestamp(due),
+                {}, in.location);
         return;
       }
       case instr::jump: run.pc = in.a; break;
@@ -170,8 +173,9 @@ void simulator::impl::execute(std::uint32_t slot) {
           }
         }
         run.splits.emplace_back(in.a, arm);
-        if (tracing(c)) trace(c, &run, trace_kind::split, sp.name, std::string(name(sp.arms[arm].label)),
-              {{"bucket", fmt::format("{}", bucket)}}, in.location);
+        if (tracing(c))
+          trace(c, &run, trace_kind::split, sp.name, std::string(name(sp.arms[arm].label)),
+                {{"bucket", fmt::format("{}", bucket)}}, in.location);
         run.pc = sp.arms[arm].pc;
         break;
       }
@@ -192,8 +196,8 @@ void simulator::impl::execute(std::uint32_t slot) {
           return;
         }
         if (tracing(c)) {
-          trace(c, &run, trace_kind::attribute, fmt::format("customer.{}", name(in.a)),
-                value_text(v, symbols_), {}, in.location);
+          trace(c, &run, trace_kind::attribute, fmt::format("customer.{}", name(in.a)), value_text(v, symbols_), {},
+                in.location);
         }
         ++run.pc;
         break;
@@ -204,8 +208,9 @@ void simulator::impl::execute(std::uint32_t slot) {
         const auto it = std::find(tags.begin(), tags.end(), in.a);
         if (in.code == instr::tag && it == tags.end()) tags.push_back(in.a);
         if (in.code == instr::untag && it != tags.end()) tags.erase(it);
-        if (tracing(c)) trace(c, &run, trace_kind::tag, std::string(name(in.a)), in.code == instr::tag ? "added" : "removed", {},
-              in.location);
+        if (tracing(c))
+          trace(c, &run, trace_kind::tag, std::string(name(in.a)), in.code == instr::tag ? "added" : "removed", {},
+                in.location);
         ++run.pc;
         break;
       }
@@ -240,9 +245,7 @@ void simulator::impl::execute(std::uint32_t slot) {
         if (--run.counters[in.a] > 0) run.pc = in.b;
         else ++run.pc;
         break;
-      case instr::stop:
-        end_run(slot, in.a == no_symbol ? std::string("stop") : program_.texts[in.a]);
-        return;
+      case instr::stop: end_run(slot, in.a == no_symbol ? std::string("stop") : program_.texts[in.a]); return;
       case instr::log:
         if (tracing(c)) trace(c, &run, trace_kind::log, program_.texts[in.a], {}, {}, in.location);
         ++run.pc;
@@ -275,8 +278,7 @@ std::optional<std::string> simulator::impl::limit_reached(customer_index c, symb
       }
     }
     if (recent >= limit.count) {
-      return fmt::format("limit {} {} per {}", name(channel), limit.count,
-                         duration_text(limit.window));
+      return fmt::format("limit {} {} per {}", name(channel), limit.count, duration_text(limit.window));
     }
   }
   return std::nullopt;
@@ -323,16 +325,18 @@ bool simulator::impl::send(std::uint32_t slot, std::uint32_t send_index, record 
         run.deferred_from = deferred_from.value_or(now_);
         schedule(run, due, wait_kind::deferred_send);
         bump(stats.deferred, window_text(*quiet));
-        if (tracing(c)) trace(c, &run, trace_kind::deferred, fmt::format("{} \"{}\"", name(s.channel), name(s.template_name)),
-              format_timestamp(due), {}, f.code[run.pc].location);
+        if (tracing(c))
+          trace(c, &run, trace_kind::deferred, fmt::format("{} \"{}\"", name(s.channel), name(s.template_name)),
+                format_timestamp(due), {}, f.code[run.pc].location);
         return true;
       }
     }
     if (auto reason = limit_reached(c, s.channel)) {
       write_action(run, s, params, send_status::suppressed, *reason, deferred_from);
       bump(stats.suppressed, *reason);
-      if (tracing(c)) trace(c, &run, trace_kind::suppressed, fmt::format("{} \"{}\"", name(s.channel), name(s.template_name)),
-            *reason, {}, f.code[run.pc].location);
+      if (tracing(c))
+        trace(c, &run, trace_kind::suppressed, fmt::format("{} \"{}\"", name(s.channel), name(s.template_name)),
+              *reason, {}, f.code[run.pc].location);
       return false;
     }
     count_send(c, s.channel);

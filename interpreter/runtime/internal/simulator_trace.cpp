@@ -2,8 +2,8 @@
 // when a trace sink is set and the customer is the one being traced.
 #include <algorithm>
 
-#include "interpreter/runtime/internal/simulator_impl.hpp"
 #include "interpreter/ir/value_format.hpp"
+#include "interpreter/runtime/internal/simulator_impl.hpp"
 
 namespace afterflow::runtime {
 

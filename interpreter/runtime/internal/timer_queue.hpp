@@ -17,8 +17,8 @@ namespace afterflow::runtime {
 
 struct timer {
   grammar::instant due{};
-  std::uint64_t seq = 0;     ///< creation order
-  std::uint32_t run = 0;     ///< the run to resume
+  std::uint64_t seq = 0;  ///< creation order
+  std::uint32_t run = 0;  ///< the run to resume
   std::uint32_t generation = 0;
 };
 

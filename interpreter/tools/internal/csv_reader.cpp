@@ -18,9 +18,7 @@ constexpr std::size_t block = 256 * 1024;
 
 csv_reader::csv_reader(std::unique_ptr<byte_source> source) : source_(std::move(source)), block_(block) {}
 
-const std::optional<grammar::diagnostic>& csv_reader::error() const {
-  return error_ ? error_ : source_->error();
-}
+const std::optional<grammar::diagnostic>& csv_reader::error() const { return error_ ? error_ : source_->error(); }
 
 bool csv_reader::fill() {
   if (pos_ < end_) return true;
@@ -52,7 +50,8 @@ std::optional<std::span<const std::string_view>> csv_reader::next() {
       if (!fill()) {
         if (source_->error()) return std::nullopt;
         if (s == state::quoted) {
-          error_ = grammar::make_file_error(eventlog::codes::malformed_csv, "a quoted field is never closed", name(), record_line_);
+          error_ = grammar::make_file_error(eventlog::codes::malformed_csv, "a quoted field is never closed", name(),
+                                            record_line_);
           error_->help = "every `\"` that opens a field needs a closing `\"`; a quote inside a field is written `\"\"`";
           return std::nullopt;
         }
@@ -103,10 +102,10 @@ std::optional<std::span<const std::string_view>> csv_reader::next() {
           } else if (c == '\r') {
             // before LF
           } else {
-            error_ = grammar::make_file_error(eventlog::codes::malformed_csv,
-                                     fmt::format("expected `,` or a line end after a quoted field, found `{}`",
-                                                 std::string_view(&c, 1)),
-                                     name(), line_);
+            error_ = grammar::make_file_error(
+                eventlog::codes::malformed_csv,
+                fmt::format("expected `,` or a line end after a quoted field, found `{}`", std::string_view(&c, 1)),
+                name(), line_);
             return std::nullopt;
           }
           break;
@@ -125,14 +124,14 @@ std::optional<std::span<const std::string_view>> csv_reader::next() {
 }
 
 std::optional<std::vector<std::size_t>> find_columns(std::span<const std::string_view> header,
-                                                     std::span<const std::string_view> wanted,
-                                                     const csv_reader& reader, std::optional<grammar::diagnostic>& error) {
+                                                     std::span<const std::string_view> wanted, const csv_reader& reader,
+                                                     std::optional<grammar::diagnostic>& error) {
   std::vector<std::size_t> indices;
   for (const auto name : wanted) {
     const auto it = std::find(header.begin(), header.end(), name);
     if (it == header.end()) {
-      error = grammar::make_file_error(eventlog::codes::missing_column, fmt::format("missing column `{}`", name), reader.name(),
-                              reader.line());
+      error = grammar::make_file_error(eventlog::codes::missing_column, fmt::format("missing column `{}`", name),
+                                       reader.name(), reader.line());
       return std::nullopt;
     }
     indices.push_back(static_cast<std::size_t>(it - header.begin()));

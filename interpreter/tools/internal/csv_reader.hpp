@@ -45,8 +45,8 @@ class csv_reader {
   bool started_ = false;
   std::uint64_t line_ = 1;
   std::uint64_t record_line_ = 0;
-  std::string text_;                  // the current record's field bytes
-  std::vector<std::size_t> ends_;     // end offset of each field in text_
+  std::string text_;               // the current record's field bytes
+  std::vector<std::size_t> ends_;  // end offset of each field in text_
   std::vector<std::string_view> fields_;
   std::optional<grammar::diagnostic> error_;
 };

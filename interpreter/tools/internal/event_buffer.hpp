@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "grammar/text/json_writer.hpp"
-#include "interpreter/tools/convert.hpp"
 #include "interpreter/runtime/local_time.hpp"
+#include "interpreter/tools/convert.hpp"
 
 namespace afterflow::tools {
 
