@@ -16,8 +16,9 @@ inline constexpr std::string_view null_duration = "E2003";
 inline constexpr std::string_view unknown_zone = "E2004";
 inline constexpr std::string_view bad_attribute = "E2005";
 inline constexpr std::string_view null_time_of_day = "E2006";
+inline constexpr std::string_view input_budget = "E2007";
 
-inline constexpr std::array<grammar::code_info, 6> table{{
+inline constexpr std::array<grammar::code_info, 7> table{{
     {step_limit, "too many steps without waiting",
      "A run executed more steps than the limit (10,000 by default) without waiting, usually "
      "a `repeat` whose count is far larger than intended. The run ends with reason `error`."},
@@ -39,6 +40,13 @@ inline constexpr std::array<grammar::code_info, 6> table{{
      "`wait until (<expr>)` got `null` or a value that is not a time of day at run time, for "
      "example `wait until (customer.send_time)` for a customer without that attribute. Give a "
      "default: `wait until coalesce(customer.send_time, 10:00)`."},
+    {input_budget, "one input set off too much work",
+     "One event from the log, or one timer firing, set off more emitted events (10,000 by "
+     "default) or more steps over all the runs it reached (1,000,000) than the limit, usually "
+     "flows whose emits fan out: `emit x  emit x` in a flow triggered by `x` doubles the events "
+     "at every level. The run that crossed the limit ends with reason `error`, the emitted events "
+     "still queued are dropped, and every other run that tries a step for the same input ends "
+     "too; one error reports all of it."},
 }};
 
 }  // namespace afterflow::runtime::codes

@@ -41,6 +41,10 @@ struct simulator_options {
   std::uint32_t max_steps = 10'000;
   /// Deepest chain of events emitted by events emitted by ...
   std::uint32_t max_emit_depth = 16;
+  /// Emitted events, and steps, that one input (a log event or a timer
+  /// firing) may set off in all, over every run it reaches.
+  std::uint64_t max_emits_per_input = 10'000;
+  std::uint64_t max_steps_per_input = 1'000'000;
 };
 
 class simulator {

@@ -171,6 +171,110 @@ flow echo {
               ElementsAre("E2002 echo c1 inline.flow:4: `emit x` would nest emitted events deeper than 16"));
 }
 
+TEST(emit, a_fan_out_reaching_the_depth_limit_is_one_error_per_input) {
+  // Two emits a level: 2^16 emits would fail the depth limit, and the
+  // per-input budget stops the tree first. Either way one input, one error.
+  auto sim = simulation::from_source(R"(
+flow echo {
+  trigger x
+  emit x
+  emit x
+}
+)");
+  sim.event("2026-03-02T09:00:00Z", "c1", "x").event("2026-03-02T10:00:00Z", "c2", "x").run();
+  const auto messages = errors(sim);
+  ASSERT_EQ(messages.size(), 2U);
+  EXPECT_THAT(messages[0], ::testing::StartsWith("E2007 echo c1 inline.flow:"));
+  EXPECT_THAT(messages[0], ::testing::HasSubstr("more than 10000 emitted events"));
+  EXPECT_THAT(messages[1], ::testing::StartsWith("E2007 echo c2 "));
+}
+
+TEST(emit, a_three_way_fan_out_stops_at_the_budget_and_the_replay_goes_on) {
+  // 3^16 events from one line without the budget.
+  auto sim = simulation::from_source(R"(
+flow storm {
+  trigger x
+  emit x
+  emit x
+  emit x
+}
+flow after {
+  trigger y
+  send email "still_here"
+}
+)");
+  sim.event("2026-03-02T09:00:00Z", "c1", "x").event("2026-03-02T09:01:00Z", "c1", "y").run();
+  const auto messages = errors(sim);
+  ASSERT_EQ(messages.size(), 1U);
+  EXPECT_THAT(messages[0], ::testing::MatchesRegex(
+                               "E2007 storm c1 inline.flow:[0-9]+: one input set off more than 10000 emitted events; "
+                               "the rest of its work is not done \\([0-9]+ emitted events dropped, [0-9]+ more runs "
+                               "ended\\)"));
+  EXPECT_LE(sim.stats("storm").started, 10'001U);
+  EXPECT_THAT(sends(sim), ElementsAre("2026-03-02T09:01:00Z c1 email still_here"));
+}
+
+TEST(emit, the_budget_is_per_input_and_configurable) {
+  runtime::simulator_options options;
+  options.max_emits_per_input = 3;
+  auto sim = simulation::from_source(R"(
+flow fan {
+  trigger a
+  reentry always
+  emit b
+  emit b
+  emit b
+  emit b
+}
+flow count {
+  trigger b
+  reentry always
+  send email "b"
+}
+)",
+                                     "inline.flow", options);
+  sim.event("2026-03-02T09:00:00Z", "c1", "a").event("2026-03-02T09:01:00Z", "c1", "a").run();
+  // Each input's fourth emit is refused, and the three queued before it are
+  // dropped with it: nothing of a stopped input's emits is handled.
+  EXPECT_TRUE(sends(sim).empty());
+  EXPECT_THAT(errors(sim), ElementsAre("E2007 fan c1 inline.flow:8: one input set off more than 3 emitted events; the "
+                                       "rest of its work is not done (3 emitted events dropped, 0 more runs ended)",
+                                       "E2007 fan c1 inline.flow:8: one input set off more than 3 emitted events; the "
+                                       "rest of its work is not done (3 emitted events dropped, 0 more runs ended)"));
+}
+
+TEST(step_budget, counts_steps_over_every_run_of_one_input) {
+  runtime::simulator_options options;
+  options.max_steps_per_input = 6;
+  auto sim = simulation::from_source(R"(
+flow one {
+  trigger a
+  send email "one_1"
+  send email "one_2"
+  send email "one_3"
+}
+flow two {
+  trigger a
+  send email "two_1"
+  send email "two_2"
+  send email "two_3"
+  send email "two_4"
+}
+flow three {
+  trigger a
+  send email "three_1"
+}
+)",
+                                     "inline.flow", options);
+  sim.event("2026-03-02T09:00:00Z", "c1", "a").run();
+  EXPECT_THAT(sends(sim), ElementsAre("2026-03-02T09:00:00Z c1 email one_1", "2026-03-02T09:00:00Z c1 email one_2",
+                                      "2026-03-02T09:00:00Z c1 email one_3", "2026-03-02T09:00:00Z c1 email two_1",
+                                      "2026-03-02T09:00:00Z c1 email two_2", "2026-03-02T09:00:00Z c1 email two_3"));
+  EXPECT_THAT(errors(sim), ElementsAre("E2007 two c1 inline.flow:13: one input set off more than 6 steps; the rest of "
+                                       "its work is not done (0 emitted events dropped, 1 more runs ended)"));
+  EXPECT_THAT(sim.stats("three").ended, ElementsAre(Pair("error", 1U)));
+}
+
 TEST(repeat, runs_the_body_floor_n_times) {
   auto sim = simulation::from_source(R"(
 flow f {

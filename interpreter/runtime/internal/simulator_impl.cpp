@@ -184,7 +184,7 @@ void simulator::impl::feed(const event_view& e) {
   if (e.time > options_.until) return;  // beyond the end of the replay
   fire_due(e.time);
   now_ = std::max(now_, e.time);
-  current_depth_ = 0;
+  begin_input();
   handle_event(e, 0, std::nullopt);
   after_input();
 }
@@ -248,8 +248,14 @@ void simulator::impl::fire_due(grammar::instant limit) {
   }
 }
 
+void simulator::impl::begin_input() {
+  current_depth_ = 0;
+  budget_ = {};
+}
+
 void simulator::impl::after_input() {
   process_emitted();
+  close_storm();
   eval_.clear_scratch();
   if (++inputs_ % 4096 == 0) sweep();
 }
@@ -258,7 +264,7 @@ void simulator::impl::fire(const timer& t) {
   auto& run = runs_[t.run];
   if (!run.in_use || run.generation != t.generation) return;  // cancelled
   now_ = t.due;
-  current_depth_ = 0;
+  begin_input();
   const auto& f = program_.flows[run.flow];
   const auto slot = t.run;
   switch (run.waiting) {
@@ -308,6 +314,32 @@ void simulator::impl::process_emitted() {
     handle_event(next.event.view(), next.depth, next.emitter_seq);
   }
   current_depth_ = 0;
+}
+
+void simulator::impl::stop_storm(std::uint32_t slot, std::string_view what, std::uint64_t limit) {
+  if (!budget_.storm_error) {
+    error(&runs_[slot], std::string(codes::input_budget),
+          fmt::format("one input set off more than {} {}; the rest of its work is not done", limit, what));
+    budget_.storm_error = errors_.size() - 1;
+  } else {
+    ++budget_.stopped_runs;
+  }
+  budget_.dropped_events += emitted_.size();
+  emitted_.clear();
+  end_run(slot, "error");
+}
+
+void simulator::impl::close_storm() {
+  if (budget_.depth_error && budget_.more_depth_errors > 0) {
+    errors_[*budget_.depth_error].message +=
+        fmt::format(" (and {} more emits refused the same way for this input)", budget_.more_depth_errors);
+  }
+  if (budget_.storm_error) {
+    auto& message = errors_[*budget_.storm_error].message;
+    message +=
+        fmt::format(" ({} emitted events dropped, {} more runs ended)", budget_.dropped_events, budget_.stopped_runs);
+  }
+  budget_ = {};
 }
 
 // ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@
 #include "interpreter/runtime/internal/customer_table.hpp"
 #include "interpreter/runtime/internal/evaluator.hpp"
 #include "interpreter/runtime/internal/history.hpp"
+#include "interpreter/runtime/internal/input_budget.hpp"
 #include "interpreter/runtime/internal/run_counter.hpp"
 #include "interpreter/runtime/internal/timer_queue.hpp"
 #include "interpreter/runtime/local_time.hpp"
@@ -97,7 +98,14 @@ struct simulator::impl {
   void fire_due(grammar::instant limit);
   void fire(const timer& t);
   void process_emitted();
+  /// Starts a new input's budget (a log event or a timer firing).
+  void begin_input();
   void after_input();
+  /// The input's budget ran out in `slot`: one error for the storm, the
+  /// queued emitted events dropped, the run ended.
+  void stop_storm(std::uint32_t slot, std::string_view what, std::uint64_t limit);
+  /// Adds what a stopped storm stopped after its error to the error.
+  void close_storm();
   /// Whether `e` matches `p`; `run` is the run offered the event, or null
   /// for a trigger of flow `flow`.
   bool matches(const ir::pattern& p, const stdlib::event_view& e, const run_state* run, customer_index c,
@@ -154,6 +162,7 @@ struct simulator::impl {
   timer_queue timers_;
   std::deque<emitted_event> emitted_;
   std::uint32_t current_depth_ = 0;
+  input_budget budget_;
   const time_zone* policy_zone_ = nullptr;
   trace_sink* trace_ = nullptr;
   std::string trace_customer_;

@@ -81,6 +81,10 @@ void simulator::impl::execute(std::uint32_t slot) {
       end_run(slot, "goal");
       return;
     }
+    if (in.starts_step && (++budget_.steps > options_.max_steps_per_input || budget_.storm_error)) {
+      stop_storm(slot, "steps", options_.max_steps_per_input);
+      return;
+    }
     if (in.starts_step && ++steps > options_.max_steps) {
       error(&run, std::string(codes::step_limit),
             fmt::format("flow `{}` ran {} steps without waiting", f.name, options_.max_steps));
@@ -217,10 +221,21 @@ void simulator::impl::execute(std::uint32_t slot) {
       case instr::emit: {
         const auto& em = f.emits[in.a];
         if (current_depth_ + 1 > options_.max_emit_depth) {
-          error(&run, std::string(codes::emit_depth),
-                fmt::format("`emit {}` would nest emitted events deeper than {}", name(em.event),
-                            options_.max_emit_depth));
+          // One message per input: a fan-out that reaches the limit on
+          // many branches is one mistake, not thousands.
+          if (budget_.depth_error) {
+            ++budget_.more_depth_errors;
+          } else {
+            error(&run, std::string(codes::emit_depth),
+                  fmt::format("`emit {}` would nest emitted events deeper than {}", name(em.event),
+                              options_.max_emit_depth));
+            budget_.depth_error = errors_.size() - 1;
+          }
           end_run(slot, "error");
+          return;
+        }
+        if (++budget_.emits > options_.max_emits_per_input) {
+          stop_storm(slot, "emitted events", options_.max_emits_per_input);
           return;
         }
         auto props = evaluate_properties(em.properties, frame);
