@@ -17,7 +17,10 @@ op_result fails(op_problem p) { return {value::null(), p}; }
 op_result number(double x) { return std::isfinite(x) ? ok(value::number(x)) : fails(op_problem::out_of_range); }
 
 op_result duration_of(std::int64_t micros) { return ok(value::duration(grammar::duration(micros))); }
-op_result time_of(std::int64_t micros) { return ok(value::time(grammar::instant_from_micros(micros))); }
+op_result time_of(std::int64_t micros) {
+  const auto t = grammar::instant_from_micros(micros);
+  return grammar::in_time_range(t) ? ok(value::time(t)) : fails(op_problem::out_of_range);
+}
 
 op_result add(std::int64_t a, std::int64_t b, op_result (*make)(std::int64_t)) {
   std::int64_t r = 0;

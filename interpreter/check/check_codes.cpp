@@ -172,6 +172,10 @@ constexpr std::array table{
     code_info{backward_day_range, "backward day range",
               "A day range such as `fri..mon` runs backwards; list the days in week order, such "
               "as `fri..sun, mon`."},
+    code_info{duration_too_long, "duration longer than time itself",
+              "A `wait`, `within`, `reentry after` or frequency window is longer than the span "
+              "of times afterflow represents (years 0001 to 9999, about 9,999 years): no wait "
+              "of that length can end. Usually a unit slip, such as `3000000h` for `30d`."},
 
     code_info{missing_trigger, "flow without a trigger",
               "Every flow needs at least one `trigger` line naming the event that starts a run."},

@@ -83,7 +83,7 @@ inline constexpr std::string_view invalid_key = "E0417";
 // Constants (E0500/E0503/E0506 checker_expressions.cpp, folding in
 // checker_constants.cpp; E0501/E0502 checker_declarations.cpp; E0504 and E0507
 // checker_flows.cpp, checker_declarations.cpp, checker_tests.cpp; E0505
-// checker_calls.cpp)
+// checker_calls.cpp; E0508 checker_expressions.cpp)
 inline constexpr std::string_view not_constant = "E0500";
 inline constexpr std::string_view constant_cycle = "E0501";
 inline constexpr std::string_view segment_cycle = "E0502";
@@ -92,6 +92,7 @@ inline constexpr std::string_view invalid_count = "E0504";
 inline constexpr std::string_view window_not_constant = "E0505";
 inline constexpr std::string_view constant_evaluation = "E0506";
 inline constexpr std::string_view backward_day_range = "E0507";
+inline constexpr std::string_view duration_too_long = "E0508";
 
 // Flows (checker_flows.cpp)
 inline constexpr std::string_view missing_trigger = "E0600";

@@ -17,8 +17,9 @@ inline constexpr std::string_view unknown_zone = "E2004";
 inline constexpr std::string_view bad_attribute = "E2005";
 inline constexpr std::string_view null_time_of_day = "E2006";
 inline constexpr std::string_view input_budget = "E2007";
+inline constexpr std::string_view beyond_time = "E2008";
 
-inline constexpr std::array<grammar::code_info, 7> table{{
+inline constexpr std::array<grammar::code_info, 8> table{{
     {step_limit, "too many steps without waiting",
      "A run executed more steps than the limit (10,000 by default) without waiting, usually "
      "a `repeat` whose count is far larger than intended. The run ends with reason `error`."},
@@ -47,6 +48,11 @@ inline constexpr std::array<grammar::code_info, 7> table{{
      "at every level. The run that crossed the limit ends with reason `error`, the emitted events "
      "still queued are dropped, and every other run that tries a step for the same input ends "
      "too; one error reports all of it."},
+    {beyond_time, "a wait that ends after the last time",
+     "A `wait`, `wait for ... within`, `wait until` or a quiet-hours deferral would end after "
+     "9999-12-31T23:59:59.999999Z, the last time afterflow reads and writes, usually a duration "
+     "computed from data such as `wait trigger.days * 1d` with a huge `days`. The run ends "
+     "with reason `error`."},
 }};
 
 }  // namespace afterflow::runtime::codes

@@ -50,6 +50,15 @@ TEST(operators, problems_are_null_with_a_reason) {
   EXPECT_EQ(apply2(binary_op::add, value::number(1), value::string("a")).problem, op_problem::undefined);
 }
 
+TEST(operators, times_stay_within_years_0001_to_9999) {
+  const auto last = value::time(grammar::last_instant);
+  const auto first = value::time(grammar::first_instant);
+  EXPECT_EQ(apply2(binary_op::add, last, dur(1)).problem, op_problem::out_of_range);
+  EXPECT_EQ(apply2(binary_op::subtract, first, dur(1)).problem, op_problem::out_of_range);
+  EXPECT_EQ(apply2(binary_op::add, dur(1), first).result.as_time(), grammar::first_instant + grammar::duration(1));
+  EXPECT_EQ(apply2(binary_op::subtract, last, first).result.as_duration(), grammar::longest_duration);
+}
+
 TEST(operators, durations_and_times_are_microseconds) {
   EXPECT_EQ(apply2(binary_op::divide, dur(86'400'000'000), value::number(7)).result.as_duration().count(),
             12'342'857'143);  // to the nearest microsecond

@@ -488,7 +488,11 @@ const expr_info& checker::check_duration(const ast::expr& e, const expr_context&
   }
   if (info.constant) {
     if (const auto* d = info.constant->get<grammar::duration>()) {
-      if (d->count() < 0 || (d->count() == 0 && !allow_zero)) {
+      if (*d > grammar::longest_duration) {
+        error(codes::duration_too_long, e.where,
+              fmt::format("{} of `{}` is longer than the span of times afterflow represents", what, duration_text(*d)))
+            .with_help("times run from 0001-01-01 to 9999-12-31; write a duration shorter than 9999 years");
+      } else if (d->count() < 0 || (d->count() == 0 && !allow_zero)) {
         error(codes::non_positive_duration, e.where,
               fmt::format("{} needs a {} duration, found `{}`", what, allow_zero ? "non-negative" : "positive",
                           duration_text(*d)))

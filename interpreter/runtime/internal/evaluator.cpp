@@ -83,7 +83,7 @@ value evaluator::eval(node_index index, const eval_frame& frame) {
     case op::logical_not: return value::boolean(!eval(n.a, frame).truthy());
     case op::is_null: return value::boolean(eval(n.a, frame).is_null());
     case op::is_not_null: return value::boolean(!eval(n.a, frame).is_null());
-    case op::negate: return stdlib::apply(grammar::unary_op::negate, eval(n.a, frame)).result;
+    case op::negate: return noted(stdlib::apply(grammar::unary_op::negate, eval(n.a, frame)));
     case op::logical_and: return value::boolean(holds(n.a, frame) && holds(n.b, frame));
     case op::logical_or: return value::boolean(holds(n.a, frame) || holds(n.b, frame));
     case op::binary: return eval_binary(n, frame);
@@ -147,7 +147,16 @@ value evaluator::filtered_aggregate(std::uint32_t slot, const eval_frame& frame)
 value evaluator::eval_binary(const node& n, const eval_frame& frame) {
   const auto a = eval(n.a, frame);
   const auto b = eval(n.b, frame);
-  return stdlib::apply(static_cast<grammar::binary_op>(n.c), a, b, scratch_strings_).result;
+  return noted(stdlib::apply(static_cast<grammar::binary_op>(n.c), a, b, scratch_strings_));
+}
+
+stdlib::value evaluator::noted(const stdlib::op_result& r) {
+  // The first problem is the cause; later ones follow from its null.
+  if (r.problem != stdlib::op_problem::none && r.problem != stdlib::op_problem::undefined &&
+      problem_ == stdlib::op_problem::none) {
+    problem_ = r.problem;
+  }
+  return r.result;
 }
 
 }  // namespace afterflow::runtime

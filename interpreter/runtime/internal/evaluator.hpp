@@ -16,12 +16,14 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "interpreter/ir/program.hpp"
 #include "interpreter/ir/record.hpp"
 #include "interpreter/runtime/internal/history.hpp"
 #include "interpreter/runtime/local_time.hpp"
+#include "stdlib/operators.hpp"
 #include "stdlib/value.hpp"
 
 namespace afterflow::runtime {
@@ -58,7 +60,12 @@ class evaluator {
   /// point into the scratch arena become invalid.
   void clear_scratch();
 
+  /// Why an operator gave `null` (division by zero, out of range) since the
+  /// last call: a run-time error can then say "overflowed", not "is null".
+  [[nodiscard]] stdlib::op_problem take_problem() { return std::exchange(problem_, stdlib::op_problem::none); }
+
  private:
+  stdlib::value noted(const stdlib::op_result& r);
   stdlib::value eval_binary(const ir::node& n, const eval_frame& frame);
   stdlib::value eval_call(const ir::node& n, const eval_frame& frame);
   stdlib::value filtered_aggregate(std::uint32_t slot, const eval_frame& frame);
@@ -72,6 +79,7 @@ class evaluator {
   std::deque<std::string> scratch_strings_;
   std::deque<std::vector<stdlib::value>> scratch_lists_;
   std::vector<stdlib::value> argument_stack_;
+  stdlib::op_problem problem_ = stdlib::op_problem::none;
 };
 
 /// A value as plain text: strings as they are, everything else as in

@@ -120,6 +120,14 @@ struct simulator::impl {
   // simulator_steps.cpp: executing instructions, sends and policies.
   void execute(std::uint32_t slot);
   void schedule(run_state& run, grammar::instant due, wait_kind kind);
+  /// When a wait of `d` (the value of `source`) started now ends; or, when
+  /// `d` is not a duration or ends after the last time, the run-time error,
+  /// the end of the run and nullopt. `what` names the step for the message.
+  std::optional<grammar::instant> wait_due(std::uint32_t slot, const stdlib::value& d, std::string_view what,
+                                           ir::node_index source);
+  /// Whether `due` is within the times afterflow represents; if not, the
+  /// run-time error and the end of the run.
+  bool due_in_range(std::uint32_t slot, grammar::instant due, std::string_view what);
   /// Returns true when the send suspended the run (deferred).
   bool send(std::uint32_t slot, std::uint32_t send_index, ir::record params,
             std::optional<grammar::instant> deferred_from);

@@ -55,6 +55,40 @@ std::string window_text(const quiet_hours_program& q) {
 
 }  // namespace
 
+std::optional<grammar::instant> simulator::impl::wait_due(std::uint32_t slot, const stdlib::value& d,
+                                                          std::string_view what, ir::node_index source) {
+  const auto problem = eval_.take_problem();
+  if (!d.is(type_kind::duration)) {
+    const auto why =
+        problem != stdlib::op_problem::none
+            ? fmt::format("computing `{}` failed: {}", program_.node_source[source], stdlib::message_of(problem))
+            : fmt::format("`{}` is {}", program_.node_source[source], value_text(d, symbols_));
+    error(&runs_[slot], std::string(codes::null_duration), fmt::format("{} needs a duration, but {}", what, why));
+    end_run(slot, "error");
+    return std::nullopt;
+  }
+  // A negative wait is no wait. The comparison comes first so that the sum
+  // cannot overflow: a time in range plus the longest duration fits.
+  const auto length = std::max(d.as_duration(), grammar::duration{});
+  if (length > grammar::longest_duration || now_ + length > grammar::last_instant) {
+    error(&runs_[slot], std::string(codes::beyond_time),
+          fmt::format("{} of `{}` ({}) would end after {}, the last time afterflow represents", what,
+                      program_.node_source[source], value_text(d, symbols_), format_timestamp(grammar::last_instant)));
+    end_run(slot, "error");
+    return std::nullopt;
+  }
+  return now_ + length;
+}
+
+bool simulator::impl::due_in_range(std::uint32_t slot, grammar::instant due, std::string_view what) {
+  if (due <= grammar::last_instant) return true;
+  error(&runs_[slot], std::string(codes::beyond_time),
+        fmt::format("{} would end after {}, the last time afterflow represents", what,
+                    format_timestamp(grammar::last_instant)));
+  end_run(slot, "error");
+  return false;
+}
+
 void simulator::impl::schedule(run_state& run, grammar::instant due, wait_kind kind) {
   run.waiting = kind;
   run.waiting_since = now_;
@@ -96,15 +130,11 @@ void simulator::impl::execute(std::uint32_t slot) {
     const auto frame = frame_for(run, view);
     switch (in.code) {
       case instr::wait: {
+        (void)eval_.take_problem();
         const auto d = eval_.eval(in.a, frame);
-        if (!d.is(type_kind::duration)) {
-          error(&run, std::string(codes::null_duration),
-                fmt::format("`wait` needs a duration, but `{}` is {}", program_.node_source[in.a],
-                            value_text(d, symbols_)));
-          end_run(slot, "error");
-          return;
-        }
-        const auto due = now_ + std::max(d.as_duration(), grammar::duration{});
+        const auto due_or_error = wait_due(slot, d, "`wait`", in.a);
+        if (!due_or_error) return;
+        const auto due = *due_or_error;
         schedule(run, due, wait_kind::timer);
         if (tracing(c))
           trace(c, &run, trace_kind::waiting, fmt::format("wait {}", program_.node_source[in.a]), format_timestamp(due),
@@ -135,6 +165,7 @@ void simulator::impl::execute(std::uint32_t slot) {
         }
         const auto due =
             next_local_time(zone, now_, static_cast<std::int32_t>(tod.as_integer()), static_cast<weekday_mask>(in.b));
+        if (!due_in_range(slot, due, fmt::format("`wait until {}`", program_.node_source[in.a]))) return;
         schedule(run, due, wait_kind::timer);
         if (tracing(c))
           trace(c, &run, trace_kind::waiting, fmt::format("wait until {}", program_.node_source[in.a]),
@@ -143,16 +174,12 @@ void simulator::impl::execute(std::uint32_t slot) {
       }
       case instr::wait_for: {
         const auto& w = f.waits[in.a];
+        (void)eval_.take_problem();
         const auto d = eval_.eval(w.within, frame);
-        if (!d.is(type_kind::duration)) {
-          error(&run, std::string(codes::null_duration),
-                fmt::format("`wait for … within` needs a duration, but `{}` is {}", program_.node_source[w.within],
-                            value_text(d, symbols_)));
-          end_run(slot, "error");
-          return;
-        }
+        const auto due_or_error = wait_due(slot, d, "`wait for … within`", w.within);
+        if (!due_or_error) return;
+        const auto due = *due_or_error;
         run.wait_index = in.a;
-        const auto due = now_ + std::max(d.as_duration(), grammar::duration{});
         schedule(run, due, wait_kind::event);
         if (tracing(c))
           trace(c, &run, trace_kind::waiting, fmt::format("wait for {}", name(w.awaited.event)), format_timestamp(due),
@@ -335,6 +362,8 @@ bool simulator::impl::send(std::uint32_t slot, std::uint32_t send_index, record 
       const auto local = to_local(zone, now_);
       if (in_window(local.seconds_of_day, quiet->from, quiet->to)) {
         const auto due = quiet_window_end(zone, now_, quiet->to);
+        // Ending the run here is what a send that waits does: the caller stops.
+        if (!due_in_range(slot, due, "a send deferred by quiet hours")) return true;
         run.pending_send = send_index;
         run.pending_params = std::move(params);
         run.deferred_from = deferred_from.value_or(now_);
