@@ -15,17 +15,10 @@
 
 #include "interpreter/ir/record.hpp"
 #include "interpreter/ir/symbol_table.hpp"
+#include "interpreter/runtime/internal/key_groups.hpp"
 #include "interpreter/runtime/local_time.hpp"
 
 namespace afterflow::runtime {
-
-/// Re-entry bookkeeping for one (flow, key) group of a customer.
-struct key_record {
-  std::uint32_t flow = 0;
-  std::string key;                ///< the key as text; the customer id for the default key
-  grammar::instant last_start{};  ///< when the group's newest run started
-  std::uint32_t active = 0;       ///< active runs of the group
-};
 
 /// Send times of one capped channel, newest last; at most the largest
 /// `limit` count of the channel is kept.
@@ -39,7 +32,7 @@ struct cap_history {
 struct customer_extras {
   std::vector<stdlib::symbol> tags;  ///< in the order added
   std::vector<std::uint32_t> runs;   ///< active runs, in creation order
-  std::vector<key_record> keys;
+  key_groups keys;
   std::vector<cap_history> caps;
 
   [[nodiscard]] bool empty() const { return tags.empty() && runs.empty() && keys.empty() && caps.empty(); }

@@ -104,9 +104,9 @@ value evaluator::filtered_aggregate(std::uint32_t slot, const eval_frame& frame)
   double sum = 0;
   double least = 0;
   double most = 0;
-  if (const auto* events = history_.events(frame.customer->history, slot)) {
+  {
     eval_frame inner = frame;
-    for (const auto& stored : *events) {
+    for (const auto& stored : history_.events(frame.customer->history, slot)) {
       const auto& e = stored.view();
       if (e.time > frame.now || (s.window && e.time <= frame.now - *s.window)) continue;
       inner.event = &e;

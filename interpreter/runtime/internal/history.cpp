@@ -5,6 +5,7 @@
 #include <cstring>
 #include <limits>
 #include <new>
+#include <span>
 
 namespace afterflow::runtime {
 
@@ -35,46 +36,73 @@ struct extreme_state {
 };
 
 // A window kept inline in its 16-byte slot: an array of (time, value)
-// entries from the store's block pool, oldest first, with its size and
-// capacity. One array per customer and slot, grown by doubling; entries that
-// left the window are dropped from the front when a new one arrives.
+// entries from the store's block pool, oldest first. Entries that left the
+// window are skipped by moving `begin`, and the array is compacted (or grown)
+// only when it is full: each entry is moved a constant number of times on
+// average, so one customer's millions of events cost linear time, not the
+// quadratic time of shifting the array at every expiry.
 struct window_entry {
   grammar::instant time;
   double value;
 };
 struct window_slot {
+  static constexpr std::uint32_t max_begin = (1U << 26) - 1;
+
   window_entry* data;
-  std::uint32_t size;
-  std::uint32_t capacity;
+  std::uint32_t end;                ///< one past the newest entry
+  std::uint32_t begin : 26;         ///< the oldest entry still in the window
+  std::uint32_t log2_capacity : 6;  ///< 0: no array yet
+
+  [[nodiscard]] std::uint32_t capacity() const { return log2_capacity == 0 ? 0 : 1U << log2_capacity; }
+  [[nodiscard]] std::uint32_t size() const { return end - begin; }
 
   void push(grammar::instant time, double v, grammar::instant oldest_excluded, block_pool& pool) {
-    std::uint32_t stale = 0;
-    while (stale < size && data[stale].time <= oldest_excluded) ++stale;
-    if (stale > 0) {
-      std::memmove(data, data + stale, (size - stale) * sizeof(window_entry));
-      size -= stale;
+    std::uint32_t first = begin;
+    while (first < end && data[first].time <= oldest_excluded) ++first;
+    if (first == end) first = end = 0;  // all expired: start over in place
+    const auto live = end - first;
+    if (end == capacity() || first > max_begin) {
+      if (first >= live && end > 0) {
+        // At least half the array has expired: slide the rest to the front.
+        std::memmove(data, data + first, live * sizeof(window_entry));
+      } else {
+        const std::uint32_t log2 = log2_capacity == 0 ? 1 : log2_capacity + 1;  // the smallest block holds two
+        auto* bigger = static_cast<window_entry*>(pool.allocate((std::size_t{1} << log2) * sizeof(window_entry)));
+        if (live > 0) std::memcpy(bigger, data + first, live * sizeof(window_entry));
+        release(pool);
+        data = bigger;
+        log2_capacity = log2 & 63U;
+      }
+      first = 0;
+      end = live;
     }
-    if (size == capacity) {
-      // The smallest pool block holds two entries.
-      const std::uint32_t grown = capacity == 0 ? 2 : capacity * 2;
-      auto* bigger = static_cast<window_entry*>(pool.allocate(grown * sizeof(window_entry)));
-      if (size > 0) std::memcpy(bigger, data, size * sizeof(window_entry));
-      release(pool);
-      data = bigger;
-      capacity = grown;
-    }
-    data[size++] = {time, v};
+    begin = first & max_begin;
+    data[end++] = {time, v};
   }
   void release(block_pool& pool) {
-    if (capacity > 0) pool.deallocate(data, capacity * sizeof(window_entry));
+    if (capacity() > 0) pool.deallocate(data, capacity() * sizeof(window_entry));
   }
 };
 static_assert(sizeof(window_slot) == 16);
 
-// Remembered events, oldest first. A vector, not a deque: a deque's first
-// allocation is a 512-byte chunk, paid per customer and slot.
+// Remembered events, oldest first, from `head` on: events that left a window
+// are skipped by moving `head`, and erased once they are half the vector (a
+// vector, not a deque: a deque's first allocation is a 512-byte chunk, paid
+// per customer and slot).
 struct window_events_state {
   std::vector<stored_event> events;
+  std::size_t head = 0;
+
+  [[nodiscard]] std::span<const stored_event> live() const {
+    return std::span<const stored_event>(events).subspan(head);
+  }
+  void drop_before(grammar::instant oldest_excluded) {
+    while (head < events.size() && events[head].view().time <= oldest_excluded) ++head;
+    if (head > 0 && head * 2 >= events.size()) {
+      events.erase(events.begin(), events.begin() + static_cast<std::ptrdiff_t>(head));
+      head = 0;
+    }
+  }
 };
 
 // Slots are 16 bytes, pointer-aligned; out-of-line state hangs off a pointer.
@@ -198,11 +226,7 @@ void history_store::add(std::byte* block, std::uint32_t slot, const event_view& 
     case slot_kind::stored_events: {
       auto*& w = pointer_at<window_events_state>(p);
       if (w == nullptr) w = new window_events_state();
-      if (s.window) {
-        const auto stale = std::find_if(w->events.begin(), w->events.end(),
-                                        [&](const stored_event& old) { return old.view().time > e.time - *s.window; });
-        w->events.erase(w->events.begin(), stale);
-      }
+      if (s.window) w->drop_before(e.time - *s.window);
       // Only the properties the filter and the result read are kept.
       w->events.push_back(remembered(s, e));
       break;
@@ -210,10 +234,10 @@ void history_store::add(std::byte* block, std::uint32_t slot, const event_view& 
   }
 }
 
-const std::vector<stored_event>* history_store::events(const std::byte* b, std::uint32_t slot) const {
-  if (b == nullptr || layout_.kind(slot) != slot_kind::stored_events) return nullptr;
+std::span<const stored_event> history_store::events(const std::byte* b, std::uint32_t slot) const {
+  if (b == nullptr || layout_.kind(slot) != slot_kind::stored_events) return {};
   const auto* w = pointer_at<window_events_state>(b + layout_.offset(slot));
-  return w == nullptr ? nullptr : &w->events;
+  return w == nullptr ? std::span<const stored_event>() : w->live();
 }
 
 value history_store::read(const std::byte* b, std::uint32_t slot, grammar::instant now) const {
@@ -244,11 +268,16 @@ value history_store::read(const std::byte* b, std::uint32_t slot, grammar::insta
     case slot_kind::window_values: {
       const auto& w = state_at<window_slot>(p);
       const auto oldest_excluded = now - *s.window;
-      // Entries are in time order: count those inside (now - d, now].
-      std::uint32_t first = 0;
-      while (first < w.size && w.data[first].time <= oldest_excluded) ++first;
-      std::uint32_t end = first;
-      while (end < w.size && w.data[end].time <= now) ++end;
+      // Entries are in time order: those inside (now - d, now], found by
+      // binary search so that a count costs log(entries), not entries.
+      const auto* all_begin = w.data + w.begin;
+      const auto* all_end = w.data + w.end;
+      const auto* first_in =
+          std::partition_point(all_begin, all_end, [&](const window_entry& x) { return x.time <= oldest_excluded; });
+      const auto* end_in =
+          std::partition_point(first_in, all_end, [&](const window_entry& x) { return x.time <= now; });
+      const auto first = static_cast<std::uint32_t>(first_in - w.data);
+      const auto end = static_cast<std::uint32_t>(end_in - w.data);
       const auto n = end - first;
       if (s.function == builtin_id::count) return value::number(static_cast<double>(n));
       if (is_exists) return value::boolean(n > 0);
@@ -278,7 +307,7 @@ value history_store::read(const std::byte* b, std::uint32_t slot, grammar::insta
     case slot_kind::window_events: {
       const auto* w = pointer_at<window_events_state>(p);
       if (w == nullptr) return value::null();
-      for (const auto& ev : w->events) {
+      for (const auto& ev : w->live()) {
         if (ev.view().time > now - *s.window && ev.view().time <= now) return value::event(&ev.view());
       }
       return value::null();

@@ -22,6 +22,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "interpreter/ir/program.hpp"
@@ -77,7 +78,7 @@ class history_store {
   [[nodiscard]] stdlib::value read(const std::byte* block, std::uint32_t slot, grammar::instant now) const;
   /// The events a `stored_events` slot holds, oldest first (null when none
   /// arrived yet); they may include events that have left the window.
-  [[nodiscard]] const std::vector<ir::stored_event>* events(const std::byte* block, std::uint32_t slot) const;
+  [[nodiscard]] std::span<const ir::stored_event> events(const std::byte* block, std::uint32_t slot) const;
   /// Frees what the block's slots point to (the block itself stays).
   void release(std::byte* block);
   /// Heap bytes the block's slots point to outside the pool, for memory

@@ -169,9 +169,8 @@ memory_usage simulator::impl::memory() const {
     u.customers += c.attributes.heap_bytes();
     if (!c.extras) continue;
     u.extras += sizeof(customer_extras) + c.extras->tags.capacity() * sizeof(symbol) +
-                c.extras->runs.capacity() * sizeof(std::uint32_t) + c.extras->keys.capacity() * sizeof(key_record) +
+                c.extras->runs.capacity() * sizeof(std::uint32_t) + c.extras->keys.heap_bytes() +
                 c.extras->caps.capacity() * sizeof(cap_history);
-    for (const auto& k : c.extras->keys) u.extras += k.key.capacity() > 15 ? k.key.capacity() : 0;
     for (const auto& cap : c.extras->caps) u.extras += cap.sent.capacity() * sizeof(grammar::instant);
   }
   return u;
@@ -209,7 +208,7 @@ void simulator::impl::finish() {
   // sweep only visits a slice at a time). Outputs cannot change: only
   // records no future decision could consult are dropped.
   for (customer_index c = 0; c < customers_.size(); ++c) {
-    if (customers_[c].extras && customers_[c].extras->runs.empty()) tidy(c);
+    if (customers_[c].extras && customers_[c].extras->runs.empty()) tidy(c, true);
   }
   if (free_runs_.size() == runs_.size()) {
     std::vector<run_state>().swap(runs_);
@@ -513,9 +512,8 @@ void simulator::impl::try_triggers(customer_index c, const event_view& e) {
     }
     // Re-entry, per (flow, key) group of this customer.
     auto& keys = customers_[c].more().keys;
-    auto rec =
-        std::find_if(keys.begin(), keys.end(), [&](const key_record& r) { return r.flow == flow && r.key == key; });
-    const bool exists = rec != keys.end();
+    auto* rec = keys.find(flow, key);
+    const bool exists = rec != nullptr;
     std::string_view refusal;
     switch (f.reentry) {
       case reentry_mode::single:
@@ -535,8 +533,7 @@ void simulator::impl::try_triggers(customer_index c, const event_view& e) {
       continue;
     }
     if (!exists) {
-      keys.push_back({flow, key, now_, 0});
-      rec = keys.end() - 1;
+      rec = &keys.insert(flow, key, now_);
     }
     rec->last_start = now_;
     ++rec->active;
@@ -601,9 +598,7 @@ void simulator::impl::end_run(std::uint32_t slot, std::string_view reason) {
   }
   auto& extras = customers_[c].more();
   extras.runs.erase(std::find(extras.runs.begin(), extras.runs.end(), slot));
-  auto rec = std::find_if(extras.keys.begin(), extras.keys.end(),
-                          [&](const key_record& r) { return r.flow == run.flow && r.key == run.key; });
-  if (rec != extras.keys.end()) {
+  if (auto* rec = extras.keys.find(run.flow, run.key)) {
     if (rec->active > 0) --rec->active;
     // Forget groups nothing will ask about again.
     const bool forget =
@@ -623,18 +618,20 @@ void simulator::impl::end_run(std::uint32_t slot, std::string_view reason) {
   if (extras.runs.empty()) tidy(c);
 }
 
-void simulator::impl::tidy(customer_index c) {
+void simulator::impl::tidy(customer_index c, bool thorough) {
   auto& state = customers_[c];
   if (!state.extras) return;
   auto& extras = *state.extras;
   const auto now = now_;
   // Re-entry records that no future trigger can be refused by.
-  std::erase_if(extras.keys, [&](const key_record& r) {
-    if (r.active > 0) return false;
-    const auto& f = program_.flows[r.flow];
-    if (f.reentry == reentry_mode::never) return false;
-    return f.reentry != reentry_mode::after || now - r.last_start >= f.reentry_after;
-  });
+  if (thorough || extras.keys.due_for_scan()) {
+    extras.keys.erase_if([&](const key_record& r) {
+      if (r.active > 0) return false;
+      const auto& f = program_.flows[r.flow];
+      if (f.reentry == reentry_mode::never) return false;
+      return f.reentry != reentry_mode::after || now - r.last_start >= f.reentry_after;
+    });
+  }
   // Send times that no future cap window can reach.
   for (auto& cap : extras.caps) {
     const auto longest = longest_window(cap.channel);

@@ -91,7 +91,9 @@ struct simulator::impl {
   void end_run(std::uint32_t slot, std::string_view reason);
   /// Drops what can no longer matter for a customer without live runs
   /// (stale re-entry records and cap entries), and their extras if empty.
-  void tidy(customer_index c);
+  /// Unless `thorough`, many re-entry records are scanned only now and then
+  /// (key_groups::due_for_scan): a run end must not cost O(groups).
+  void tidy(customer_index c, bool thorough = false);
   void sweep();
   [[nodiscard]] grammar::duration longest_window(stdlib::symbol channel) const;
   /// Fires every timer due at or before `limit`, in (due, seq) order.
