@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "grammar/text/display_text.hpp"
 #include "grammar/text/json_writer.hpp"
 
 namespace afterflow::grammar {
@@ -21,27 +22,6 @@ palette make_palette(bool color) {
 
 std::string_view level_name(severity s) { return s == severity::error ? "error" : "warning"; }
 
-// Expands tabs to four spaces; returns the display text.
-std::string expand_tabs(std::string_view line) {
-  std::string out;
-  out.reserve(line.size());
-  for (const char c : line) {
-    if (c == '\t') out += "    ";
-    else out.push_back(c);
-  }
-  return out;
-}
-
-// Display width of a line prefix in columns (code points, tabs as four).
-std::size_t display_width(std::string_view bytes) {
-  std::size_t width = 0;
-  for (const unsigned char c : bytes) {
-    if (c == '\t') width += 4;
-    else if ((c & 0xC0) != 0x80) ++width;
-  }
-  return width;
-}
-
 // Renders the `--> file:line:col` header and the source snippet with a
 // marker run (`^` for the primary span, `-` for notes) under the span.
 void render_snippet(std::string& out, const source_set& sources, span where, char marker, std::string_view label,
@@ -53,19 +33,16 @@ void render_snippet(std::string& out, const source_set& sources, span where, cha
   const auto gutter = std::string(gutter_width, ' ');
   out += fmt::format("{}{}-->{} {}:{}:{}\n", gutter, p.blue, p.reset, file.name(), begin.line, begin.column);
   const auto line = file.line_text(begin.line);
-  out += fmt::format("{} {}|{}\n", gutter, p.blue, p.reset);
-  out += fmt::format("{}{:>{}} |{} {}\n", p.blue, begin.line, gutter_width, p.reset, expand_tabs(line));
-
   const auto line_start = file.line_start(begin.line);
   const auto start_byte = std::min<std::size_t>(where.begin - line_start, line.size());
   std::size_t end_byte = line.size();  // a span running past this line is cut at its end
   if (end.line == begin.line) end_byte = std::min<std::size_t>(where.end - line_start, line.size());
-  const auto pad = display_width(line.substr(0, start_byte));
-  auto width = display_width(line.substr(start_byte, end_byte - start_byte));
-  if (width == 0) width = 1;  // an empty span (end of input) still gets one marker
-  out += fmt::format("{} {}|{} {}{}{}", gutter, p.blue, p.reset, std::string(pad, ' '), marker_color,
-                     std::string(width, marker));
-  if (!label.empty()) out += fmt::format(" {}", label);
+  const auto shown = excerpt_of(line, start_byte, end_byte, source_line_widths);
+  out += fmt::format("{} {}|{}\n", gutter, p.blue, p.reset);
+  out += fmt::format("{}{:>{}} |{} {}\n", p.blue, begin.line, gutter_width, p.reset, shown.text);
+  out += fmt::format("{} {}|{} {}{}{}", gutter, p.blue, p.reset, std::string(shown.caret_begin, ' '), marker_color,
+                     std::string(shown.caret_width, marker));
+  if (!label.empty()) out += fmt::format(" {}", display_message(label));
   out += fmt::format("{}\n", p.reset);
 }
 
@@ -87,7 +64,7 @@ void render_file_location(std::string& out, const file_location& where, std::str
   out += fmt::format("{}{:>{}} |{} {}\n", p.blue, where.line, gutter_width, p.reset, where.excerpt);
   out += fmt::format("{} {}|{} {}{}{}", gutter, p.blue, p.reset, std::string(where.caret_begin, ' '), marker_color,
                      std::string(where.caret_width, '^'));
-  if (!label.empty()) out += fmt::format(" {}", label);
+  if (!label.empty()) out += fmt::format(" {}", display_message(label));
   out += fmt::format("{}\n", p.reset);
 }
 
@@ -99,8 +76,8 @@ std::string render_text(const diagnostic& d, const source_set& sources, const re
   const auto p = make_palette(options.color);
   const auto level_color = d.level == severity::error ? p.error : p.warning;
   std::string out;
-  out += fmt::format("{}{}[{}]{}{}: {}{}\n", level_color, level_name(d.level), d.code, p.reset, p.bold, d.message,
-                     p.reset);
+  out += fmt::format("{}{}[{}]{}{}: {}{}\n", level_color, level_name(d.level), d.code, p.reset, p.bold,
+                     display_message(d.message), p.reset);
   // One gutter width for the whole diagnostic, as wide as its largest line
   // number, so the snippets of the notes line up with the main one.
   std::size_t width = 1;
@@ -121,14 +98,15 @@ std::string render_text(const diagnostic& d, const source_set& sources, const re
   const std::string gutter(width, ' ');
   for (const auto& note : d.notes) {
     if (note.where) {
-      out += fmt::format("{}note{}: {}\n", p.note, p.reset, note.message);
+      out += fmt::format("{}note{}: {}\n", p.note, p.reset, display_message(note.message));
       render_snippet(out, sources, *note.where, '-', "", p, p.blue, width);
     } else {
-      out += fmt::format("{} {}={} {}note{}: {}\n", gutter, p.blue, p.reset, p.note, p.reset, note.message);
+      out += fmt::format("{} {}={} {}note{}: {}\n", gutter, p.blue, p.reset, p.note, p.reset,
+                         display_message(note.message));
     }
   }
   if (!d.help.empty()) {
-    out += fmt::format("{} {}={} {}help{}: {}\n", gutter, p.blue, p.reset, p.help, p.reset, d.help);
+    out += fmt::format("{} {}={} {}help{}: {}\n", gutter, p.blue, p.reset, p.help, p.reset, display_message(d.help));
   }
   return out;
 }
@@ -178,7 +156,7 @@ std::string render_json(const diagnostic_list& list, const source_set& sources) 
     w.begin_object();
     w.key("severity").string(level_name(d.level));
     w.key("code").string(d.code);
-    w.key("message").string(d.message);
+    w.key("message").string(display_message(d.message));
     if (const auto* s = d.source_span()) {
       write_location(*s);
     } else if (const auto* f = d.in_file()) {
@@ -186,12 +164,12 @@ std::string render_json(const diagnostic_list& list, const source_set& sources) 
       if (f->line > 0) w.key("line").integer(static_cast<std::int64_t>(f->line));
       if (f->column > 0) w.key("column").integer(f->column);
     }
-    if (!d.label.empty()) w.key("label").string(d.label);
-    if (!d.help.empty()) w.key("help").string(d.help);
+    if (!d.label.empty()) w.key("label").string(display_message(d.label));
+    if (!d.help.empty()) w.key("help").string(display_message(d.help));
     if (!d.notes.empty()) {
       w.key("notes").begin_array();
       for (const auto& note : d.notes) {
-        w.begin_object().key("message").string(note.message);
+        w.begin_object().key("message").string(display_message(note.message));
         if (note.where) write_location(*note.where);
         w.end_object();
       }
