@@ -2,6 +2,7 @@
 // simulated clock. This file only dispatches to the subcommands.
 #include <array>
 #include <cstdio>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -90,5 +91,15 @@ int main(int argc, char** argv) {
   std::string program = fmt::format("afterflow {}", c->name);
   std::vector<char*> args{program.data()};
   for (int i = 2; i < argc; ++i) args.push_back(argv[i]);
-  return c->run(args);
+  try {
+    return c->run(args);
+  } catch (const std::bad_alloc&) {
+    // Inputs are bounded (docs/semantics.md §15), but a machine can still
+    // have less memory than a replay of millions of customers needs.
+    std::fputs(
+        "error: out of memory\n"
+        "  = help: replay fewer customers at a time, or give the process more memory\n",
+        stderr);
+    return exit_failure;
+  }
 }

@@ -25,6 +25,10 @@ void add_replay_options(CLI::App& app, replay_arguments& args) {
   app.add_flag("--sort", args.sort, "sort the log by time first (reads it all into memory)");
   app.add_option("--on-bad-event", args.on_bad_event, "fail (default) or skip bad lines, counting them")
       ->check(CLI::IsMember({"fail", "skip"}));
+  app.add_option("--max-line-bytes", args.max_line_bytes,
+                 "longest line of the log and profiles; a longer one is an error (E1011)")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));
   add_color_option(app, args.color);
 }
 
@@ -67,8 +71,10 @@ eventlog::bad_event_policy bad_event_policy_of(const replay_arguments& args) {
 
 bool load_profiles(const replay_arguments& args, compiled_flows& flows, runtime::simulator& sim) {
   if (args.profiles.empty()) return true;
-  auto profiles =
-      eventlog::profile_reader::open(args.profiles, *flows.program, *flows.symbols, {bad_event_policy_of(args)});
+  eventlog::profile_options options;
+  options.on_bad_event = bad_event_policy_of(args);
+  options.max_line_bytes = args.max_line_bytes;
+  auto profiles = eventlog::profile_reader::open(args.profiles, *flows.program, *flows.symbols, options);
   if (const auto error = replay::load_profiles(profiles, sim)) {
     fmt::print(stderr, "{}", render_text(*error, {use_color(args.color, stderr)}));
     return false;
@@ -80,6 +86,7 @@ eventlog::event_log_reader open_log(const replay_arguments& args, compiled_flows
   eventlog::event_log_options options;
   options.on_bad_event = bad_event_policy_of(args);
   options.sort = args.sort;
+  options.max_line_bytes = args.max_line_bytes;
   return eventlog::event_log_reader::open(args.events, *flows.program, *flows.symbols, options);
 }
 

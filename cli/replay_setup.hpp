@@ -15,6 +15,7 @@
 #include "cli/command.hpp"
 #include "interpreter/check/checked_program.hpp"
 #include "interpreter/eventlog/event_log_reader.hpp"
+#include "interpreter/eventlog/input_limits.hpp"
 #include "interpreter/eventlog/skipped_lines.hpp"
 #include "interpreter/ir/program.hpp"
 #include "interpreter/runtime/simulator.hpp"
@@ -28,6 +29,7 @@ struct replay_arguments {
   std::string until;
   bool sort = false;
   std::string on_bad_event = "fail";
+  std::size_t max_line_bytes = eventlog::default_max_line_bytes;
   color_mode color = color_mode::automatic;
 };
 

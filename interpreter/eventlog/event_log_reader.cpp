@@ -70,7 +70,10 @@ std::uint64_t event_log_counts::ignored_total() const {
 class event_log_reader::impl {
  public:
   impl(std::unique_ptr<byte_source> source, const program& p, symbol_table& symbols, event_log_options options)
-      : symbols_(symbols), options_(options), plans_(p, symbols), lines_(std::move(source), options.block_size) {
+      : symbols_(symbols),
+        options_(options),
+        plans_(p, symbols),
+        lines_(std::move(source), options.block_size, options.max_line_bytes) {
     timezone_symbol_ = p.timezone_symbol != no_symbol ? p.timezone_symbol : symbols.intern("timezone");
   }
 
@@ -190,6 +193,10 @@ class event_log_reader::impl {
   // ---- one line -------------------------------------------------------------
 
   line_kind parse(std::string_view line, bool check_order) {
+    if (lines_.too_long()) {
+      problem_ = line_too_long(lines_.max_line());
+      return line_kind::bad;
+    }
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) return line_kind::blank;
     line_ = line;
     converter_.reset(line);
@@ -506,9 +513,7 @@ class event_log_reader::impl {
   }
 
   line_kind json_failure(simdjson::error_code e) {
-    problem_ = {};
-    problem_.code = codes::malformed_json;
-    problem_.json = e == simdjson::SUCCESS ? simdjson::TAPE_ERROR : e;
+    problem_ = json_problem(e, converter_);
     return line_kind::bad;
   }
 

@@ -40,6 +40,7 @@
 
 #include "grammar/file_error.hpp"
 #include "interpreter/eventlog/byte_source.hpp"
+#include "interpreter/eventlog/input_limits.hpp"
 #include "interpreter/eventlog/skipped_lines.hpp"
 #include "interpreter/ir/program.hpp"
 #include "interpreter/ir/record.hpp"
@@ -52,6 +53,8 @@ struct event_log_options {
   bool sort = false;
   /// Bytes read from the input at a time.
   std::size_t block_size = std::size_t{1} << 20;
+  /// A longer line is an error (E1011, input_limits.hpp).
+  std::size_t max_line_bytes = default_max_line_bytes;
 };
 
 enum class log_record_kind : unsigned char {

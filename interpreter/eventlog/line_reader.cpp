@@ -14,33 +14,65 @@ std::string_view without_cr(std::string_view line) {
 
 }  // namespace
 
-line_reader::line_reader(std::unique_ptr<byte_source> source, std::size_t block)
-    : source_(std::move(source)), capacity_(std::max<std::size_t>(block, 4096)) {
+line_reader::line_reader(std::unique_ptr<byte_source> source, std::size_t block, std::size_t max_line)
+    : source_(std::move(source)),
+      capacity_(std::max<std::size_t>(block, 4096)),
+      max_line_(std::max<std::size_t>(max_line, 1)) {
   buffer_ = std::make_unique<char[]>(capacity_ + padding);
 }
 
 std::optional<std::string_view> line_reader::next() {
+  too_long_ = false;
+  if (discarding_) discard_rest_of_line();
   for (;;) {
     const char* from = buffer_.get() + begin_ + scanned_;
     const auto* lf = static_cast<const char*>(std::memchr(from, '\n', end_ - begin_ - scanned_));
     if (lf != nullptr) {
       const auto stop = static_cast<std::size_t>(lf - buffer_.get());
-      const std::string_view line(buffer_.get() + begin_, stop - begin_);
+      const auto line = without_cr({buffer_.get() + begin_, stop - begin_});
       begin_ = stop + 1;
       scanned_ = 0;
       ++line_number_;
-      return without_cr(line);
+      if (line.size() <= max_line_) return line;
+      too_long_ = true;
+      return line.substr(0, max_line_);
     }
     scanned_ = end_ - begin_;
     if (eof_) {
       // After a read error the unfinished line is not a line.
       if (begin_ == end_ || source_->error()) return std::nullopt;
-      const std::string_view line(buffer_.get() + begin_, end_ - begin_);
+      const auto line = without_cr({buffer_.get() + begin_, end_ - begin_});
       begin_ = end_;
       scanned_ = 0;
       ++line_number_;
-      return without_cr(line);
+      if (line.size() <= max_line_) return line;
+      too_long_ = true;
+      return line.substr(0, max_line_);
     }
+    // Past the limit, and a CR, without an LF: cut here, drop the rest later.
+    if (scanned_ > max_line_ + 1) {
+      const std::string_view line(buffer_.get() + begin_, max_line_);
+      begin_ += max_line_;
+      scanned_ = 0;
+      ++line_number_;
+      too_long_ = discarding_ = true;
+      return line;
+    }
+    refill();
+  }
+}
+
+void line_reader::discard_rest_of_line() {
+  discarding_ = false;
+  for (;;) {
+    const char* from = buffer_.get() + begin_;
+    const auto* lf = static_cast<const char*>(std::memchr(from, '\n', end_ - begin_));
+    if (lf != nullptr) {
+      begin_ = static_cast<std::size_t>(lf - buffer_.get()) + 1;
+      return;
+    }
+    begin_ = end_;
+    if (eof_) return;
     refill();
   }
 }

@@ -52,6 +52,12 @@ constexpr std::array table{
     code_info{unknown_profile_field, "unknown profile field",
               "A line of the profiles file has a field other than `id`, `timezone` and "
               "`attributes`. Put custom data under `attributes`."},
+    code_info{line_too_long, "line too long",
+              "A line of the log or the profiles file is longer than the limit, 1 MiB unless "
+              "`--max-line-bytes` says otherwise. Only the first bytes up to the limit are "
+              "kept, for the message; the rest of the line is read through and dropped, so a "
+              "hostile input costs no more memory than the limit. One line holds one JSON "
+              "record; a longer one is usually a missing line break or a binary file."},
     code_info{cannot_read, "cannot read input",
               "An input file does not exist, cannot be read, or its compressed data is "
               "corrupt or cut off. This stops the read even with `--on-bad-event=skip`."},

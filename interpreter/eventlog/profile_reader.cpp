@@ -37,7 +37,7 @@ constexpr std::string_view shape_help =
 class profile_reader::impl {
  public:
   impl(std::unique_ptr<byte_source> source, const program& p, symbol_table& symbols, profile_options options)
-      : options_(options), plans_(p, symbols), lines_(std::move(source), options.block_size) {
+      : options_(options), plans_(p, symbols), lines_(std::move(source), options.block_size, options.max_line_bytes) {
     timezone_symbol_ = p.timezone_symbol != no_symbol ? p.timezone_symbol : symbols.intern("timezone");
   }
 
@@ -55,11 +55,12 @@ class profile_reader::impl {
         break;
       }
       ++counts_.lines;
-      if (line->find_first_not_of(" \t\r") == std::string_view::npos) {
+      if (lines_.too_long()) {
+        problem_ = line_too_long(lines_.max_line());
+      } else if (line->find_first_not_of(" \t\r") == std::string_view::npos) {
         ++counts_.blank;
         continue;
-      }
-      if (parse(*line)) {
+      } else if (parse(*line)) {
         ++counts_.profiles;
         return record_;
       }
@@ -109,6 +110,8 @@ class profile_reader::impl {
     for (auto field_result : object) {
       if (field_result.error()) return json_failure(field_result.error());
       auto& field = field_result.value_unsafe();
+      // Where the key starts, taken before unescaping it consumes the key.
+      const auto* key_quote = reinterpret_cast<const char*>(field.key().raw()) - 1;
       const auto key = converter_.key(field);
       if (!converter_.ok()) return json_failure(converter_.last_error());
       auto& v = field.value();
@@ -141,8 +144,7 @@ class profile_reader::impl {
           return json_failure(converter_.last_error());
         }
       } else {
-        const auto* quote = reinterpret_cast<const char*>(field.key().raw()) - 1;
-        fail(codes::unknown_profile_field, {static_cast<std::size_t>(quote - line.data()), od::json_type::string},
+        fail(codes::unknown_profile_field, {static_cast<std::size_t>(key_quote - line.data()), od::json_type::string},
              fmt::format("unknown profile field {}", grammar::quote_excerpt(key)));
         if (const auto s = closest_match(key, keys)) problem_.help = fmt::format("did you mean `{}`?", *s);
         else problem_.help = "a profile has `id`, `timezone` and `attributes`; put custom data under `attributes`";
@@ -220,9 +222,7 @@ class profile_reader::impl {
   }
 
   bool json_failure(simdjson::error_code e) {
-    problem_ = {};
-    problem_.code = codes::malformed_json;
-    problem_.json = e == simdjson::SUCCESS ? simdjson::TAPE_ERROR : e;
+    problem_ = json_problem(e, converter_);
     return false;
   }
 

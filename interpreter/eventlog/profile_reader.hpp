@@ -21,6 +21,7 @@
 
 #include "grammar/file_error.hpp"
 #include "interpreter/eventlog/byte_source.hpp"
+#include "interpreter/eventlog/input_limits.hpp"
 #include "interpreter/eventlog/skipped_lines.hpp"
 #include "interpreter/ir/program.hpp"
 #include "interpreter/ir/record.hpp"
@@ -30,6 +31,8 @@ namespace afterflow::eventlog {
 struct profile_options {
   bad_event_policy on_bad_event = bad_event_policy::fail;
   std::size_t block_size = std::size_t{1} << 20;
+  /// A longer line is an error (E1011, input_limits.hpp).
+  std::size_t max_line_bytes = default_max_line_bytes;
 };
 
 /// One profile. Views are valid until the next `next()`.

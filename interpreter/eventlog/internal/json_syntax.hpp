@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 
+#include "interpreter/eventlog/input_limits.hpp"
+
 namespace afterflow::eventlog {
 
 struct json_syntax_error {
@@ -24,8 +26,8 @@ struct json_syntax_error {
 
 /// The first problem in `text` read as exactly one JSON value (whitespace
 /// around it allowed), or nullopt when it is valid. Nesting deeper than
-/// `max_depth` counts as a problem.
+/// `max_depth` (the outermost value is level 1) counts as a problem.
 [[nodiscard]] std::optional<json_syntax_error> find_json_syntax_error(std::string_view text,
-                                                                      std::size_t max_depth = 1024);
+                                                                      std::size_t max_depth = max_json_depth);
 
 }  // namespace afterflow::eventlog

@@ -70,15 +70,15 @@ std::string_view token_of(od::value& v) {
 
 std::size_t converter::capacity_bytes() const { return arena_.capacity_bytes() + stack_.capacity() * sizeof(value); }
 
-std::string_view converter::unescaped_string(od::value& v) {
+std::string_view converter::unescaped_string(od::value& v, const char* at) {
   std::string_view out;
-  if (auto e = v.get_string().get(out)) fail(e);
+  if (auto e = v.get_string().get(out)) fail(e, at);
   return out;
 }
 
-std::string_view converter::unescaped_key(od::field& f) {
+std::string_view converter::unescaped_key(od::field& f, const char* at) {
   std::string_view out;
-  if (auto e = f.unescaped_key().get(out)) fail(e);
+  if (auto e = f.unescaped_key().get(out)) fail(e, at);
   return out;
 }
 
@@ -103,13 +103,15 @@ value converter::convert_other(od::value& v, std::string_view token) {
     case od::json_type::object: (void)skip(v, token); return value::null();
     default: {
       double d = 0;
-      if (auto e = v.get_double().get(d)) return fail(e);
+      if (auto e = v.get_double().get(d)) return fail(e, token.data());
       return value::number(d);
     }
   }
 }
 
 value converter::convert_array(od::array a) {
+  nesting level(*this);
+  if (!level.within_limit()) return value::null();
   const auto base = stack_.size();
   for (auto element : a) {
     if (element.error()) {
@@ -179,6 +181,8 @@ outcome narrow(const value& general, od::json_type json, stdlib::type_kind decla
 bool converter::skip(od::value& v, std::string_view token) {
   switch (type_of_token(token)) {
     case od::json_type::object: {
+      nesting level(*this);
+      if (!level.within_limit()) return false;
       od::object o;
       if (auto e = v.get_object().get(o)) return failed(e);
       for (auto field : o) {
@@ -190,6 +194,8 @@ bool converter::skip(od::value& v, std::string_view token) {
       return true;
     }
     case od::json_type::array: {
+      nesting level(*this);
+      if (!level.within_limit()) return false;
       od::array a;
       if (auto e = v.get_array().get(a)) return failed(e);
       for (auto element : a) {

@@ -25,6 +25,7 @@
 
 #include <simdjson.h>
 
+#include "interpreter/eventlog/input_limits.hpp"
 #include "interpreter/eventlog/internal/byte_scan.hpp"
 #include "stdlib/types.hpp"
 #include "stdlib/value.hpp"
@@ -77,7 +78,7 @@ class converter {
     if (first == '"') return stdlib::value::string(string(v, token));
     if (first == '-' || (first >= '0' && first <= '9')) {
       double d = 0;
-      if (auto e = v.get_double().get(d)) return fail(e);
+      if (auto e = v.get_double().get(d)) return fail(e, token.data());
       return stdlib::value::number(d);
     }
     return convert_other(v, token);
@@ -95,20 +96,23 @@ class converter {
       while (token.size() > 2 && token.back() != '"') token.remove_suffix(1);
       return token.substr(1, token.size() - 2);
     }
-    return unescaped_string(v);
+    return unescaped_string(v, token.data());
   }
   /// A field's key, without copying when it has no escapes.
   [[nodiscard]] std::string_view key(od::field& f) {
     const char* raw = reinterpret_cast<const char*>(f.key().raw());
     const char* hit = find_quote_or_backslash(raw, line_end_);
     if (hit < line_end_ && *hit == '"') return {raw, static_cast<std::size_t>(hit - raw)};
-    return unescaped_key(f);
+    return unescaped_key(f, raw - 1);
   }
 
   /// False once something was malformed since `reset`.
   [[nodiscard]] bool ok() const { return error_ == simdjson::SUCCESS; }
   /// The simdjson error that made `ok()` false.
   [[nodiscard]] simdjson::error_code last_error() const { return error_; }
+  /// Where in the line that error is, when known: the value or key whose
+  /// conversion failed (a number out of range, a bad escape); else 0.
+  [[nodiscard]] std::size_t error_offset() const { return error_offset_; }
   /// Records a simdjson error met by the caller; returns false.
   bool failed(simdjson::error_code e) {
     fail(e);
@@ -116,28 +120,55 @@ class converter {
   }
 
   /// Starts a new line (which simdjson is parsing): forgets the lists and
-  /// the error of the previous one.
+  /// the error of the previous one. The line's own object is open.
   void reset(std::string_view line) {
     arena_.reset();
+    line_begin_ = line.data();
     line_end_ = line.data() + line.size();
     error_ = simdjson::SUCCESS;
+    error_offset_ = 0;
+    depth_ = 1;
   }
+
+  /// One more level of nesting, for the span of a container the caller
+  /// opened itself (an event's `props`); every container the converter
+  /// opens counts too. Past `max_json_depth` the converter fails with
+  /// DEPTH_ERROR instead of recursing further.
+  class nesting {
+   public:
+    explicit nesting(converter& c) : c_(c) { ++c_.depth_; }
+    ~nesting() { --c_.depth_; }
+    nesting(const nesting&) = delete;
+    nesting& operator=(const nesting&) = delete;
+    /// False (and the converter failed) when this level is too deep.
+    [[nodiscard]] bool within_limit() { return c_.depth_ <= max_json_depth || c_.failed(simdjson::DEPTH_ERROR); }
+
+   private:
+    converter& c_;
+  };
   [[nodiscard]] std::size_t capacity_bytes() const;
 
  private:
-  stdlib::value fail(simdjson::error_code e) {
-    if (error_ == simdjson::SUCCESS) error_ = e;
+  stdlib::value fail(simdjson::error_code e, const char* at = nullptr) {
+    if (error_ == simdjson::SUCCESS) {
+      error_ = e;
+      if (at != nullptr && at >= line_begin_ && at < line_end_)
+        error_offset_ = static_cast<std::size_t>(at - line_begin_);
+    }
     return stdlib::value::null();
   }
   stdlib::value convert_other(od::value& v, std::string_view token);
   stdlib::value convert_array(od::array a);
-  std::string_view unescaped_string(od::value& v);
-  std::string_view unescaped_key(od::field& f);
+  std::string_view unescaped_string(od::value& v, const char* at);
+  std::string_view unescaped_key(od::field& f, const char* at);
 
   value_arena arena_;
   std::vector<stdlib::value> stack_;
   simdjson::error_code error_ = simdjson::SUCCESS;
+  const char* line_begin_ = nullptr;
   const char* line_end_ = nullptr;
+  std::size_t error_offset_ = 0;
+  std::size_t depth_ = 1;
 };
 
 /// Narrows a converted value (`general`, read from JSON of type `json`) to

@@ -50,7 +50,34 @@ bool natural(type_kind declared, od::json_type json) {
   return false;
 }
 
+std::string json_value_message(simdjson::error_code e) {
+  switch (e) {
+    case simdjson::NUMBER_ERROR:
+    case simdjson::NUMBER_OUT_OF_RANGE: return "number out of range (beyond a 64-bit floating-point number)";
+    case simdjson::STRING_ERROR: return "invalid string (an escaped UTF-16 surrogate without its pair?)";
+    default: return fmt::format("malformed JSON ({})", simdjson::error_message(e));
+  }
+}
+
 }  // namespace
+
+problem json_problem(simdjson::error_code e, const converter& c) {
+  problem p;
+  p.code = codes::malformed_json;
+  p.json = e == simdjson::SUCCESS ? simdjson::TAPE_ERROR : e;
+  if (!c.ok()) p.at.offset = c.error_offset();
+  return p;
+}
+
+problem line_too_long(std::size_t max_line) {
+  problem p;
+  p.code = codes::line_too_long;
+  p.at = {max_line - 1, od::json_type::string};
+  p.message = fmt::format("line is longer than {} bytes", max_line);
+  p.note = "the rest of the line was not read";
+  p.help = "one line holds one JSON record; if records this long are real, raise the limit with `--max-line-bytes`";
+  return p;
+}
 
 grammar::diagnostic to_diagnostic(const problem& p, std::string_view file, std::uint64_t line_number,
                                   std::string_view line) {
@@ -58,9 +85,9 @@ grammar::diagnostic to_diagnostic(const problem& p, std::string_view file, std::
     if (const auto s = find_json_syntax_error(line)) {
       return grammar::make_line_error(s->code, s->message, file, line_number, line, s->offset, s->length);
     }
-    return grammar::make_line_error(codes::malformed_json,
-                                    fmt::format("malformed JSON ({})", simdjson::error_message(p.json)), file,
-                                    line_number, line, 0, 1);
+    // Valid JSON syntax that simdjson still refuses: a value it cannot hold.
+    return grammar::make_line_error(codes::malformed_json, json_value_message(p.json), file, line_number, line,
+                                    p.at.offset, token_length(line, p.at.offset));
   }
   auto e = grammar::make_line_error(p.code, p.message, file, line_number, line, p.at.offset,
                                     token_length(line, p.at.offset));
@@ -222,6 +249,8 @@ void property_set::put_planned(symbol name, value v) {
 }
 
 bool property_set::read(od::object& object, converter& c, property_plans& plans, std::string_view line) {
+  converter::nesting level(c);
+  if (!level.within_limit()) return false;
   for (auto field_result : object) {
     if (field_result.error()) return c.failed(field_result.error());
     auto& field = field_result.value_unsafe();

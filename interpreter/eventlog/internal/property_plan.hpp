@@ -49,6 +49,12 @@ struct problem {
   simdjson::error_code json = simdjson::SUCCESS;
 };
 
+/// The problem of a line simdjson or the converter refused with `e`.
+[[nodiscard]] problem json_problem(simdjson::error_code e, const json_input::converter& c);
+
+/// The problem of a line longer than `max_line` bytes (it was cut there).
+[[nodiscard]] problem line_too_long(std::size_t max_line);
+
 /// The error for a bad line. A simdjson failure is located and described
 /// by json_syntax.hpp.
 [[nodiscard]] grammar::diagnostic to_diagnostic(const problem& p, std::string_view file, std::uint64_t line_number,
