@@ -11,7 +11,6 @@ namespace afterflow::cli {
 
 using grammar::render_text;
 using ir::program;
-using replay::load_profiles;
 
 int run_explain(std::span<char*> raw) {
   CLI::App app{
@@ -35,7 +34,8 @@ int run_explain(std::span<char*> raw) {
   sim.set_trace(&recorder, customer);
   const bool color = use_color(args.color, stderr);
 
-  if (!load_profiles(args, compiled, sim)) return exit_failure;
+  const auto profiles = load_profiles(args, compiled, sim);
+  if (!profiles.ok) return exit_failure;
   auto log = open_log(args, compiled);
   const auto result = replay::run(log, sim);
   if (result.error) {
@@ -50,7 +50,8 @@ int run_explain(std::span<char*> raw) {
     if (w.customer == customer)
       fmt::print("{:<20}  {}: run {} still waiting: {}\n", "(end)", w.flow, w.run, w.waiting_for);
   }
-  return print_runtime_errors(sim, color) > 0 ? exit_failure : exit_ok;
+  const bool skipped = print_skipped_input(profiles, log.counts(), color);
+  return print_runtime_errors(sim, color) > 0 || skipped ? exit_failure : exit_ok;
 }
 
 }  // namespace afterflow::cli

@@ -18,7 +18,6 @@ namespace afterflow::cli {
 using grammar::format_timestamp;
 using grammar::render_text;
 using ir::program;
-using replay::load_profiles;
 
 namespace {
 
@@ -57,7 +56,7 @@ int run_run(std::span<char*> raw) {
       "Replay an event log through flows on a simulated clock.\n"
       "Writes one JSON line per send attempt (to --out, else stdout); with --summary,\n"
       "stdout carries the summary instead and actions go only to --out.\n"
-      "Exit status: 0 ok, 1 errors in flows or input or at run time, 2 usage."};
+      "Exit status: 0 ok, 1 errors in flows, input or at run time (skipped bad lines too), 2 usage."};
   replay_arguments args;
   std::string out_path;
   bool summary = false;
@@ -91,7 +90,8 @@ int run_run(std::span<char*> raw) {
   runtime::simulator sim(program, *compiled.symbols, sink, options);
   const bool color = use_color(args.color, stderr);
 
-  if (!load_profiles(args, compiled, sim)) return exit_failure;
+  const auto profiles = load_profiles(args, compiled, sim);
+  if (!profiles.ok) return exit_failure;
   auto log = open_log(args, compiled);
   progress_line progress;
   replay::replay_options replay_options;
@@ -102,21 +102,19 @@ int run_run(std::span<char*> raw) {
     fmt::print(stderr, "{}", render_text(*result.error, {color}));
     return exit_failure;
   }
-  for (const auto& e : log.counts().skipped.examples) fmt::print(stderr, "{}", render_text(e, {color}));
-  if (log.counts().skipped.total() > log.counts().skipped.examples.size()) {
-    fmt::print(stderr, "note: {} bad lines skipped in all (see the summary)\n", log.counts().skipped.total());
-  }
+  const bool skipped = print_skipped_input(profiles, log.counts(), color);
   const auto errors = print_runtime_errors(sim, color);
   if (summary) {
-    const auto s = replay::summarize(program, sim, log.counts(), result.after_until,
-                                     write_actions ? writer.count() : counter.count());
+    auto s = replay::summarize(program, sim, log.counts(), result.after_until,
+                               write_actions ? writer.count() : counter.count());
+    s.profiles = profiles.counts;
     fmt::print("{}", format == "json" ? replay::render_summary_json(s) : replay::render_summary_text(s));
   }
   if (!flushed) {
     fmt::print(stderr, "error: writing the actions failed\n");
     return exit_failure;
   }
-  return errors > 0 ? exit_failure : exit_ok;
+  return errors > 0 || skipped ? exit_failure : exit_ok;
 }
 
 }  // namespace afterflow::cli

@@ -7,6 +7,7 @@
 #include "interpreter/check/checker.hpp"
 #include "interpreter/compile/compiler.hpp"
 #include "interpreter/replay/replay.hpp"
+#include "interpreter/replay/summary.hpp"
 
 namespace afterflow::cli {
 
@@ -69,17 +70,25 @@ eventlog::bad_event_policy bad_event_policy_of(const replay_arguments& args) {
   return args.on_bad_event == "skip" ? eventlog::bad_event_policy::skip : eventlog::bad_event_policy::fail;
 }
 
-bool load_profiles(const replay_arguments& args, compiled_flows& flows, runtime::simulator& sim) {
-  if (args.profiles.empty()) return true;
+loaded_profiles load_profiles(const replay_arguments& args, compiled_flows& flows, runtime::simulator& sim) {
+  if (args.profiles.empty()) return {};
   eventlog::profile_options options;
   options.on_bad_event = bad_event_policy_of(args);
   options.max_line_bytes = args.max_line_bytes;
   auto profiles = eventlog::profile_reader::open(args.profiles, *flows.program, *flows.symbols, options);
   if (const auto error = replay::load_profiles(profiles, sim)) {
     fmt::print(stderr, "{}", render_text(*error, {use_color(args.color, stderr)}));
-    return false;
+    return {false, profiles.counts()};
   }
-  return true;
+  return {true, profiles.counts()};
+}
+
+bool print_skipped_input(const loaded_profiles& profiles, const eventlog::event_log_counts& log, bool color) {
+  std::string out;
+  if (profiles.counts) out += replay::render_skipped(profiles.counts->skipped, "the profiles file", {color});
+  out += replay::render_skipped(log.skipped, "the event log", {color});
+  fmt::print(stderr, "{}", out);
+  return !out.empty();
 }
 
 eventlog::event_log_reader open_log(const replay_arguments& args, compiled_flows& flows) {

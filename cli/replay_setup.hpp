@@ -16,6 +16,7 @@
 #include "interpreter/check/checked_program.hpp"
 #include "interpreter/eventlog/event_log_reader.hpp"
 #include "interpreter/eventlog/input_limits.hpp"
+#include "interpreter/eventlog/profile_reader.hpp"
 #include "interpreter/eventlog/skipped_lines.hpp"
 #include "interpreter/ir/program.hpp"
 #include "interpreter/runtime/simulator.hpp"
@@ -53,9 +54,18 @@ struct compiled_flows {
 
 [[nodiscard]] eventlog::bad_event_policy bad_event_policy_of(const replay_arguments& args);
 
-/// Applies `--profiles` (if given) to `sim`; false after printing the error
-/// that stopped it.
-[[nodiscard]] bool load_profiles(const replay_arguments& args, compiled_flows& flows, runtime::simulator& sim);
+struct loaded_profiles {
+  bool ok = true;                                  ///< false after printing the error that stopped the read
+  std::optional<eventlog::profile_counts> counts;  ///< when `--profiles` was given
+};
+
+/// Applies `--profiles` (if given) to `sim`.
+[[nodiscard]] loaded_profiles load_profiles(const replay_arguments& args, compiled_flows& flows,
+                                            runtime::simulator& sim);
+
+/// Prints the bad lines the readers skipped (profiles, then the log) on
+/// stderr; true when there were any: the exit status is 1 then.
+bool print_skipped_input(const loaded_profiles& profiles, const eventlog::event_log_counts& log, bool color);
 
 /// Opens `--events` with `--sort` and `--on-bad-event` applied.
 [[nodiscard]] eventlog::event_log_reader open_log(const replay_arguments& args, compiled_flows& flows);

@@ -23,6 +23,19 @@ std::uint64_t total(const count_map& m) {
                          [](std::uint64_t acc, const auto& kv) { return acc + kv.second; });
 }
 
+// "1 line", "2 lines"
+std::string counted(std::uint64_t n, std::string_view one, std::string_view many = {}) {
+  if (n == 1) return fmt::format("1 {}", one);
+  return many.empty() ? fmt::format("{} {}s", n, one) : fmt::format("{} {}", n, many);
+}
+
+// "E1001 2, E1009 1"
+std::string by_code(const eventlog::skipped_lines& skipped) {
+  std::string codes;
+  for (const auto& [code, n] : skipped.by_code) codes += fmt::format("{}{} {}", codes.empty() ? "" : ", ", code, n);
+  return codes;
+}
+
 std::uint64_t count_of(const count_map& m, const std::string& key) {
   const auto it = m.find(key);
   return it == m.end() ? 0 : it->second;
@@ -113,18 +126,23 @@ std::string render_summary_text(const replay_summary& s) {
     out += "\nsends:\n" + table(send_rows);
   }
 
-  out += fmt::format("\ninput: {} lines, {} events, {} identifies, {} customers", s.input.lines, s.input.events,
-                     s.input.identifies, s.customers);
+  out += fmt::format("\ninput: {}, {}, {}, {}", counted(s.input.lines, "line"), counted(s.input.events, "event"),
+                     counted(s.input.identifies, "identify", "identifies"), counted(s.customers, "customer"));
   if (s.input.blank > 0) out += fmt::format(", {} blank", s.input.blank);
   if (s.input.ignored_total() > 0)
     out += fmt::format(", {} ignored (page/screen/group/alias)", s.input.ignored_total());
   if (s.input.skipped.total() > 0) {
-    std::string codes;
-    for (const auto& [code, n] : s.input.skipped.by_code)
-      codes += fmt::format("{}{} {}", codes.empty() ? "" : ", ", code, n);
-    out += fmt::format(", {} skipped ({})", s.input.skipped.total(), codes);
+    out += fmt::format(", {} skipped ({})", s.input.skipped.total(), by_code(s.input.skipped));
   }
   if (s.after_until > 0) out += fmt::format(", {} after --until", s.after_until);
+  if (s.profiles) {
+    out +=
+        fmt::format("\nprofiles: {}, {}", counted(s.profiles->lines, "line"), counted(s.profiles->profiles, "profile"));
+    if (s.profiles->blank > 0) out += fmt::format(", {} blank", s.profiles->blank);
+    if (s.profiles->skipped.total() > 0) {
+      out += fmt::format(", {} skipped ({})", s.profiles->skipped.total(), by_code(s.profiles->skipped));
+    }
+  }
   out += fmt::format("\noutput: {} actions, {} run-time errors\n", s.actions, s.runtime_errors);
   return out;
 }
@@ -168,16 +186,39 @@ std::string render_summary_json(const replay_summary& s) {
   w.key("identifies").integer(static_cast<std::int64_t>(s.input.identifies));
   w.key("blank").integer(static_cast<std::int64_t>(s.input.blank));
   w.key("ignored").integer(static_cast<std::int64_t>(s.input.ignored_total()));
-  w.key("skipped").begin_object();
-  for (const auto& [code, n] : s.input.skipped.by_code) w.key(code).integer(static_cast<std::int64_t>(n));
-  w.end_object();
+  const auto skipped = [&](const eventlog::skipped_lines& lines) {
+    w.key("skipped").begin_object();
+    for (const auto& [code, n] : lines.by_code) w.key(code).integer(static_cast<std::int64_t>(n));
+    w.end_object();
+  };
+  skipped(s.input.skipped);
   w.key("after_until").integer(static_cast<std::int64_t>(s.after_until));
   w.key("customers").integer(static_cast<std::int64_t>(s.customers));
   w.end_object();
+  if (s.profiles) {
+    w.key("profiles").begin_object();
+    w.key("lines").integer(static_cast<std::int64_t>(s.profiles->lines));
+    w.key("profiles").integer(static_cast<std::int64_t>(s.profiles->profiles));
+    w.key("blank").integer(static_cast<std::int64_t>(s.profiles->blank));
+    skipped(s.profiles->skipped);
+    w.end_object();
+  }
   w.key("actions").integer(static_cast<std::int64_t>(s.actions));
   w.key("runtime_errors").integer(static_cast<std::int64_t>(s.runtime_errors));
   w.end_object();
   out += '\n';
+  return out;
+}
+
+std::string render_skipped(const eventlog::skipped_lines& skipped, std::string_view input,
+                           const grammar::render_options& options) {
+  const auto n = skipped.total();
+  if (n == 0) return {};
+  std::string out;
+  for (const auto& e : skipped.examples) out += grammar::render_text(e, options);
+  out += fmt::format("note: {} bad line{} of {} skipped", n, n == 1 ? "" : "s", input);
+  if (n > skipped.examples.size()) out += fmt::format(", the first {} shown above", skipped.examples.size());
+  out += "; the replay ran without them (exit status 1)\n";
   return out;
 }
 

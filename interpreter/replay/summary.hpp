@@ -5,10 +5,14 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "grammar/diagnostic_render.hpp"
 #include "interpreter/eventlog/event_log_reader.hpp"
+#include "interpreter/eventlog/profile_reader.hpp"
 #include "interpreter/ir/program.hpp"
 #include "interpreter/runtime/simulator.hpp"
 
@@ -20,6 +24,8 @@ struct replay_summary {
   std::uint64_t actions = 0;
   std::uint64_t runtime_errors = 0;
   eventlog::event_log_counts input;
+  /// The profiles file's counts, when one was read (`--profiles`).
+  std::optional<eventlog::profile_counts> profiles;
   std::uint64_t after_until = 0;
   std::uint64_t customers = 0;
 };
@@ -30,5 +36,11 @@ struct replay_summary {
 
 [[nodiscard]] std::string render_summary_text(const replay_summary& s);
 [[nodiscard]] std::string render_summary_json(const replay_summary& s);
+
+/// The bad lines of one input that were skipped, as standard error shows
+/// them: each kept error, then a note with the total (`input` names it:
+/// "the event log", "the profiles file"). Empty when nothing was skipped.
+[[nodiscard]] std::string render_skipped(const eventlog::skipped_lines& skipped, std::string_view input,
+                                         const grammar::render_options& options = {});
 
 }  // namespace afterflow::replay

@@ -198,6 +198,7 @@ replay_output replay_case(const case_inputs& in) {
     runtime::simulator_options options;
     options.until = until;
     runtime::simulator sim(program, symbols, writer, options);
+    std::optional<eventlog::profile_counts> profile_counts;
     if (!in.profiles.empty()) {
       auto profiles = eventlog::profile_reader::open(in.profiles, program, symbols, {in.on_bad_event});
       if (const auto error = replay::load_profiles(profiles, sim)) {
@@ -205,6 +206,7 @@ replay_output replay_case(const case_inputs& in) {
         out.exit_status = 1;
         return out;
       }
+      profile_counts = profiles.counts();
     }
     eventlog::event_log_options log_options;
     log_options.on_bad_event = in.on_bad_event;
@@ -218,15 +220,15 @@ replay_output replay_case(const case_inputs& in) {
       out.exit_status = 1;
       return out;
     }
-    const auto& skipped = log.counts().skipped;
-    for (const auto& e : skipped.examples) out.errors += render_text(e);
-    if (skipped.total() > skipped.examples.size()) {
-      out.errors += fmt::format("note: {} bad lines skipped in all (see the summary)\n", skipped.total());
-    }
-    out.errors += render_runtime_errors(sim);
-    const auto summary = replay::summarize(program, sim, log.counts(), result.after_until, writer.count());
+    // cli/replay_setup.cpp `print_skipped_input`.
+    std::string skipped;
+    if (profile_counts) skipped += replay::render_skipped(profile_counts->skipped, "the profiles file");
+    skipped += replay::render_skipped(log.counts().skipped, "the event log");
+    out.errors += skipped + render_runtime_errors(sim);
+    auto summary = replay::summarize(program, sim, log.counts(), result.after_until, writer.count());
+    summary.profiles = profile_counts;
     out.summary = replay::render_summary_text(summary);
-    if (!sim.errors().empty()) out.exit_status = 1;
+    if (!sim.errors().empty() || !skipped.empty()) out.exit_status = 1;
   }
   if (!flushed) {
     out.errors += "error: writing the actions failed\n";

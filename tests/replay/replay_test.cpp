@@ -116,9 +116,43 @@ TEST(replay, the_summary_counts_what_happened) {
             "channel  template  sent\n"
             "email       hello     3\n"
             "\n"
-            "input: 4 lines, 3 events, 1 identifies, 3 customers\n"
+            "input: 4 lines, 3 events, 1 identify, 3 customers\n"
             "output: 3 actions, 0 run-time errors\n");
   EXPECT_NE(render_summary_json(s).find("\"identifies\":1"), std::string::npos);
+}
+
+TEST(replay, skipped_profile_lines_are_shown_counted_and_in_the_summary) {
+  harness h(log);
+  const std::string profiles_text = R"({"id":"c1","timezone":"Europe/Prague"})"
+                                    "\n"
+                                    R"({"id":"c2","timezone":"Mars/Base"})"
+                                    "\n"
+                                    R"({"id":"c3","attributes":{"a":1e999}})"
+                                    "\n";
+  auto profiles = eventlog::profile_reader::from_text("profiles.jsonl", profiles_text, *h.program, *h.symbols,
+                                                      {eventlog::bad_event_policy::skip});
+  ASSERT_FALSE(load_profiles(profiles, *h.sim));
+  const auto result = run(*h.reader, *h.sim);
+  auto s = summarize(*h.program, *h.sim, h.reader->counts(), result.after_until, h.actions.actions.size());
+  s.profiles = profiles.counts();
+  const auto text = render_summary_text(s);
+  EXPECT_NE(text.find("\nprofiles: 3 lines, 1 profile, 2 skipped (E1001 1, E1009 1)\n"), std::string::npos) << text;
+  EXPECT_NE(
+      render_summary_json(s).find(R"("profiles":{"lines":3,"profiles":1,"blank":0,"skipped":{"E1001":1,"E1009":1}})"),
+      std::string::npos)
+      << render_summary_json(s);
+  const auto shown = render_skipped(profiles.counts().skipped, "the profiles file");
+  EXPECT_NE(shown.find("error[E1009]: unknown time zone `Mars/Base`\n --> profiles.jsonl:2:23"), std::string::npos)
+      << shown;
+  EXPECT_NE(shown.find("error[E1001]: number out of range"), std::string::npos) << shown;
+  EXPECT_TRUE(
+      shown.ends_with("note: 2 bad lines of the profiles file skipped; the replay ran without them (exit status 1)\n"))
+      << shown;
+  EXPECT_EQ(render_skipped(h.reader->counts().skipped, "the event log"), "");
+  // Without --profiles the summary has no profiles line or key.
+  s.profiles.reset();
+  EXPECT_EQ(render_summary_text(s).find("profiles:"), std::string::npos);
+  EXPECT_EQ(render_summary_json(s).find("\"profiles\""), std::string::npos);
 }
 
 TEST(replay, explain_tells_one_customers_timeline) {
