@@ -457,6 +457,8 @@ class event_log_reader::impl {
       return fail(codes::wrong_field_type, traits_.at,
                   fmt::format("`traits` must be an object, found {}", describe_at(traits_.at)));
     }
+    traits_.keep_all();
+    if (traits_.issue) return report(*traits_.issue);
     for (std::size_t i = 0; i < traits_.entries.size(); ++i) {
       const auto& e = traits_.entries[i];
       if (e.name != timezone_symbol_ || e.data.is_null()) continue;

@@ -58,6 +58,11 @@ constexpr std::array table{
               "kept, for the message; the rest of the line is read through and dropped, so a "
               "hostile input costs no more memory than the limit. One line holds one JSON "
               "record; a longer one is usually a missing line break or a binary file."},
+    code_info{duplicate_profile, "duplicate profile",
+              "The profiles file has two lines for one customer `id`. Which one should hold? "
+              "Rather than let the later line replace the earlier one silently, the second is "
+              "an error naming the first; merge them into one line. (Profile changes over "
+              "time belong in the event log, as `traits` lines or Segment `identify` records.)"},
     code_info{cannot_read, "cannot read input",
               "An input file does not exist, cannot be read, or its compressed data is "
               "corrupt or cut off. This stops the read even with `--on-bad-event=skip`."},

@@ -28,6 +28,7 @@ inline constexpr std::string_view unknown_record_type = "E1008";
 inline constexpr std::string_view unknown_time_zone = "E1009";
 inline constexpr std::string_view unknown_profile_field = "E1010";
 inline constexpr std::string_view line_too_long = "E1011";
+inline constexpr std::string_view duplicate_profile = "E1012";
 
 // Files (byte_source.cpp)
 inline constexpr std::string_view cannot_read = "E1020";

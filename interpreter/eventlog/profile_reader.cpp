@@ -1,6 +1,10 @@
 #include "interpreter/eventlog/profile_reader.hpp"
 
 #include <array>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
 
 #include <fmt/format.h>
 #include <simdjson.h>
@@ -167,11 +171,24 @@ class profile_reader::impl {
       return fail(codes::wrong_field_type, attributes_.at,
                   fmt::format("`attributes` must be an object, found {}", describe_at(attributes_.at, line)));
     }
-    // The top-level `timezone` wins over one among the attributes.
+    attributes_.keep_all();
+    if (attributes_.issue) {
+      problem_ = *attributes_.issue;
+      return false;
+    }
+    // A top-level `timezone` and one among the attributes must agree.
     if (has_zone && zone_at.type != od::json_type::null) {
       if (zone_at.type != od::json_type::string) {
         return fail(codes::wrong_field_type, zone_at,
                     fmt::format("`timezone` must be a string, found {}", describe_at(zone_at, line)));
+      }
+      if (const auto other = attribute_zone(); other && other->first != zone) {
+        fail(codes::wrong_field_type, other->second,
+             fmt::format("`attributes.timezone` is {}, but the profile's `timezone` is {}",
+                         grammar::quote_excerpt(other->first), grammar::quote_excerpt(zone)));
+        problem_.note = fmt::format("`timezone` is at column {}", zone_at.offset + 1);
+        problem_.help = "give the zone once, as the top-level `timezone`";
+        return false;
       }
       set_attribute(timezone_symbol_, value::string(zone), zone_at);
     }
@@ -193,11 +210,28 @@ class profile_reader::impl {
       else problem_.help = "time zones are IANA names such as `Europe/Prague`";
       return false;
     }
+    // One line per customer: a second would silently replace the first.
+    const auto [first, added] = first_line_of_.try_emplace(std::string(id), lines_.line_number());
+    if (!added) {
+      return fail(codes::duplicate_profile, id_at,
+                  fmt::format("a second profile for customer {}", grammar::quote_excerpt(id)),
+                  fmt::format("the first is on line {}; give each customer one line", first->second));
+    }
     record_.customer = id;
     record_.time_zone = effective_zone;
     record_.attributes = attributes_.entries;
     record_.line = lines_.line_number();
     return true;
+  }
+
+  // The string value of a `timezone` among the attributes, and its place.
+  std::optional<std::pair<std::string_view, place>> attribute_zone() const {
+    for (std::size_t i = 0; i < attributes_.entries.size(); ++i) {
+      const auto& e = attributes_.entries[i];
+      if (e.name == timezone_symbol_ && e.data.is(type_kind::string))
+        return std::pair{e.data.as_string(), attributes_.places[i]};
+    }
+    return std::nullopt;
   }
 
   void set_attribute(symbol name, value v, const place& at) {
@@ -240,6 +274,7 @@ class profile_reader::impl {
   profile_record record_;
   std::optional<grammar::diagnostic> error_;
   profile_counts counts_;
+  std::unordered_map<std::string, std::uint64_t> first_line_of_;  // customer → line; looked up, never iterated
 };
 
 profile_reader profile_reader::open(const std::string& path, const program& p, symbol_table& symbols,

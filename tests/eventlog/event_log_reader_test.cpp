@@ -162,6 +162,36 @@ TEST(event_log_reader, keeps_only_the_properties_the_program_reads) {
   EXPECT_TRUE(r.records[2].properties.empty());
 }
 
+TEST(event_log_reader, a_property_the_program_reads_given_twice_is_an_error) {
+  // Before, the last value won silently. A key the program does not read
+  // may repeat: its values are checked but change nothing.
+  for (const auto& props_first : {false, true}) {
+    const auto line = [&](std::string_view props) {
+      const std::string head = R"("time":"2026-03-01T09:00:00Z","customer":"c1","event":"order_placed")";
+      const std::string p = "\"props\":" + std::string(props);
+      return props_first ? "{" + p + "," + head + "}" : "{" + head + "," + p + "}";
+    };
+    test_program t;
+    t.reads("order_placed", {"total"});
+    auto r = read_text(line(R"({"total":150,"note":"a","total":15})"), t);
+    EXPECT_TRUE(r.records.empty()) << props_first;
+    EXPECT_EQ(r.error.substr(0, r.error.find('\n')), "error[E1004]: `total` appears twice in one object");
+    const auto column = line(R"({"total":150,"note":"a","total":15})").rfind(R"("total")") + 1;
+    EXPECT_NE(r.error.find(":1:" + std::to_string(column) + "\n"), std::string::npos) << r.error;
+    test_program u;
+    u.reads("order_placed", {"total"});
+    r = read_text(line(R"({"total":150,"note":"a","note":"b"})"), u);
+    EXPECT_EQ(r.error, "") << props_first;
+    ASSERT_EQ(r.records.size(), 1U);
+    EXPECT_EQ(r.records[0].properties, (strings{"total=150"}));
+  }
+  // Traits are all kept, so any repeated trait is an error.
+  test_program t;
+  const auto r =
+      read_text(R"({"time":"2026-03-01T09:00:00Z","customer":"c1","traits":{"tier":"gold","tier":"vip"}})", t);
+  EXPECT_EQ(r.error.substr(0, r.error.find('\n')), "error[E1004]: `tier` appears twice in one object");
+}
+
 TEST(event_log_reader, new_names_go_to_the_replays_table_and_the_program_stays_as_it_was) {
   test_program t;
   t.p.reads_all_properties = true;

@@ -72,12 +72,51 @@ TEST(profile_reader, reads_profiles) {
   EXPECT_EQ(r.counts.blank, 1U);
 }
 
-TEST(profile_reader, the_top_level_zone_wins) {
+TEST(profile_reader, a_zone_given_twice_must_agree) {
   test_program t;
-  const auto r = read(R"({"id":"c1","attributes":{"timezone":"Asia/Tokyo","a":1},"timezone":"Europe/London"})", t);
+  auto r = read(R"({"id":"c1","attributes":{"timezone":"Europe/London","a":1},"timezone":"Europe/London"})", t);
   ASSERT_EQ(r.error, "");
   EXPECT_EQ(r.profiles[0].zone, "Europe/London");
   EXPECT_EQ(r.profiles[0].attributes, (std::vector<std::string>{"timezone=\"Europe/London\"", "a=1"}));
+  // Before, the top-level zone won silently.
+  test_program u;
+  r = read(R"({"id":"c1","attributes":{"timezone":"Asia/Tokyo","a":1},"timezone":"Europe/London"})", u);
+  EXPECT_TRUE(r.profiles.empty());
+  EXPECT_EQ(r.error.substr(0, r.error.find('\n')),
+            "error[E1004]: `attributes.timezone` is `Asia/Tokyo`, but the profile's `timezone` is `Europe/London`");
+  EXPECT_NE(r.error.find(" --> profiles.jsonl:1:37\n"), std::string::npos) << r.error;
+  EXPECT_NE(
+      r.error.find("  = note: `timezone` is at column 68\n  = help: give the zone once, as the top-level `timezone`\n"),
+      std::string::npos)
+      << r.error;
+}
+
+TEST(profile_reader, one_line_per_customer) {
+  test_program t;
+  const auto r = read("{\"id\":\"c1\"}\n{\"id\":\"c2\"}\n{\"id\":\"c1\",\"attributes\":{\"vip\":true}}\n", t);
+  EXPECT_EQ(r.profiles.size(), 2U);
+  EXPECT_EQ(r.error,
+            "error[E1012]: a second profile for customer `c1`\n"
+            " --> profiles.jsonl:3:7\n"
+            "  |\n"
+            "3 | {\"id\":\"c1\",\"attributes\":{\"vip\":true}}\n"
+            "  |       ^^^^\n"
+            "  = help: the first is on line 1; give each customer one line\n");
+  // A number id and the same text are one customer; a skipped line claims no id.
+  profile_options skip;
+  skip.on_bad_event = bad_event_policy::skip;
+  test_program u;
+  const auto s = read("{\"id\":17,\"timezone\":\"Nowhere\"}\n{\"id\":17}\n{\"id\":\"17\"}\n", u, skip);
+  EXPECT_EQ(s.profiles.size(), 1U);
+  EXPECT_EQ(s.counts.skipped.by_code, (std::vector<std::pair<std::string, std::uint64_t>>{{"E1009", 1}, {"E1012", 1}}));
+}
+
+TEST(profile_reader, an_attribute_given_twice_is_an_error) {
+  test_program t;
+  const auto r = read(R"({"id":"c1","attributes":{"tier":"gold","tier":"silver"}})", t);
+  EXPECT_TRUE(r.profiles.empty());
+  EXPECT_EQ(r.error.substr(0, r.error.find('\n')), "error[E1004]: `tier` appears twice in one object");
+  EXPECT_NE(r.error.find("profiles.jsonl:1:40"), std::string::npos) << r.error;
 }
 
 TEST(profile_reader, reports_bad_profiles) {

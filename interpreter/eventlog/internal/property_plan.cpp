@@ -220,17 +220,30 @@ void property_set::clear() {
   entries.clear();
   places.clear();
   issue.reset();
+  repeated_.clear();
 }
 
 std::size_t property_set::capacity_bytes() const {
   return entries.capacity() * sizeof(property_entry) + places.capacity() * sizeof(place);
 }
 
-void property_set::put(symbol name, value v, const place& where) {
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    if (entries[i].name == name) {  // a repeated key: the last one wins
-      entries[i].data = v;
-      places[i] = where;
+// A key given twice: JSON parsers disagree on which value wins, so the
+// replay would be guessing. Only keys the program keeps are looked at; the
+// values of others are checked but not named.
+void property_set::report_repeated(std::string_view key, const place& at) {
+  if (issue) return;
+  problem p;
+  p.code = codes::wrong_field_type;
+  p.at = at;
+  p.message = fmt::format("{} appears twice in one object", grammar::quote_excerpt(key));
+  p.help = "JSON readers disagree on which of two equal keys wins; give each key once";
+  issue = std::move(p);
+}
+
+void property_set::put(symbol name, value v, const place& where, std::string_view key, std::size_t key_at) {
+  for (const auto& e : entries) {
+    if (e.name == name) {
+      repeated_.push_back({name, {key_at, od::json_type::string}, std::string(key)});
       return;
     }
   }
@@ -238,14 +251,18 @@ void property_set::put(symbol name, value v, const place& where) {
   places.push_back(where);
 }
 
-void property_set::put_planned(symbol name, value v) {
-  for (auto& e : entries) {
-    if (e.name == name) {  // a repeated key: the last one wins
-      e.data = v;
+void property_set::put_planned(symbol name, value v, std::string_view key, std::size_t key_at) {
+  for (const auto& e : entries) {
+    if (e.name == name) {
+      report_repeated(key, {key_at, od::json_type::string});
       return;
     }
   }
   entries.push_back({name, v});
+}
+
+void property_set::keep_all() {
+  if (!repeated_.empty()) report_repeated(repeated_.front().key, repeated_.front().at);
 }
 
 bool property_set::read(od::object& object, converter& c, property_plans& plans, std::string_view line) {
@@ -254,6 +271,8 @@ bool property_set::read(od::object& object, converter& c, property_plans& plans,
   for (auto field_result : object) {
     if (field_result.error()) return c.failed(field_result.error());
     auto& field = field_result.value_unsafe();
+    // Where the key's opening quote is, taken before unescaping consumes it.
+    const auto key_at = static_cast<std::size_t>(reinterpret_cast<const char*>(field.key().raw()) - 1 - line.data());
     const auto key = c.key(field);
     if (!c.ok()) return false;
     auto& v = field.value();
@@ -266,7 +285,7 @@ bool property_set::read(od::object& object, converter& c, property_plans& plans,
         if (!c.ok()) return false;
         value narrowed = general;
         if (f->is_declared && !natural(f->declared, where.type) && !check(*f, general, where, narrowed)) continue;
-        if (f->wanted) put_planned(f->target, narrowed);
+        if (f->wanted) put_planned(f->target, narrowed, key, key_at);
         continue;
       }
       if (f != nullptr || !plan->keep_others) {
@@ -276,14 +295,18 @@ bool property_set::read(od::object& object, converter& c, property_plans& plans,
     }
     const auto general = c.convert(v, token);
     if (!c.ok()) return false;
-    if (plan != nullptr) put_planned(plans.symbols().intern(key), general);
-    else put(plans.symbols().intern(key), general, place_of(token, line));
+    if (plan != nullptr) put_planned(plans.symbols().intern(key), general, key, key_at);
+    else put(plans.symbols().intern(key), general, place_of(token, line), key, key_at);
   }
   return true;
 }
 
 void property_set::apply(const event_plan& p) {
   plan = &p;
+  for (const auto& r : repeated_) {
+    const auto* f = p.find(r.name);
+    if (f != nullptr ? f->wanted && !f->shadowed : p.keep_others) report_repeated(r.key, r.at);
+  }
   std::size_t kept = 0;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const auto* f = p.find(entries[i].name);

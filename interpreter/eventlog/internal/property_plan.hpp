@@ -144,20 +144,35 @@ class property_set {
   std::string_view event_name;       ///< as written in the line, for messages
   std::vector<stdlib::property_entry> entries;
   std::vector<place> places;     ///< parallel to `entries` when read without a plan
-  std::optional<problem> issue;  ///< the first badly typed declared property
+  std::optional<problem> issue;  ///< the first badly typed declared property, or a key the program reads given twice
 
   void clear();
   /// Reads the object's properties; false when the line is malformed
   /// (the converter has the error).
   [[nodiscard]] bool read(od::object& object, converter& c, property_plans& plans, std::string_view line);
-  /// Filters properties read without a plan through `plan`.
+  /// Filters properties read without a plan through `plan`; a key that
+  /// `plan` keeps and the object gave twice becomes the `issue`.
   void apply(const event_plan& plan);
+  /// Read without a plan and never filtered (traits, profile attributes):
+  /// every key is kept, so any key given twice is the `issue`.
+  void keep_all();
   [[nodiscard]] std::size_t capacity_bytes() const;
 
  private:
-  void put(stdlib::symbol name, stdlib::value v, const place& at);
+  // `key_at`: where the key's opening quote is, for the error of a repeat.
+  void put(stdlib::symbol name, stdlib::value v, const place& at, std::string_view key, std::size_t key_at);
   // Under a plan: positions are not kept (an issue records its own).
-  void put_planned(stdlib::symbol name, stdlib::value v);
+  void put_planned(stdlib::symbol name, stdlib::value v, std::string_view key, std::size_t key_at);
+  void report_repeated(std::string_view key, const place& at);
+
+  struct repeated_key {
+    stdlib::symbol name;
+    place at;
+    std::string key;
+  };
+  // Keys given twice while reading without a plan (rare; kept until the
+  // plan says whether they matter).
+  std::vector<repeated_key> repeated_;
   // Narrows `general` to the field's declared type; records an issue if it cannot.
   bool check(const plan_field& f, const stdlib::value& general, const place& at, stdlib::value& out);
 };
