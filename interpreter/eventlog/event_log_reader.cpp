@@ -468,7 +468,7 @@ class event_log_reader::impl {
                     fmt::format("trait `timezone` must be a string, found {}", describe_at(at)));
       }
       const auto zone = e.data.as_string();
-      if (!zones_.known(zone)) {
+      if (!zone.empty() && !zones_.known(zone)) {  // "" is no zone, like null
         fail(codes::unknown_time_zone, at, fmt::format("unknown time zone {}", grammar::quote_excerpt(zone)));
         if (const auto s = zones_.suggestion(zone)) problem_.help = fmt::format("did you mean `{}`?", *s);
         else problem_.help = "time zones are IANA names such as `Europe/Prague`";

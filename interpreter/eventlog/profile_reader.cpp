@@ -176,8 +176,9 @@ class profile_reader::impl {
       problem_ = *attributes_.issue;
       return false;
     }
-    // A top-level `timezone` and one among the attributes must agree.
-    if (has_zone && zone_at.type != od::json_type::null) {
+    // A top-level `timezone` and one among the attributes must agree. An
+    // empty one is no zone, like null (stdlib/time_zone_names.hpp).
+    if (has_zone && zone_at.type != od::json_type::null && !(zone_at.type == od::json_type::string && zone.empty())) {
       if (zone_at.type != od::json_type::string) {
         return fail(codes::wrong_field_type, zone_at,
                     fmt::format("`timezone` must be a string, found {}", describe_at(zone_at, line)));

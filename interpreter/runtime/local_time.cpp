@@ -5,6 +5,8 @@
 
 #include <date/tz.h>
 
+#include "stdlib/time_zone_names.hpp"
+
 namespace afterflow::runtime {
 
 using grammar::duration;
@@ -29,10 +31,12 @@ int weekday_of(std::int64_t days) { return static_cast<int>(((days % 7) + 7 + 3)
 const time_zone* zone_cache::find(std::string_view name) {
   if (const auto it = zones_.find(name); it != zones_.end()) return it->second;
   const time_zone* zone = nullptr;
-  try {
-    zone = date::locate_zone(name);
-  } catch (const std::runtime_error&) {
-    zone = nullptr;
+  if (stdlib::is_portable_zone_name(name)) {
+    try {
+      zone = date::locate_zone(name);
+    } catch (const std::runtime_error&) {
+      zone = nullptr;
+    }
   }
   zones_.emplace(std::string(name), zone);
   return zone;
@@ -67,8 +71,10 @@ local_clock to_local(const time_zone* zone, instant t) {
 instant next_local_time(const time_zone* zone, instant now, std::int32_t seconds_of_day, weekday_mask days) {
   if ((days & every_day) == 0) days = every_day;
   const auto today = to_local(zone, now).days;
+  // From today's local date: an earlier date's time, even one a gap has
+  // moved past midnight into today, is that earlier day's and is past.
   // Eight days always contain an allowed weekday whose time is not past.
-  for (std::int64_t d = today - 1; d <= today + 8; ++d) {
+  for (std::int64_t d = today; d <= today + 8; ++d) {
     if ((days & (1U << weekday_of(d))) == 0) continue;
     const auto candidate = local_to_instant(zone, d, seconds_of_day);
     if (candidate >= now) return candidate;

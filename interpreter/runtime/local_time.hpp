@@ -35,7 +35,8 @@ inline constexpr weekday_mask every_day = 0x7F;
 /// simulator.
 class zone_cache {
  public:
-  /// The zone called `name`, or null when the tz database has no such zone.
+  /// The zone called `name`, or null when the tz database has no such zone
+  /// or the name is not portable (stdlib/time_zone_names.hpp).
   [[nodiscard]] const time_zone* find(std::string_view name);
 
  private:

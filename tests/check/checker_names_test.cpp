@@ -105,6 +105,27 @@ flow f {
   EXPECT_EQ(run.diagnostics.items()[1].help, "did you mean `America/New_York`?");
 }
 
+TEST(names, zone_names_that_depend_on_the_machine_are_unknown_and_empty_is_none) {
+  // `localtime` resolves through /etc/localtime: the same flow would send at
+  // other times on another machine.
+  const auto run = check_with_ecommerce(R"(
+flow f {
+  trigger order_placed
+  wait until 10:00 in "localtime"
+  wait until 10:00 in "posix/Europe/Prague"
+  wait until 10:00 in ""
+  set customer.timezone = ""
+  send email "x"
+}
+test "t" {
+  customer c1 { timezone: "" }
+  at 2026-01-01T00:00:00Z order_placed c1
+}
+)");
+  EXPECT_EQ(run.summary(),
+            (strings{"E0205 unknown time zone `localtime`", "E0205 unknown time zone `posix/Europe/Prague`"}));
+}
+
 TEST(names, time_zones_in_calls_sets_and_tests) {
   const auto run = check_with_ecommerce(R"(
 flow f {

@@ -88,6 +88,8 @@ TEST(event_log_errors, each_problem_has_its_code_and_message) {
        "unknown record type `trak`", 9},
       {R"({"time":"2026-03-01T09:00:00Z","customer":"c1","traits":{"timezone":"Europe/Prage"}})", "E1009",
        "unknown time zone `Europe/Prage`", 69},
+      {R"({"time":"2026-03-01T09:00:00Z","customer":"c1","traits":{"timezone":"localtime"}})", "E1009",
+       "unknown time zone `localtime`", 69},
       {R"({"time":"2026-03-01T09:00:00Z","customer":"c1","traits":{"timezone":7}})", "E1005",
        "trait `timezone` must be a string, found a number", 69},
   };

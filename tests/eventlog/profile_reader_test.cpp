@@ -91,6 +91,19 @@ TEST(profile_reader, a_zone_given_twice_must_agree) {
       << r.error;
 }
 
+TEST(profile_reader, an_empty_zone_is_no_zone) {
+  test_program t;
+  const auto r = read(R"({"id":"c1","timezone":"","attributes":{"timezone":"Asia/Tokyo","tier":"gold"}})"
+                      "\n"
+                      R"({"id":"c2","attributes":{"timezone":"","tier":"gold"}})",
+                      t);
+  ASSERT_EQ(r.error, "");
+  ASSERT_EQ(r.profiles.size(), 2U);
+  EXPECT_EQ(r.profiles[0].zone, "Asia/Tokyo");  // the empty top-level zone is absent
+  EXPECT_EQ(r.profiles[1].zone, "");
+  EXPECT_EQ(r.profiles[1].attributes, (std::vector<std::string>{"timezone=\"\"", "tier=\"gold\""}));
+}
+
 TEST(profile_reader, one_line_per_customer) {
   test_program t;
   const auto r = read("{\"id\":\"c1\"}\n{\"id\":\"c2\"}\n{\"id\":\"c1\",\"attributes\":{\"vip\":true}}\n", t);
@@ -128,6 +141,9 @@ TEST(profile_reader, reports_bad_profiles) {
       {R"({"id":"c1","attributes":"vip"})", "error[E1004]: `attributes` must be an object, found a string"},
       {R"({"id":"c1","id":"c2"})", "error[E1004]: `id` appears twice"},
       {R"({"id":"c1","timezone":"Mars/Olympus"})", "error[E1009]: unknown time zone `Mars/Olympus`"},
+      {R"({"id":"c1","timezone":"localtime"})", "error[E1009]: unknown time zone `localtime`"},
+      {R"({"id":"c1","attributes":{"timezone":"posix/Europe/Prague"}})",
+       "error[E1009]: unknown time zone `posix/Europe/Prague`"},
       {R"({"id":"c1","attributes":{"timezone":false}})",
        "error[E1005]: attribute `timezone` must be a string, found `false`"},
       {R"({"id":"c1","timezon":"Europe/Prague"})", "error[E1010]: unknown profile field `timezon`"},

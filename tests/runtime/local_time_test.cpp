@@ -37,6 +37,21 @@ TEST_F(local_time, next_weekday_morning_across_spring_forward) {
   EXPECT_EQ(show(next_local_time(new_york, at("2026-03-06T15:00:01Z"), hm(10, 0), mon_fri)), "2026-03-09T14:00:00Z");
 }
 
+TEST_F(local_time, a_gap_at_midnight_does_not_bring_yesterdays_time_into_today) {
+  // Greenland springs forward 23:00 -> 24:00 on Saturday 2025-03-29 (at
+  // 01:00Z). Saturday 23:30 does not exist and moves to Sunday 00:30, but it
+  // is Saturday's 23:30: from Sunday 00:10 the next Saturday 23:30 is a week
+  // later. Before, the search began a day early and picked Sunday 00:30.
+  const auto* nuuk = zones.find("America/Nuuk");
+  ASSERT_NE(nuuk, nullptr);
+  constexpr weekday_mask saturday = 1U << 5;
+  EXPECT_EQ(show(next_local_time(nuuk, at("2025-03-30T01:10:00Z"), hm(23, 30), saturday)), "2025-04-06T00:30:00Z");
+  // From before the gap, Saturday's 23:30 is the gap-shifted Sunday 00:30 (-01).
+  EXPECT_EQ(show(next_local_time(nuuk, at("2025-03-29T20:00:00Z"), hm(23, 30), saturday)), "2025-03-30T01:30:00Z");
+  // Every day: from Sunday 00:10 the next 23:30 is Sunday's own.
+  EXPECT_EQ(show(next_local_time(nuuk, at("2025-03-30T01:10:00Z"), hm(23, 30), every_day)), "2025-03-31T00:30:00Z");
+}
+
 TEST_F(local_time, at_or_after_now) {
   const auto ten = at("2026-03-06T15:00:00Z");
   EXPECT_EQ(next_local_time(new_york, ten, hm(10, 0), every_day), ten);

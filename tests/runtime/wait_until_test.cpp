@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "grammar/text/timestamp.hpp"
 #include "tests/runtime/sim_support.hpp"
 
 namespace afterflow::testing {
@@ -177,6 +178,38 @@ flow f {
 TEST(customer_timezone, an_unknown_zone_in_a_profile_is_refused) {
   auto sim = simulation::from_source("flow f {\n  trigger a\n}\n");
   EXPECT_THROW(sim.customer("c1", {{"timezone", "Nowhere/Special"}}), std::invalid_argument);
+  // Names that depend on the machine are unknown zones too: `localtime` is
+  // whatever /etc/localtime points at.
+  for (const auto* name : {"localtime", "posixrules", "Factory", "/etc/localtime", "posix/Europe/Prague", "right/UTC",
+                           "Europe/../Europe/Prague"}) {
+    EXPECT_THROW(sim.customer("c1", {{"timezone", name}}), std::invalid_argument) << name;
+  }
+}
+
+TEST(customer_timezone, the_empty_string_is_no_zone_everywhere) {
+  // As in profiles, traits and tests: "" is like null. Before, a profile's
+  // "" was refused silently and took the customer's other attributes with it.
+  auto sim = simulation::from_source(R"(
+policy { timezone "Europe/Prague" }
+flow f {
+  trigger a
+  send email "x" { tz: customer.timezone, tier: customer.tier, hour: local_hour(now), hour_in: local_hour(now, "") }
+  set customer.timezone = trigger.zone
+  wait until 10:00 in trigger.zone
+  send email "y" { tz: customer.timezone, hour: local_hour(now) }
+}
+)");
+  sim.customer("c1", {{"timezone", "America/New_York"}})
+      .customer("c1", {{"timezone", ""}, {"tier", "gold"}})
+      .event("2026-03-02T12:00:00Z", "c1", "a", {{"zone", ""}})
+      .run();
+  ASSERT_EQ(sim.actions().size(), 2U);
+  // No zone: the policy's (Prague, UTC+1) applies, and the other attribute is kept.
+  EXPECT_EQ(params(sim.actions()[0]), "tz=null tier=\"gold\" hour=13 hour_in=13");
+  // `set customer.timezone = ""` clears it; `in ""` falls back like `in null`.
+  EXPECT_EQ(grammar::format_timestamp(sim.actions()[1].time), "2026-03-03T09:00:00Z");
+  EXPECT_EQ(params(sim.actions()[1]), "tz=null hour=10");
+  EXPECT_TRUE(errors(sim).empty());
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 
 #include "interpreter/check/internal/checker_impl.hpp"
 #include "interpreter/check/internal/type_rules.hpp"
+#include "stdlib/time_zone_names.hpp"
 
 namespace afterflow::check {
 
@@ -337,24 +338,30 @@ void checker::check_time_zone(const ast::expr& e, const expr_info& info) {
   if (const auto* zone = info.constant->get<std::string>()) check_time_zone_name(*zone, e.where);
 }
 
-// E0205: a zone name the tz database does not know.
+// E0205: a zone name the tz database does not know, or one that depends on
+// the machine. "" is no zone, as in the data (stdlib/time_zone_names.hpp).
 void checker::check_time_zone_name(std::string_view zone, span where) {
+  if (zone.empty()) return;
   if (!zone_names_) {
     zone_names_.emplace();
     try {
       const auto& db = date::get_tzdb();
-      for (const auto& z : db.zones) zone_names_->push_back(z.name());
+      for (const auto& z : db.zones) {
+        if (stdlib::is_portable_zone_name(z.name())) zone_names_->push_back(z.name());
+      }
     } catch (const std::exception&) {
       // No tz database on this machine: names cannot be validated here.
     }
     std::sort(zone_names_->begin(), zone_names_->end());
   }
   if (zone_names_->empty()) return;
-  if (std::binary_search(zone_names_->begin(), zone_names_->end(), zone)) return;
-  try {
-    (void)date::locate_zone(zone);
-    return;
-  } catch (const std::exception&) {
+  if (stdlib::is_portable_zone_name(zone)) {
+    if (std::binary_search(zone_names_->begin(), zone_names_->end(), zone)) return;
+    try {
+      (void)date::locate_zone(zone);
+      return;
+    } catch (const std::exception&) {
+    }
   }
   auto& d = error(codes::unknown_time_zone, where, fmt::format("unknown time zone `{}`", zone));
   suggest(d, zone, *zone_names_);

@@ -5,6 +5,7 @@
 #include <date/tz.h>
 
 #include "grammar/text/edit_distance.hpp"
+#include "stdlib/time_zone_names.hpp"
 
 namespace afterflow::eventlog {
 
@@ -14,7 +15,9 @@ std::optional<std::string> zone_check::suggestion(std::string_view name) {
   if (names_.empty()) {
     try {
       const auto& db = date::get_tzdb();
-      for (const auto& z : db.zones) names_.push_back(z.name());
+      for (const auto& z : db.zones) {
+        if (stdlib::is_portable_zone_name(z.name())) names_.push_back(z.name());
+      }
     } catch (const std::runtime_error&) {
       return std::nullopt;
     }

@@ -60,10 +60,11 @@ std::string plain_text(const value& v, const symbol_table& symbols) {
 }
 
 const time_zone* evaluator::zone_argument(std::span<const value> args, std::size_t index, const eval_frame& frame) {
-  // A zone argument that is absent or null falls back like `wait until … in`:
-  // the customer's zone, else the policy's, else UTC (customer_view::zone).
+  // A zone argument that is absent, null or "" falls back like `wait until
+  // … in`: the customer's zone, else the policy's, else UTC (customer_view::zone).
   if (args.size() > index && !args[index].is_null()) {
     if (!args[index].is(type_kind::string)) return nullptr;
+    if (args[index].as_string().empty()) return frame.customer->zone != nullptr ? frame.customer->zone : utc_zone();
     return zones_.find(args[index].as_string());
   }
   return frame.customer->zone != nullptr ? frame.customer->zone : utc_zone();

@@ -24,6 +24,13 @@ using stdlib::property_entry;
 using stdlib::symbol;
 using stdlib::type_kind;
 
+namespace {
+
+// A zone given as null or as the empty string is no zone (stdlib/time_zone_names.hpp).
+bool absent_zone(const stdlib::value& v) { return v.is_null() || (v.is(type_kind::string) && v.as_string().empty()); }
+
+}  // namespace
+
 simulator::impl::impl(const program& p, symbol_table& symbols, action_sink& sink, simulator_options options)
     : program_(p),
       symbols_(symbols),
@@ -106,7 +113,7 @@ std::optional<std::string> simulator::impl::update_profile(std::string_view cust
   for (const auto& a : attributes) {
     if (a.name != program_.timezone_symbol) continue;
     zone_set = true;
-    if (a.data.is_null()) continue;
+    if (absent_zone(a.data)) continue;
     if (!a.data.is(type_kind::string)) return std::string("`timezone` must be a string");
     zone = zones_.find(a.data.as_string());
     if (zone == nullptr) {
@@ -123,7 +130,8 @@ std::optional<std::string> simulator::impl::update_profile(std::string_view cust
     auto updated = state.attributes.clone();
     for (const auto& a : attributes) {
       if (!wanted(a.name)) continue;
-      updated = a.data.is_null() ? updated.without(a.name) : updated.with(a.name, a.data);
+      const bool absent = a.data.is_null() || (a.name == program_.timezone_symbol && absent_zone(a.data));
+      updated = absent ? updated.without(a.name) : updated.with(a.name, a.data);
     }
     state.attributes = std::move(updated);
   }

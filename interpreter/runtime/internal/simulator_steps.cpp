@@ -146,7 +146,8 @@ void simulator::impl::execute(std::uint32_t slot) {
         const time_zone* zone = zone_of(c);
         if (in.c != no_node) {
           const auto z = eval_.eval(in.c, frame);
-          if (z.is(type_kind::string)) {
+          // null and "" are no zone: the customer's applies.
+          if (z.is(type_kind::string) && !z.as_string().empty()) {
             zone = zones_.find(z.as_string());
             if (zone == nullptr) {
               error(&run, std::string(codes::unknown_zone),
