@@ -6,7 +6,8 @@
 // Properties: the simulator accepts every profile the reader accepted (the
 // reader validates time zones; replay::load_profiles relies on it), and
 // every diagnostic renders. The program is a small embedded one, compiled
-// once per process. Odd sizes start the line reader at a 64-byte block.
+// once per process. Odd sizes start the line reader at a 64-byte block,
+// even ones at 64 KiB.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -77,7 +78,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto symbols = ir::symbol_table::over(fixed.program->symbols);
   eventlog::profile_options options;
   options.on_bad_event = eventlog::bad_event_policy::skip;
-  options.block_size = (size & 1) != 0 ? 64 : std::size_t{1} << 20;
+  options.block_size = (size & 1) != 0 ? 64 : std::size_t{1} << 16;
   auto profiles = eventlog::profile_reader::from_text("profiles.jsonl", text, *fixed.program, symbols, options);
 
   runtime::action_counter sink;
