@@ -136,6 +136,12 @@ void printer::step(const ast::step& s) {
             const auto& branch = node.branches[i];
             const auto condition = (i == 0 ? "if " : " else if ") + expr_text(branch.condition);
             compact = joined(i == 0 ? condition : joined(compact, "", condition), " ", inline_block(branch.body));
+            // Longer than a line already: it will not be used, and building
+            // it on would copy it once per arm (quadratic in the arms).
+            if (compact && compact->size() > max_width) {
+              compact.reset();
+              break;
+            }
           }
           if (node.otherwise) compact = joined(compact, " else ", inline_block(*node.otherwise));
           if (compact_line(begin, first_open, end, compact)) return;
