@@ -3,7 +3,9 @@
 // Everything the runtime does with local time goes through here: the next
 // `10:00 on mon..fri` in a customer's zone, whether an instant falls inside
 // quiet hours, the local hour or weekday of an instant. Howard Hinnant's
-// date/tz answers the offset questions; this file adds afterflow's rules:
+// date/tz answers the offset questions up to a zone's last listed
+// transition, the zone file's POSIX TZ footer after it (internal/posix_tz);
+// this file adds afterflow's rules:
 //
 // - a local time that does not exist (inside a spring-forward gap) is moved
 //   forward by the length of the gap: 02:30 becomes 03:30;
@@ -14,33 +16,36 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "grammar/time.hpp"
 
-namespace date {
-class time_zone;
-}
-
 namespace afterflow::runtime {
 
-using time_zone = date::time_zone;
+/// One zone of the OS tz database (defined in local_time.cpp).
+class time_zone;
 
 /// Bit d (0 = Monday … 6 = Sunday) set when day d is allowed.
 using weekday_mask = std::uint8_t;
 inline constexpr weekday_mask every_day = 0x7F;
 
-/// Resolves zone names once and remembers them. Not thread-safe; one per
-/// simulator.
+/// Resolves zone names once and remembers them; a zone lives as long as
+/// the cache that found it. Not thread-safe; one per simulator.
 class zone_cache {
  public:
+  zone_cache();
+  ~zone_cache();
+  zone_cache(zone_cache&&) noexcept;
+  zone_cache& operator=(zone_cache&&) noexcept;
+
   /// The zone called `name`, or null when the tz database has no such zone
   /// or the name is not portable (stdlib/time_zone_names.hpp).
   [[nodiscard]] const time_zone* find(std::string_view name);
 
  private:
-  std::map<std::string, const time_zone*, std::less<>> zones_;
+  std::map<std::string, std::unique_ptr<const time_zone>, std::less<>> zones_;  // null: unknown
 };
 
 /// The zone called "UTC" (never null).

@@ -92,7 +92,8 @@ convert_result convert_olist(const table_opener& tables, const text_sink& write)
                            "reviews_without_order", "reviews_without_answer"}) {
     stats.add(name, 0);
   }
-  const time_zone* zone = zone_cache().find(shop_zone);
+  zone_cache zones;  // owns the zone for the whole conversion
+  const time_zone* zone = zones.find(shop_zone);
   if (zone == nullptr) {
     result.error = grammar::make_file_error(eventlog::codes::cannot_read,
                                             fmt::format("the time zone database has no `{}`", shop_zone), "");

@@ -115,7 +115,8 @@ convert_result convert_uci(std::unique_ptr<byte_source> input, const text_sink& 
                            "negative_lines_without_c", "orders_without_lines"}) {
     stats.add(name, 0);
   }
-  const time_zone* zone = zone_cache().find(shop_zone);
+  zone_cache zones;  // owns the zone for the whole conversion
+  const time_zone* zone = zones.find(shop_zone);
   if (zone == nullptr) {
     result.error = grammar::make_file_error(eventlog::codes::cannot_read,
                                             fmt::format("the time zone database has no `{}`", shop_zone), "");
