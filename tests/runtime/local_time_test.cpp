@@ -52,6 +52,20 @@ TEST_F(local_time, a_gap_at_midnight_does_not_bring_yesterdays_time_into_today) 
   EXPECT_EQ(show(next_local_time(nuuk, at("2025-03-30T01:10:00Z"), hm(23, 30), every_day)), "2025-03-31T00:30:00Z");
 }
 
+TEST_F(local_time, after_2037_the_zone_files_rule_applies) {
+  // Past the last listed transition (2037) the POSIX TZ footer holds: DST in
+  // August 2038. Before, New York kept EST for ever.
+  EXPECT_EQ(utc_offset(new_york, at("2038-08-01T12:00:00Z")), std::chrono::hours(-4));
+  EXPECT_EQ(utc_offset(new_york, at("2038-12-01T12:00:00Z")), std::chrono::hours(-5));
+  EXPECT_EQ(show(next_local_time(new_york, at("2040-07-02T00:00:00Z"), hm(10, 0), every_day)), "2040-07-02T14:00:00Z");
+  // The gap and overlap rules too: 2040-03-11 02:30 does not exist (03:30
+  // EDT); 2040-11-04 01:30 happens twice (the first, EDT).
+  EXPECT_EQ(show(next_local_time(new_york, at("2040-03-11T05:00:00Z"), hm(2, 30), every_day)), "2040-03-11T07:30:00Z");
+  EXPECT_EQ(show(next_local_time(new_york, at("2040-11-04T04:00:00Z"), hm(1, 30), every_day)), "2040-11-04T05:30:00Z");
+  EXPECT_EQ(show(quiet_window_end(new_york, at("2040-11-04T05:45:00Z"), hm(1, 30))), "2040-11-04T06:30:00Z");
+  EXPECT_EQ(to_local(prague, at("2050-07-01T10:00:00Z")).seconds_of_day, hm(12, 0));
+}
+
 TEST_F(local_time, at_or_after_now) {
   const auto ten = at("2026-03-06T15:00:00Z");
   EXPECT_EQ(next_local_time(new_york, ten, hm(10, 0), every_day), ten);
