@@ -39,7 +39,9 @@ inline constexpr std::array<code_info, 12> syntax_codes = {{
   {"E0005", "nesting too deep",
    "Blocks, brackets and operators nest more deeply than the parser allows (200 levels by "
    "default). Real flows never come close; the limit keeps hostile input from exhausting the "
-   "stack. Move parts of a deep expression into `const` or `segment` declarations, for example "
+   "stack. Each operator of a chain such as `a + b + c` is one level too, so a chain of more "
+   "than 200 operators is refused (\"expression too long\"). Move parts of a deep or long "
+   "expression into `const` or `segment` declarations, for example "
    "`segment big_spender = sum(order_placed.total) > 1000`."},
   {"E0006", "not UTF-8 text",
    "The file contains bytes that are not UTF-8 text: invalid UTF-8 sequences, NUL bytes or "

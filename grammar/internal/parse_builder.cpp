@@ -86,6 +86,8 @@ void parse_builder::fold_binary() {
   operators_.pop_back();
   const auto where = lhs.value.where.to(rhs.value.where);
   const auto height = std::max(lhs.height, rhs.height) + 1;
+  // Left-deep: a chain of operators, not brackets or nested calls.
+  if (height > max_height_ && lhs.height > rhs.height) throw syntax_failure{chain_too_long(op_where, max_height_)};
   push(ast::expr{where, ast::binary_expr{op, op_where, std::make_unique<ast::expr>(std::move(lhs.value)),
                                          std::make_unique<ast::expr>(std::move(rhs.value))}},
        height, op_where);

@@ -25,6 +25,21 @@ diagnostic nesting_too_deep(span where, std::size_t limit) {
   return d;
 }
 
+diagnostic chain_too_long(span where, std::size_t limit) {
+  diagnostic d{severity::error,
+               "E0005",
+               fmt::format("expression too long: more than {} operators in one chain", limit),
+               where,
+               "one operator too many",
+               {},
+               {}};
+  d.with_note(fmt::format(
+      "each operator of `a + b + c + …` is one level of the expression tree, and trees are at most {} levels high",
+      limit));
+  d.help = "add up parts in `const` declarations (`const first = a + b + …`) and combine those";
+  return d;
+}
+
 diagnostic invalid_literal(std::string_view kind, std::string_view text, span literal, const literal_problem& problem) {
   return {severity::error,
           "E0004",

@@ -21,6 +21,10 @@ struct syntax_failure {
 
 /// E0005 at the token that opened one level too many.
 [[nodiscard]] diagnostic nesting_too_deep(span where, std::size_t limit);
+/// E0005 for a flat chain such as `a + b + c + …`: each operator is one
+/// level of the tree that every later stage walks, so a chain longer than
+/// the limit is refused too, but said in its own words.
+[[nodiscard]] diagnostic chain_too_long(span where, std::size_t limit);
 
 /// E0004 (or E0003 for strings): a well-shaped literal without a value.
 /// `kind` names the literal ("time of day"), `literal` is its span.

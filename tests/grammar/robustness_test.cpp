@@ -242,8 +242,12 @@ TEST(robustness, ten_thousand_deep_nesting_is_one_clear_error) {
     ASSERT_EQ(p.diagnostics.items().size(), 1u) << c.name << "\n" << p.messages().substr(0, 500);
     const auto& d = p.diagnostics.items()[0];
     EXPECT_EQ(d.code, "E0005") << c.name;
-    EXPECT_EQ(d.message, "nesting too deep: more than 200 levels of blocks, brackets and operators") << c.name;
-    EXPECT_EQ(d.label, "one level too many");
+    // A flat chain of operators is said in its own words: it does not nest.
+    const bool chain = std::string_view(c.name).ends_with("chain") && std::string_view(c.name) != "member chain";
+    EXPECT_EQ(d.message, chain ? "expression too long: more than 200 operators in one chain"
+                               : "nesting too deep: more than 200 levels of blocks, brackets and operators")
+        << c.name;
+    EXPECT_EQ(d.label, chain ? "one operator too many" : "one level too many") << c.name;
     EXPECT_EQ(p.sources.text(*d.source_span()), c.culprit) << c.name;
   }
 }
