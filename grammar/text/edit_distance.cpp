@@ -27,6 +27,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t ma
 }
 
 std::optional<std::string> closest_match(std::string_view word, std::span<const std::string_view> candidates) {
+  // Nobody mistypes a name this long, and the cost of comparing grows with
+  // its length times the candidates': a hostile megabyte-long zone name in
+  // every line of a log must not turn each line into seconds of work.
+  if (word.size() > max_suggested_length) return std::nullopt;
   const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;

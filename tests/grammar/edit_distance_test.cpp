@@ -1,6 +1,7 @@
 #include "grammar/text/edit_distance.hpp"
 
 #include <array>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -26,6 +27,17 @@ TEST(closest_match, suggests_only_close_names) {
   EXPECT_EQ(closest_match("banana", names), std::nullopt);
   constexpr std::array<std::string_view, 1> self{"order_placed"};
   EXPECT_EQ(closest_match("order_placed", self), std::nullopt);  // a name is not its own suggestion
+}
+
+TEST(closest_match, a_very_long_word_gets_no_suggestion) {
+  // A hostile megabyte-long name would cost its length times every
+  // candidate's; nobody mistypes a hundred-character name.
+  const std::string near(100, 'a');
+  const std::string longer = near + "b";
+  const std::array<std::string_view, 1> names{longer};
+  EXPECT_EQ(closest_match(near, names), longer);
+  EXPECT_EQ(closest_match(near + "bc", names), std::nullopt);
+  EXPECT_EQ(closest_match(std::string(1'000'000, 'x'), names), std::nullopt);
 }
 
 TEST(closest_match, ties_go_to_the_first_candidate) {

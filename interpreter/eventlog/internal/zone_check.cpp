@@ -22,9 +22,9 @@ std::optional<std::string> zone_check::suggestion(std::string_view name) {
       return std::nullopt;
     }
     std::sort(names_.begin(), names_.end());
+    views_.assign(names_.begin(), names_.end());
   }
-  std::vector<std::string_view> candidates(names_.begin(), names_.end());
-  return closest_match(name, candidates);
+  return closest_match(name, views_);
 }
 
 }  // namespace afterflow::eventlog

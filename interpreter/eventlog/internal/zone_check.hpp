@@ -25,7 +25,8 @@ class zone_check {
 
  private:
   runtime::zone_cache cache_;
-  std::vector<std::string> names_;  // sorted; empty until the first suggestion
+  std::vector<std::string> names_;       // sorted; empty until the first suggestion
+  std::vector<std::string_view> views_;  // of names_, for closest_match
 };
 
 }  // namespace afterflow::eventlog
